@@ -1,0 +1,1 @@
+//! Reading articles from files and streams. (Being written.)

@@ -1,0 +1,1 @@
+//! Storage of articles and events behind one trait. (Being written.)
