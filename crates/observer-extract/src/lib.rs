@@ -1,6 +1,29 @@
-//! Turns an article into coded events. (API skeleton; the engine is being written.)
+//! Observer's extraction engine: turns an article into coded events.
+//!
+//! The pipeline follows `shared/DESIGN.md`: the text is split into sentences and tokens
+//! (`observer-text`); independent layers each add spans (actors, places, time, quantities and
+//! casualties, attribution, triggers with negation and modality); the frame builder turns the
+//! spans of a sentence into events and fills what a sentence leaves implicit from the article.
+//! Every field keeps the span and the rule or lexicon entry behind it.
 
-use observer_model::{Article, Event};
+mod actors;
+mod attribution;
+mod data;
+mod frame;
+mod lexicon;
+mod lexicons;
+mod places;
+mod quantity;
+mod time;
+mod triggers;
+
+pub use data::FILES as DATA_FILES;
+
+use frame::{Analysed, ArticleContext};
+use lexicons::{Cue, Lexicons};
+use observer_model::{Article, Event, FieldEvidence};
+use places::PlaceSource;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Version of the extraction rules and data; stored with each coded article so that
@@ -12,7 +35,10 @@ pub enum DataError {
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// What extraction found in one article.
@@ -25,24 +51,173 @@ pub struct Extraction {
 }
 
 /// The loaded lexicons and gazetteer; build once, share across threads.
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    lex: Lexicons,
+}
+
+/// The note given for an article without a publication date.
+pub const NOTE_NO_DATE: &str = "no publication date: relative dates left unresolved";
 
 impl Extractor {
     /// Uses the data files embedded in the binary.
     pub fn embedded() -> Result<Extractor, DataError> {
-        Ok(Extractor {})
+        Ok(Extractor {
+            lex: Lexicons::load(&data::DataSource::embedded())?,
+        })
     }
 
     /// Uses the files of `dir` where present, the embedded ones for the rest.
     pub fn with_data_dir(dir: &Path) -> Result<Extractor, DataError> {
-        let _ = dir;
-        Ok(Extractor {})
+        Ok(Extractor {
+            lex: Lexicons::load(&data::DataSource::with_dir(dir)?)?,
+        })
     }
 
     pub fn extract(&self, article: &Article) -> Extraction {
+        let lex = &self.lex;
+        let text = article.text.as_str();
+        let sentences = observer_text::sentences(text);
+        let mut memory = actors::ActorMemory::default();
+        let mut time_ctx = time::TimeContext::new(article.published);
+        let mut analysed: Vec<Analysed> = sentences
+            .iter()
+            .map(|s| {
+                let toks = observer_text::tokens(text, s.start, s.end);
+                let actors = actors::find_actors(lex, text, &toks, &mut memory);
+                let dates = time::find_dates(text, &toks, &mut time_ctx);
+                let places = places::find_places(lex, text, &toks)
+                    .into_iter()
+                    .filter(|p| !frame::overlaps_named_actor(&actors, p.start, p.end))
+                    .collect();
+                let quantities = quantity::find_quantities(lex, text, &toks);
+                let casualties = quantity::find_casualties(lex, text, &toks, &quantities);
+                let cues = triggers::find_cues(lex, text, &toks);
+                let breaks = triggers::clause_breaks(&cues, &toks);
+                let speech = attribution::find_speech(lex, text, &toks, &actors, &breaks);
+                let triggers = triggers::find_triggers(lex, text, &toks, &cues, &actors);
+                Analysed {
+                    index: s.index,
+                    start: s.start,
+                    end: s.end,
+                    toks,
+                    actors,
+                    places,
+                    dates,
+                    casualties,
+                    cues,
+                    breaks,
+                    speech,
+                    triggers,
+                }
+            })
+            .collect();
+        let ctx = self.article_context(article, &mut analysed);
+        let mut events: Vec<Event> = analysed
+            .iter()
+            .flat_map(|s| frame::build_events(lex, text, s, &ctx))
+            .collect();
+        frame::fill_from_dyad(&mut events);
+        let mut per_sentence: HashMap<usize, usize> = HashMap::new();
+        for e in &mut events {
+            let n = per_sentence.entry(e.evidence.sentence).or_default();
+            e.id = format!("{}-{}-{}", article.id, e.evidence.sentence, n);
+            *n += 1;
+        }
+        let mut notes = Vec::new();
+        if article.published.is_none() {
+            notes.push(NOTE_NO_DATE.to_string());
+        }
         Extraction {
-            sentences: observer_text::sentences(&article.text),
-            ..Extraction::default()
+            events,
+            sentences,
+            notes,
+        }
+    }
+
+    /// Article-wide facts: the countries it is about, its main place, its verification disclaimer.
+    fn article_context(&self, article: &Article, analysed: &mut [Analysed]) -> ArticleContext {
+        let lex = &self.lex;
+        let mut countries: HashMap<String, usize> = HashMap::new();
+        for s in analysed.iter() {
+            for a in &s.actors {
+                if let Some(c) = &a.actor.country {
+                    *countries.entry(c.clone()).or_default() += 1;
+                }
+            }
+            for p in &s.places {
+                match &p.source {
+                    PlaceSource::Country(c) => {
+                        *countries
+                            .entry(lex.country_entries[*c].iso3.clone())
+                            .or_default() += 1
+                    }
+                    PlaceSource::Gazetteer(c) if c.len() == 1 => {
+                        if let Some(k) = &lex.place_entries[c[0]].country {
+                            *countries.entry(k.clone()).or_default() += 1;
+                        }
+                    }
+                    PlaceSource::Gazetteer(_) => {}
+                }
+            }
+        }
+        // The focus: the named place (not a country) mentioned most, else the country most named as a place.
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut country_counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut order = 0;
+        for s in analysed.iter() {
+            for p in &s.places {
+                order += 1;
+                match &p.source {
+                    PlaceSource::Gazetteer(c) => {
+                        if let Some(e) = places::resolve(lex, c, &countries) {
+                            counts.entry(e).or_insert((0, order)).0 += 1;
+                        }
+                    }
+                    PlaceSource::Country(c) => {
+                        country_counts.entry(*c).or_insert((0, order)).0 += 1
+                    }
+                }
+            }
+        }
+        let pick = |m: &HashMap<usize, (usize, usize)>| {
+            m.iter()
+                .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+                .map(|(k, _)| *k)
+        };
+        let focus = pick(&counts)
+            .map(|e| {
+                (
+                    places::place_of_entry(&lex.place_entries[e], false),
+                    lex.place_entries[e].id.clone(),
+                )
+            })
+            .or_else(|| {
+                pick(&country_counts).map(|c| {
+                    (
+                        places::place_of_country(lex, c, false),
+                        format!("country:{}", lex.country_entries[c].iso3),
+                    )
+                })
+            });
+        let disclaimer = analysed.iter().find_map(|s| {
+            s.cues.iter().find(|c| c.cue == Cue::Disclaimer).map(|c| {
+                let (a, b) = (s.toks[c.start].start, s.toks[c.end - 1].end);
+                FieldEvidence {
+                    field: "stance".into(),
+                    start: Some(a),
+                    end: Some(b),
+                    text: Some(article.text[a..b].to_string()),
+                    rule: "cue:disclaimer".into(),
+                }
+            })
+        });
+        ArticleContext {
+            article_id: article.id.clone(),
+            published: article.published,
+            countries,
+            focus,
+            disclaimer,
         }
     }
 }

@@ -36,9 +36,7 @@ impl Article {
     /// else the text itself.
     pub fn derive_id(source: Option<&str>, url: Option<&str>, text: &str) -> String {
         let digest = match url {
-            Some(url) => {
-                blake3::hash(format!("{}\u{1f}{}", source.unwrap_or(""), url).as_bytes())
-            }
+            Some(url) => blake3::hash(format!("{}\u{1f}{}", source.unwrap_or(""), url).as_bytes()),
             None => blake3::hash(text.as_bytes()),
         };
         digest.to_hex()[..16].to_string()

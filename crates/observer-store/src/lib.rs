@@ -1,1 +1,221 @@
-//! Storage of articles and events behind one trait. (Being written.)
+//! Storage of articles and their coded events behind one trait, [`Store`].
+//!
+//! Extraction and the CLI code against [`Store`] only, so a PostgreSQL backend can be added
+//! beside [`sqlite::SqliteStore`] without touching them. [`open`] picks the backend from a
+//! spec string (a file path, `sqlite:PATH`, or later a `postgres://` URL).
+
+pub mod sqlite;
+
+use std::path::{Path, PathBuf};
+
+pub use observer_model::{Article, Event, EventType};
+
+/// Why a store operation failed. Messages name the database and the problem.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The spec names a backend this build cannot use.
+    #[error("{0}")]
+    Unsupported(String),
+    /// The spec cannot name any store.
+    #[error("invalid store {spec:?}: {problem}")]
+    InvalidSpec { spec: String, problem: String },
+    #[error("cannot create directory {} for the database: {source}", dir.display())]
+    CreateDir {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database {path}: {source}")]
+    Sqlite {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("database {path}: cannot save article {article_id}: {source}")]
+    Save {
+        path: String,
+        article_id: String,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "database {path} has schema version {found}, which this build of Observer does not know \
+         (it knows versions up to {supported}); it was probably written by a newer Observer: \
+         upgrade Observer to use it"
+    )]
+    SchemaTooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("database {path}: migration to schema version {version} failed: {source}")]
+    Migration {
+        path: String,
+        version: usize,
+        source: rusqlite::Error,
+    },
+    #[error("{path} is not an Observer database (its SQLite application id is {found:#x})")]
+    NotObserver { path: String, found: i64 },
+    /// Data read back from the database does not parse.
+    #[error("database {path}: stored {what} is not valid: {problem}")]
+    Corrupt {
+        path: String,
+        what: String,
+        problem: String,
+    },
+    /// Data handed to the store is inconsistent; nothing was written.
+    #[error("database {path}: {problem}")]
+    Invalid { path: String, problem: String },
+}
+
+/// A stored article's identity, to decide whether a re-ingested article is new, unchanged or revised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredArticle {
+    pub id: String,
+    pub text_hash: String,
+    pub extractor_version: String,
+}
+
+/// An article with the events extracted from it, ready to store.
+#[derive(Debug, Clone)]
+pub struct Coded {
+    pub article: Article,
+    pub events: Vec<Event>,
+    pub extractor_version: String,
+}
+
+/// Which events [`Store::events`] returns; every field set narrows the result.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Events whose date range ends on or after this day.
+    pub since: Option<chrono::NaiveDate>,
+    /// Events whose date range starts on or before this day.
+    pub until: Option<chrono::NaiveDate>,
+    /// Case-insensitive substring of the source, target or claimant name, text or CAMEO code.
+    pub actor: Option<String>,
+    /// ISO3 code of the source, target or place country (case-insensitive exact match).
+    pub country: Option<String>,
+    pub event_type: Option<EventType>,
+    /// Case-insensitive substring of the place name or admin1.
+    pub place: Option<String>,
+    /// The outlet: case-insensitive substring of the article's source.
+    pub source: Option<String>,
+    pub article_id: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// How much a store holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stats {
+    pub articles: u64,
+    pub events: u64,
+}
+
+/// Articles and their events, kept by one backend.
+pub trait Store: Send {
+    /// The stored article that `article` duplicates: same id; or same source and url (when url is set);
+    /// or same text hash (Article::text_hash). None when it is new.
+    fn find_existing(&self, article: &Article) -> Result<Option<StoredArticle>, StoreError>;
+    /// Saves a batch in ONE transaction. Each article is upserted by id; its previously stored events are
+    /// deleted and replaced by the new ones in the same transaction (a re-coded article replaces its
+    /// events atomically). Unknown article fields (Article::extra) are kept as JSON.
+    fn save_batch(&mut self, batch: &[Coded]) -> Result<(), StoreError>;
+    /// Events matching the filter, ordered by date start (nulls last), then article id, then event id.
+    fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError>;
+    fn event(&self, id: &str) -> Result<Option<Event>, StoreError>;
+    fn article(&self, id: &str) -> Result<Option<Article>, StoreError>;
+    fn stats(&self) -> Result<Stats, StoreError>;
+}
+
+/// Opens a store from a spec: a file path or `sqlite:PATH` → SQLite (parent dirs created);
+/// `:memory:` → a private in-memory SQLite database;
+/// `postgres://…`/`postgresql://…` → Err(StoreError::Unsupported) for now.
+pub fn open(spec: &str) -> Result<Box<dyn Store>, StoreError> {
+    let spec = spec.trim();
+    let path = match scheme(spec) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("sqlite") => sqlite_path(spec),
+        Some(scheme)
+            if scheme.eq_ignore_ascii_case("postgres")
+                || scheme.eq_ignore_ascii_case("postgresql") =>
+        {
+            // The URL is not echoed: it may carry a password.
+            return Err(StoreError::Unsupported(format!(
+                "{scheme}:// is not supported yet: PostgreSQL storage is planned; \
+                 use a SQLite file path or sqlite:PATH for now"
+            )));
+        }
+        Some(scheme) => {
+            return Err(StoreError::Unsupported(format!(
+                "{scheme}:// is not a known store: use a SQLite file path or sqlite:PATH"
+            )));
+        }
+        None => spec,
+    };
+    if path.is_empty() {
+        return Err(StoreError::InvalidSpec {
+            spec: spec.to_string(),
+            problem: "no database path given".to_string(),
+        });
+    }
+    let store = if path == ":memory:" {
+        sqlite::SqliteStore::open_in_memory()?
+    } else {
+        sqlite::SqliteStore::open(Path::new(path))?
+    };
+    Ok(Box::new(store))
+}
+
+/// The URL scheme of a spec (`postgres` in `postgres://…`, `sqlite` in `sqlite:x.db`), if it has one.
+/// Only `sqlite` may stand without `//`, so that a file name with a colon stays a path.
+fn scheme(spec: &str) -> Option<&str> {
+    let (scheme, rest) = spec.split_once(':')?;
+    let is_scheme = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (is_scheme && (rest.starts_with("//") || scheme.eq_ignore_ascii_case("sqlite")))
+        .then_some(scheme)
+}
+
+/// The path in `sqlite:PATH`, also accepting the URL forms `sqlite://rel` and `sqlite:///abs`.
+fn sqlite_path(spec: &str) -> &str {
+    let rest = spec.split_once(':').map_or(spec, |(_, rest)| rest);
+    rest.strip_prefix("//").unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_name_their_backend() {
+        assert_eq!(scheme("postgres://u:p@h/db"), Some("postgres"));
+        assert_eq!(scheme("sqlite:data/x.db"), Some("sqlite"));
+        assert_eq!(scheme("data/x.db"), None);
+        assert_eq!(scheme("odd:name.db"), None);
+        assert_eq!(sqlite_path("sqlite:data/x.db"), "data/x.db");
+        assert_eq!(sqlite_path("sqlite:///tmp/x.db"), "/tmp/x.db");
+        assert_eq!(sqlite_path("SQLITE://x.db"), "x.db");
+    }
+
+    #[test]
+    fn unsupported_specs_are_rejected_without_echoing_credentials() {
+        for spec in [
+            "postgres://me:secret@db/observer",
+            "PostgreSQL://me:secret@db",
+        ] {
+            let message = open(spec).err().unwrap().to_string();
+            assert!(message.contains("not supported yet"), "{message}");
+            assert!(!message.contains("secret"), "{message}");
+        }
+        let message = open("mysql://db").err().unwrap().to_string();
+        assert!(
+            message.contains("mysql:// is not a known store"),
+            "{message}"
+        );
+        assert!(matches!(
+            open("sqlite:").err().unwrap(),
+            StoreError::InvalidSpec { .. }
+        ));
+    }
+}

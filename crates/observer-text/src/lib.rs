@@ -1,4 +1,8 @@
 //! Splits article text into sentences and tokens, keeping byte offsets into the original text.
+//!
+//! News copy is the target: headlines and captions without final punctuation stand on their own
+//! lines, abbreviations ("U.S.", "Gen.", "Oct.") and initials do not end sentences, and quotes or
+//! brackets after a full stop belong to the sentence they close.
 
 /// A sentence: byte span `[start, end)` into the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -8,7 +12,379 @@ pub struct Sentence {
     pub end: usize,
 }
 
-/// Splits `text` into sentences. (Stub: replaced by the real segmenter.)
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens, apostrophes or full stops ("ethnic", "Nagorno-Karabakh", "U.S.").
+    Word,
+    /// Digits, possibly with thousands separators and a decimal part ("772", "1,200", "3.5").
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// A token: byte span into the article text, its kind and a normalised lower-case form
+/// (typographic apostrophes and dashes folded to ASCII) used for lexicon look-ups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    pub norm: String,
+    /// The first character is upper case (a proper noun, or the first word of a sentence).
+    pub capitalized: bool,
+}
+
+/// Words that end with a full stop without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pte", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "st", "mt", "ft", "no", "nos", "vs", "etc", "inc", "ltd",
+    "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx",
+    "est", "dept", "govt", "pres", "i.e", "e.g", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
+];
+
+/// Splits `text` into sentences: at paragraph breaks, at line breaks after headline-like lines,
+/// and after `.`, `!` or `?` (with any closing quotes or brackets) followed by white space and
+/// the start of a new sentence.
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    vec![Sentence { index: 0, start: 0, end: text.len() }]
+    let mut out = Vec::new();
+    for (start, end) in blocks(text) {
+        split_block(text, start, end, &mut out);
+    }
+    for (i, s) in out.iter_mut().enumerate() {
+        s.index = i;
+    }
+    out
+}
+
+/// Paragraphs and standalone lines: byte ranges with surrounding white space trimmed.
+fn blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut blocks = Vec::new();
+    let mut block_start: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let content = line.trim_end();
+        if content.trim().is_empty() {
+            if let Some(s) = block_start.take() {
+                blocks.push((s, line_start));
+            }
+            continue;
+        }
+        if block_start.is_none() {
+            block_start = Some(line_start);
+        }
+        // A line that ends without sentence punctuation and is short reads as a headline,
+        // byline or caption: it stands alone rather than running into the next line.
+        let ends_open = !content.ends_with(['.', '!', '?', ',', ';', ':', '"', '\u{201d}']);
+        let is_headline = ends_open && content.chars().count() <= 100;
+        let next_starts_upper = text[pos..]
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if is_headline
+            && next_starts_upper
+            && let Some(s) = block_start.take()
+        {
+            blocks.push((s, pos));
+        }
+    }
+    if let Some(s) = block_start {
+        blocks.push((s, text.len()));
+    }
+    blocks
+        .into_iter()
+        .filter_map(|(s, e)| trim_range(text, s, e))
+        .collect()
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    (!trimmed.is_empty()).then(|| (start + lead, start + lead + trimmed.len()))
+}
+
+fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let block = &text[start..end];
+    let mut sentence_start = 0;
+    let mut chars = block.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Swallow runs of terminal punctuation and closing quotes or brackets.
+        let mut boundary = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if matches!(
+                next,
+                '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'
+            ) {
+                boundary = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &block[boundary..];
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() || after_space.is_empty() {
+            continue; // no white space after it: "3.5", "U.S.-backed", or the block's end
+        }
+        let opens_sentence = after_space.chars().next().is_some_and(|n| {
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[')
+        });
+        if !opens_sentence || (c == '.' && is_abbreviation(&block[sentence_start..i])) {
+            continue;
+        }
+        if let Some(range) = trim_range(text, start + sentence_start, start + boundary) {
+            out.push(Sentence {
+                index: 0,
+                start: range.0,
+                end: range.1,
+            });
+        }
+        sentence_start = boundary;
+    }
+    if let Some(range) = trim_range(text, start + sentence_start, end) {
+        out.push(Sentence {
+            index: 0,
+            start: range.0,
+            end: range.1,
+        });
+    }
+}
+
+/// True when the text before a full stop ends with an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // A single capital letter is an initial ("J. Smith"), and "U.S" style words have inner stops.
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let single_upper =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    single_upper || (word.contains('.') && word.len() <= 5 && word.chars().any(char::is_uppercase))
+}
+
+/// Tokenises `text[start..end]`, returning tokens with offsets into `text`.
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let slice = &text[start..end];
+    let mut out = Vec::new();
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if c.is_alphabetic() {
+            TokenKind::Word
+        } else if c.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        let mut token_end = i + c.len_utf8();
+        if kind != TokenKind::Punct {
+            while let Some(&(j, next)) = iter.peek() {
+                let continues = next.is_alphanumeric()
+                    || (is_joiner(next, kind)
+                        && slice[j + next.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|after| joins(kind, next, after)));
+                if !continues {
+                    break;
+                }
+                token_end = j + next.len_utf8();
+                iter.next();
+            }
+            // Keep the final stop of an abbreviation such as "U.S." with the word.
+            if kind == TokenKind::Word
+                && slice[i..token_end].contains('.')
+                && slice[token_end..].starts_with('.')
+            {
+                token_end += 1;
+                iter.next();
+            }
+        }
+        let surface = &slice[i..token_end];
+        out.push(Token {
+            start: start + i,
+            end: start + token_end,
+            kind,
+            norm: normalise(surface),
+            capitalized: c.is_uppercase(),
+        });
+    }
+    out
+}
+
+fn is_joiner(c: char, kind: TokenKind) -> bool {
+    match kind {
+        TokenKind::Word => matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}' | '.'),
+        TokenKind::Number => matches!(c, ',' | '.'),
+        TokenKind::Punct => false,
+    }
+}
+
+/// Whether `joiner` followed by `after` continues a token of `kind`.
+fn joins(kind: TokenKind, joiner: char, after: char) -> bool {
+    match kind {
+        // "U.S" joins on a full stop only between single capitals; "al-Assad", "don't" on letters.
+        TokenKind::Word if joiner == '.' => after.is_uppercase(),
+        TokenKind::Word => after.is_alphanumeric(),
+        TokenKind::Number => after.is_ascii_digit(),
+        TokenKind::Punct => false,
+    }
+}
+
+/// Lower-cases and folds typographic apostrophes, quotes and dashes to ASCII.
+pub fn normalise(surface: &str) -> String {
+    surface
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_but_not_abbreviations() {
+        let text = "U.S. Secretary of State Mike Pompeo met Gen. Ali Khan on Oct. 3. The talks ended. \
+                    \"We agreed,\" he said. Was it real? Yes.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "U.S. Secretary of State Mike Pompeo met Gen. Ali Khan on Oct. 3.",
+                "The talks ended.",
+                "\"We agreed,\" he said.",
+                "Was it real?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_after_a_full_stop_close_the_sentence() {
+        let text = "\u{201c}This is not a quick process.\u{201d} The envoy left.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "\u{201c}This is not a quick process.\u{201d}",
+                "The envoy left."
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_and_paragraphs_stand_alone() {
+        let text = "Rebels seize border town\n\nFighters entered the town on Monday. Residents fled.\nCaption line here\nThe army said little.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "Rebels seize border town",
+                "Fighters entered the town on Monday.",
+                "Residents fled.",
+                "Caption line here",
+                "The army said little."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_inside_a_paragraph_join() {
+        let text = "The ministry said that forces loyal to the government had retaken the district of\nnorthern Hama after heavy fighting with insurgents that lasted for more than two weeks.";
+        assert_eq!(texts(text).len(), 1);
+    }
+
+    #[test]
+    fn offsets_index_the_original_text() {
+        let text = "  Shelling hit Stepanakert on Tuesday.\n\nAt least 12 were killed.  ";
+        for s in sentences(text) {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            assert!(!text[s.start..s.end].starts_with(' '));
+        }
+        assert_eq!(sentences(text).len(), 2);
+    }
+
+    #[test]
+    fn tokens_keep_hyphenated_names_numbers_and_abbreviations() {
+        let text = "Nagorno-Karabakh’s 1,200 U.S.-backed troops, 3.5 km away.";
+        let toks = tokens(text, 0, text.len());
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            vec![
+                "nagorno-karabakh's",
+                "1,200",
+                "u.s.",
+                "-",
+                "backed",
+                "troops",
+                ",",
+                "3.5",
+                "km",
+                "away",
+                "."
+            ]
+        );
+        assert_eq!(toks[1].kind, TokenKind::Number);
+        assert!(toks[0].capitalized && !toks[3].capitalized);
+        assert_eq!(&text[toks[0].start..toks[0].end], "Nagorno-Karabakh’s");
+    }
+
+    #[test]
+    fn abbreviation_keeps_its_final_stop() {
+        let text = "The U.S. said so.";
+        let norms: Vec<String> = tokens(text, 0, text.len())
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(norms, vec!["the", "u.s.", "said", "so", "."]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            ".",
+            "...",
+            "\n\n\n",
+            "a.b.c.",
+            "Ünïcödé. Ok",
+            "’’’",
+            "1,",
+            "A.\u{200f}B",
+            "-\n-",
+        ] {
+            let ss = sentences(text);
+            for s in &ss {
+                let _ = tokens(text, s.start, s.end);
+            }
+        }
+    }
 }

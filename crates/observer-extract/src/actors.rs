@@ -1,0 +1,609 @@
+//! Actor layer: countries, demonyms and capitals, armed forces and ministries, named officials with
+//! their titles, organisations and armed groups, generic groups ("rebels", "civilians"), and light
+//! coreference within an article ("the ministry", "Aliyev", "he", "his country").
+
+use crate::lexicon::match_key;
+use crate::lexicons::Lexicons;
+use observer_model::Actor;
+use observer_text::{Token, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Country,
+    Capital,
+    Org,
+    Person,
+    Group,
+    Pronoun,
+}
+
+/// An actor found in a sentence: tokens `[start, end)`.
+#[derive(Debug, Clone)]
+pub struct ActorSpan {
+    pub start: usize,
+    pub end: usize,
+    pub actor: Actor,
+    pub kind: ActorKind,
+    pub rule: String,
+    /// Index of the first actor of a coordination ("Armenia and Azerbaijan") this one belongs to.
+    pub group: usize,
+    /// Written as a demonym or possessive ("Azeri", "Russia's"): it can modify an event noun
+    /// ("Azeri attacks") and then names who did it.
+    pub adjectival: bool,
+}
+
+/// What the actor layer remembers across the sentences of one article.
+#[derive(Debug, Default)]
+pub struct ActorMemory {
+    persons: Vec<(String, Actor)>,
+    last_person: Option<Actor>,
+    by_role: Vec<Actor>,
+}
+
+impl ActorMemory {
+    fn remember(&mut self, span: &ActorSpan) {
+        match span.kind {
+            ActorKind::Person => {
+                if let Some(surname) = span.actor.name.split_whitespace().last() {
+                    let key = surname.to_lowercase();
+                    self.persons.retain(|(k, _)| *k != key);
+                    self.persons.push((key, span.actor.clone()));
+                }
+                self.last_person = Some(span.actor.clone());
+            }
+            ActorKind::Country | ActorKind::Org | ActorKind::Capital
+                if span.actor.country.is_some() && span.actor.role.is_some() =>
+            {
+                self.by_role.push(span.actor.clone());
+            }
+            _ => {}
+        }
+    }
+
+    fn recent_with_role(&self, role: &str) -> Option<&Actor> {
+        self.by_role
+            .iter()
+            .rev()
+            .find(|a| a.role.as_deref() == Some(role))
+    }
+}
+
+/// Prepositions after which a country or city name is a place, not an actor.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "into",
+    "inside",
+    "across",
+    "throughout",
+    "from",
+    "to",
+    "towards",
+    "toward",
+    "outside",
+    "within",
+    "around",
+    "via",
+    "through",
+    "over",
+    "visit",
+    "visited",
+    "visiting",
+];
+
+/// Capitalised words that start sentences or names but are never part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "at",
+    "and",
+    "but",
+    "or",
+    "of",
+    "for",
+    "said",
+    "says",
+    "told",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "also",
+    "however",
+    "meanwhile",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "who",
+];
+
+pub fn is_locative(toks: &[Token], i: usize) -> bool {
+    i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str())
+}
+
+fn is_name_token(text: &str, tok: &Token) -> bool {
+    tok.kind == TokenKind::Word
+        && tok.capitalized
+        && !NOT_NAMES.contains(&match_key(&tok.norm))
+        && text[tok.start..tok.end].chars().any(char::is_lowercase)
+}
+
+fn actor_code(country: Option<&str>, role: Option<&str>) -> String {
+    format!("{}{}", country.unwrap_or("---"), role.unwrap_or(""))
+}
+
+fn surface(text: &str, toks: &[Token], start: usize, end: usize) -> String {
+    text[toks[start].start..toks[end - 1].end].to_string()
+}
+
+/// Finds the actors of one sentence. `memory` carries names and roles across sentences.
+pub fn find_actors(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    memory: &mut ActorMemory,
+) -> Vec<ActorSpan> {
+    let mut spans: Vec<ActorSpan> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let before = spans.len();
+        let next = actor_at(lex, text, toks, i, memory, &mut spans);
+        for span in &spans[before..] {
+            memory.remember(span);
+        }
+        i = next.max(i + 1);
+    }
+    spans
+}
+
+/// Tries every actor pattern at token `i`; pushes what it finds and returns the next token to look at.
+fn actor_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    memory: &ActorMemory,
+    spans: &mut Vec<ActorSpan>,
+) -> usize {
+    let group = spans.len();
+    if let Some(found) = lex.orgs.longest_at(text, toks, i) {
+        let org = &lex.org_entries[found.values[0]];
+        spans.push(ActorSpan {
+            start: i,
+            end: found.end,
+            actor: Actor {
+                text: surface(text, toks, i, found.end),
+                name: org.name.clone(),
+                country: org.country.clone(),
+                role: Some(org.role.clone()),
+                code: org.code.clone(),
+                title: None,
+            },
+            kind: ActorKind::Org,
+            rule: format!("organization:{}", org.code),
+            group,
+            adjectival: false,
+        });
+        return found.end;
+    }
+    if let Some(end) = countries_at(lex, text, toks, i, spans) {
+        return end;
+    }
+    if let Some(end) = titled_person_at(lex, text, toks, i, i, None, spans, group) {
+        return end;
+    }
+    if let Some(found) = lex.capitals.longest_at(text, toks, i) {
+        let speaks = toks.get(found.end).is_some_and(|t| {
+            lex.speech.longest_at(text, toks, found.end).is_some()
+                || matches!(
+                    t.norm.as_str(),
+                    "has" | "have" | "had" | "is" | "was" | "wants" | "will" | "would"
+                )
+        });
+        if speaks && !is_locative(toks, i) {
+            let country = &lex.country_entries[found.values[0]];
+            spans.push(ActorSpan {
+                start: i,
+                end: found.end,
+                actor: Actor {
+                    text: surface(text, toks, i, found.end),
+                    name: format!("{} government", country.name),
+                    country: Some(country.iso3.clone()),
+                    role: Some("GOV".into()),
+                    code: actor_code(Some(&country.iso3), Some("GOV")),
+                    title: None,
+                },
+                kind: ActorKind::Capital,
+                rule: format!("capital:{}", country.iso3),
+                group,
+                adjectival: false,
+            });
+            return found.end;
+        }
+    }
+    if let Some(end) = named_person_at(lex, text, toks, i, memory, spans, group) {
+        return end;
+    }
+    if let Some(end) = pronoun_at(lex, toks, i, memory, spans, group) {
+        return end;
+    }
+    if let Some(found) = lex.roles.longest_at(text, toks, i) {
+        let entry = &lex.role_entries[found.values[0]];
+        let definite = i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "its");
+        let recalled = definite
+            .then(|| memory.recent_with_role(&entry.role))
+            .flatten()
+            .filter(|_| matches!(entry.role.as_str(), "GOV" | "MIL"));
+        let (actor, rule) = match recalled {
+            Some(prev) => (
+                Actor {
+                    text: surface(text, toks, i, found.end),
+                    ..prev.clone()
+                },
+                format!("coref:role:{}", entry.role),
+            ),
+            None => (
+                Actor {
+                    text: surface(text, toks, i, found.end),
+                    name: entry.label.clone(),
+                    country: None,
+                    role: Some(entry.role.clone()),
+                    code: actor_code(None, Some(&entry.role)),
+                    title: None,
+                },
+                format!("role:{}", entry.role),
+            ),
+        };
+        spans.push(ActorSpan {
+            start: i,
+            end: found.end,
+            actor,
+            kind: ActorKind::Group,
+            rule,
+            group,
+            adjectival: false,
+        });
+        return found.end;
+    }
+    i + 1
+}
+
+/// "Azerbaijani forces", "Armenia's Foreign Minister Zohrab Mnatsakanyan", "ethnic Armenian
+/// officials", "the Armenian and Azeri foreign ministers", or a bare country used as an actor.
+fn countries_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    // "ethnic Armenian": the country of the people, not of the state.
+    let country_at = |at: usize| -> Option<(bool, usize, (usize, bool))> {
+        let ethnic = toks.get(at).is_some_and(|t| t.norm == "ethnic");
+        let from = if ethnic { at + 1 } else { at };
+        let found = lex.countries.longest_at(text, toks, from)?;
+        let possessive =
+            toks[found.end - 1].norm.ends_with("'s") || toks[found.end - 1].norm.ends_with('\'');
+        let (index, demonym) = found.values[0];
+        Some((ethnic, found.end, (index, demonym || possessive)))
+    };
+    let (ethnic, first_end, first) = country_at(i)?;
+    if is_locative(toks, i) {
+        return None;
+    }
+    // "Azerbaijan's ally Turkey": the actor is the ally.
+    let relation = toks.get(first_end).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "ally" | "allies" | "neighbour" | "neighbor" | "partner" | "rival"
+        )
+    });
+    if first.1 && relation && country_at(first_end + 1).is_some() {
+        return None;
+    }
+    // "Russia's TASS news agency": the outlet, not the country.
+    if lex
+        .orgs
+        .longest_at(text, toks, first_end)
+        .is_some_and(|f| lex.org_entries[f.values[0]].role == "MED")
+    {
+        return None;
+    }
+    let mut countries = vec![(ethnic, first)];
+    let mut end = first_end;
+    // Coordinated countries sharing one head noun: "Armenian and Azeri foreign ministers",
+    // "Azeri and ethnic Armenian forces".
+    while let Some(tok) = toks.get(end) {
+        if !matches!(tok.norm.as_str(), "and" | "," | "or") {
+            break;
+        }
+        let Some((ethnic, next_end, next)) = country_at(end + 1) else {
+            break;
+        };
+        countries.push((ethnic, next));
+        end = next_end;
+    }
+    let group = spans.len();
+    let span_start = i;
+    if let Some(title_end) = lex.titles.longest_at(text, toks, end).map(|f| f.end) {
+        let name_end = name_end(text, toks, title_end);
+        if countries.len() == 1 && name_end > title_end {
+            let country = &lex.country_entries[countries[0].1.0];
+            return titled_person_at(
+                lex,
+                text,
+                toks,
+                end,
+                span_start,
+                Some(country.iso3.clone()),
+                spans,
+                group,
+            );
+        }
+        // A title without a name: one official per country ("the Armenian and Azeri foreign ministers").
+        let entry = &lex.title_entries[lex.titles.longest_at(text, toks, end)?.values[0]];
+        for (ethnic, (c, _)) in &countries {
+            let country = &lex.country_entries[*c];
+            let qualifier = if *ethnic { "Ethnic " } else { "" };
+            spans.push(ActorSpan {
+                start: span_start,
+                end: title_end,
+                actor: Actor {
+                    text: surface(text, toks, span_start, title_end),
+                    name: format!("{qualifier}{} {}", country.name, entry.title.to_lowercase()),
+                    country: Some(country.iso3.clone()),
+                    role: Some(entry.role.clone()),
+                    code: actor_code(Some(&country.iso3), Some(&entry.role)),
+                    title: Some(entry.title.clone()),
+                },
+                kind: ActorKind::Country,
+                rule: format!("country:{}+title:{}", country.iso3, entry.title),
+                group,
+                adjectival: false,
+            });
+        }
+        return Some(title_end);
+    }
+    let role = lex
+        .roles
+        .longest_at(text, toks, end)
+        .map(|f| (f.end, &lex.role_entries[f.values[0]]));
+    let span_end = role.map_or(end, |(e, _)| e);
+    for (ethnic, (c, adjectival)) in &countries {
+        let country = &lex.country_entries[*c];
+        let qualifier = if *ethnic { "Ethnic " } else { "" };
+        let (name, role_code, rule) = match role {
+            Some((_, r)) => (
+                format!("{qualifier}{} {}", country.name, r.label),
+                Some(r.role.clone()),
+                format!("country:{}+role:{}", country.iso3, r.role),
+            ),
+            None => (
+                format!("{qualifier}{}", country.name),
+                None,
+                format!("country:{}", country.iso3),
+            ),
+        };
+        spans.push(ActorSpan {
+            start: span_start,
+            end: span_end,
+            actor: Actor {
+                text: surface(text, toks, span_start, span_end),
+                name,
+                code: actor_code(Some(&country.iso3), role_code.as_deref()),
+                country: Some(country.iso3.clone()),
+                role: role_code,
+                title: None,
+            },
+            kind: ActorKind::Country,
+            rule,
+            group,
+            adjectival: *adjectival && role.is_none(),
+        });
+    }
+    Some(span_end)
+}
+
+/// The end of a run of up to three name tokens starting at `i` (equal to `i` when there is none).
+fn name_end(text: &str, toks: &[Token], i: usize) -> usize {
+    let mut end = i;
+    while end < toks.len() && end < i + 3 && is_name_token(text, &toks[end]) {
+        end += 1;
+    }
+    end
+}
+
+/// "President Ilham Aliyev", "Secretary of State Mike Pompeo" (the title starting at `i`).
+#[allow(clippy::too_many_arguments)]
+fn titled_person_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    span_start: usize,
+    country: Option<String>,
+    spans: &mut Vec<ActorSpan>,
+    group: usize,
+) -> Option<usize> {
+    let found = lex.titles.longest_at(text, toks, i)?;
+    let entry = &lex.title_entries[found.values[0]];
+    let end = name_end(text, toks, found.end);
+    if end == found.end {
+        return None;
+    }
+    let name = surface(text, toks, found.end, end);
+    let rule = match &country {
+        Some(c) => format!("country:{c}+title:{}+name", entry.title),
+        None => format!("title:{}+name", entry.title),
+    };
+    spans.push(ActorSpan {
+        start: span_start,
+        end,
+        actor: Actor {
+            text: surface(text, toks, span_start, end),
+            name,
+            code: actor_code(country.as_deref(), Some(&entry.role)),
+            country,
+            role: Some(entry.role.clone()),
+            title: Some(entry.title.clone()),
+        },
+        kind: ActorKind::Person,
+        rule,
+        group,
+        adjectival: false,
+    });
+    Some(end)
+}
+
+/// A person named earlier in the article ("Aliyev"), or a new name followed by an appositive title
+/// ("Vasily Nebenzya, Russia's permanent representative").
+fn named_person_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    memory: &ActorMemory,
+    spans: &mut Vec<ActorSpan>,
+    group: usize,
+) -> Option<usize> {
+    let end = name_end(text, toks, i);
+    if end == i {
+        return None;
+    }
+    let last = match_key(&toks[end - 1].norm);
+    if let Some((_, known)) = memory.persons.iter().rev().find(|(k, _)| k == last) {
+        spans.push(ActorSpan {
+            start: i,
+            end,
+            actor: Actor {
+                text: surface(text, toks, i, end),
+                ..known.clone()
+            },
+            kind: ActorKind::Person,
+            rule: "coref:name".into(),
+            group,
+            adjectival: false,
+        });
+        return Some(end);
+    }
+    // Appositive: NAME , [COUNTRY] TITLE
+    if end - i < 2 || toks.get(end).map(|t| t.norm.as_str()) != Some(",") {
+        return None;
+    }
+    let mut j = end + 1;
+    if toks.get(j).is_some_and(|t| t.norm == "the") {
+        j += 1;
+    }
+    let country = lex.countries.longest_at(text, toks, j).map(|f| {
+        j = f.end;
+        lex.country_entries[f.values[0].0].iso3.clone()
+    });
+    let title = lex.titles.longest_at(text, toks, j)?;
+    let entry = &lex.title_entries[title.values[0]];
+    spans.push(ActorSpan {
+        start: i,
+        end,
+        actor: Actor {
+            text: surface(text, toks, i, end),
+            name: surface(text, toks, i, end),
+            code: actor_code(country.as_deref(), Some(&entry.role)),
+            country,
+            role: Some(entry.role.clone()),
+            title: Some(entry.title.clone()),
+        },
+        kind: ActorKind::Person,
+        rule: format!("name+appositive-title:{}", entry.title),
+        group,
+        adjectival: false,
+    });
+    Some(title.end)
+}
+
+/// "he"/"she" for the last person named; "his country" for that person's country.
+fn pronoun_at(
+    lex: &Lexicons,
+    toks: &[Token],
+    i: usize,
+    memory: &ActorMemory,
+    spans: &mut Vec<ActorSpan>,
+    group: usize,
+) -> Option<usize> {
+    let person = memory.last_person.as_ref()?;
+    let tok = &toks[i];
+    match tok.norm.as_str() {
+        "he" | "she" => {
+            spans.push(ActorSpan {
+                start: i,
+                end: i + 1,
+                actor: Actor {
+                    text: tok.norm.clone(),
+                    ..person.clone()
+                },
+                kind: ActorKind::Pronoun,
+                rule: "coref:pronoun".into(),
+                group,
+                adjectival: false,
+            });
+            Some(i + 1)
+        }
+        "his" | "her" if toks.get(i + 1).is_some_and(|t| t.norm == "country") => {
+            let country = person.country.clone()?;
+            spans.push(ActorSpan {
+                start: i,
+                end: i + 2,
+                actor: Actor {
+                    text: format!("{} country", tok.norm),
+                    name: lex
+                        .country_entries
+                        .iter()
+                        .find(|c| c.iso3 == country)
+                        .map_or(country.clone(), |c| c.name.clone()),
+                    code: country.clone(),
+                    country: Some(country),
+                    role: None,
+                    title: None,
+                },
+                kind: ActorKind::Pronoun,
+                rule: "coref:his-country".into(),
+                group,
+                adjectival: false,
+            });
+            Some(i + 2)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,201 @@
+//! The data files the engine runs on: embedded in the binary, each replaceable by a file of the
+//! same relative name under a `--data-dir`, so analysts can extend lexicons without recompiling.
+//!
+//! Files are tab-separated with a header line; lines starting with `#` and blank lines are skipped.
+
+use crate::DataError;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../data/", $name)))),*]
+    };
+}
+
+/// Every data file the engine reads, by its path relative to `data/`.
+pub const FILES: &[(&str, &str)] = embedded![
+    "lexicon/triggers.tsv",
+    "lexicon/speech.tsv",
+    "lexicon/cues.tsv",
+    "lexicon/roles.tsv",
+    "lexicon/titles.tsv",
+    "lexicon/organizations.tsv",
+    "lexicon/quantities.tsv",
+    "lexicon/casualties.tsv",
+    "countries/countries.tsv",
+    "countries/aliases.tsv",
+    "gazetteer/cities.tsv",
+    "gazetteer/admin1.tsv",
+    "gazetteer/aliases.tsv",
+];
+
+/// Where data files are read from: an override directory first, the embedded copy otherwise.
+#[derive(Debug, Clone, Default)]
+pub struct DataSource {
+    dir: Option<PathBuf>,
+}
+
+impl DataSource {
+    pub fn embedded() -> Self {
+        DataSource { dir: None }
+    }
+
+    pub fn with_dir(dir: &Path) -> Result<Self, DataError> {
+        if !dir.is_dir() {
+            return Err(DataError::Invalid {
+                path: dir.display().to_string(),
+                message: "not a directory".into(),
+            });
+        }
+        Ok(DataSource {
+            dir: Some(dir.to_path_buf()),
+        })
+    }
+
+    /// Reads the named file and parses it as a table.
+    pub fn table(&self, name: &str) -> Result<Table, DataError> {
+        let (origin, text) = self.read(name)?;
+        Table::parse(&origin, &text)
+    }
+
+    fn read(&self, name: &str) -> Result<(String, Cow<'static, str>), DataError> {
+        if let Some(dir) = &self.dir {
+            let path = dir.join(name);
+            if path.exists() {
+                let origin = path.display().to_string();
+                return std::fs::read_to_string(&path)
+                    .map(|text| (origin.clone(), Cow::Owned(text)))
+                    .map_err(|source| DataError::Io {
+                        path: origin,
+                        source,
+                    });
+            }
+        }
+        FILES
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(file, text)| (format!("data/{file} (embedded)"), Cow::Borrowed(*text)))
+            .ok_or_else(|| DataError::Invalid {
+                path: name.into(),
+                message: "unknown data file".into(),
+            })
+    }
+}
+
+/// A parsed data file: its header and rows, each row with its line number for error messages.
+#[derive(Debug)]
+pub struct Table {
+    pub origin: String,
+    header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug)]
+pub struct Row {
+    pub line: usize,
+    cells: Vec<String>,
+}
+
+impl Table {
+    pub fn parse(origin: &str, text: &str) -> Result<Table, DataError> {
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        let header: Vec<String> = match lines.next() {
+            Some((_, l)) => l.split('\t').map(|c| c.trim().to_string()).collect(),
+            None => {
+                return Err(DataError::Invalid {
+                    path: origin.into(),
+                    message: "no header line".into(),
+                });
+            }
+        };
+        let rows = lines
+            .map(|(i, l)| Row {
+                line: i + 1,
+                cells: l.split('\t').map(|c| c.trim().to_string()).collect(),
+            })
+            .collect();
+        Ok(Table {
+            origin: origin.to_string(),
+            header,
+            rows,
+        })
+    }
+
+    /// The index of a column, or an error naming the file and the missing column.
+    pub fn column(&self, name: &str) -> Result<usize, DataError> {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| DataError::Invalid {
+                path: self.origin.clone(),
+                message: format!(
+                    "missing column `{name}` (header: {})",
+                    self.header.join(", ")
+                ),
+            })
+    }
+
+    pub fn error(&self, row: &Row, message: impl Into<String>) -> DataError {
+        DataError::Invalid {
+            path: format!("{}:{}", self.origin, row.line),
+            message: message.into(),
+        }
+    }
+}
+
+impl Row {
+    /// The cell at `col`, empty when the row is short.
+    pub fn get(&self, col: usize) -> &str {
+        self.cells.get(col).map(String::as_str).unwrap_or("")
+    }
+
+    /// The `|`-separated items of the cell at `col`.
+    pub fn list(&self, col: usize) -> impl Iterator<Item = &str> {
+        self.get(col)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_file_parses_with_a_header() {
+        for (name, _) in FILES {
+            let table = DataSource::embedded().table(name).unwrap();
+            assert!(!table.rows.is_empty(), "{name} has no rows");
+        }
+    }
+
+    #[test]
+    fn a_data_dir_overrides_single_files() {
+        let dir = std::env::temp_dir().join(format!("observer-data-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("lexicon")).unwrap();
+        std::fs::write(
+            dir.join("lexicon/speech.tsv"),
+            "kind\tphrases\nsay\tmuttered\n",
+        )
+        .unwrap();
+        let source = DataSource::with_dir(&dir).unwrap();
+        let speech = source.table("lexicon/speech.tsv").unwrap();
+        assert_eq!(speech.rows.len(), 1);
+        assert!(speech.origin.ends_with("speech.tsv"));
+        let roles = source.table("lexicon/roles.tsv").unwrap();
+        assert!(roles.origin.contains("embedded"));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn missing_columns_are_named() {
+        let table = Table::parse("x.tsv", "a\tb\n1\t2\n").unwrap();
+        let err = table.column("c").unwrap_err().to_string();
+        assert!(err.contains("x.tsv") && err.contains("`c`"), "{err}");
+    }
+}

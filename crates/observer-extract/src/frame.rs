@@ -1,0 +1,840 @@
+//! Frame building: turns the annotation layers of a sentence into events, each field with the
+//! span and the rule that produced it, then fills what a sentence leaves implicit from the article
+//! (the warring pair, the conflict zone, the publication date).
+
+use crate::actors::{ActorKind, ActorSpan};
+use crate::attribution::{Speech, coordinated};
+use crate::lexicons::{Cue, Lexicons, SpeechKind};
+use crate::places::{PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
+use crate::quantity::CasualtySpan;
+use crate::time::DateSpan;
+use crate::triggers::{CueSpan, Trigger};
+use observer_model::{
+    Actor, Casualty, DatePrecision, Event, EventDate, EventType, Evidence, FieldEvidence, Place,
+    PlacePrecision, Stance,
+};
+use observer_text::Token;
+use std::collections::HashMap;
+
+/// Everything the layers found in one sentence.
+#[derive(Debug)]
+pub struct Analysed {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+    pub toks: Vec<Token>,
+    pub actors: Vec<ActorSpan>,
+    pub places: Vec<PlaceSpan>,
+    pub dates: Vec<DateSpan>,
+    pub casualties: Vec<CasualtySpan>,
+    pub cues: Vec<CueSpan>,
+    pub breaks: Vec<usize>,
+    pub speech: Vec<Speech>,
+    pub triggers: Vec<Trigger>,
+}
+
+/// What the article as a whole tells about each sentence.
+#[derive(Debug, Default)]
+pub struct ArticleContext {
+    pub article_id: String,
+    pub published: Option<chrono::NaiveDate>,
+    /// How often each country is named, for place disambiguation.
+    pub countries: HashMap<String, usize>,
+    /// The place the article is mostly about: where unlocated fighting is put.
+    pub focus: Option<(Place, String)>,
+    /// The outlet's "unable to independently verify" sentence, if any.
+    pub disclaimer: Option<FieldEvidence>,
+}
+
+/// Event types that are themselves speech acts: their speaker is their source, not a claimant.
+fn is_speech_act(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Accuse
+            | EventType::Request
+            | EventType::Reject
+            | EventType::Threaten
+            | EventType::Support
+    )
+}
+
+/// Event types whose place must be stated with "in"/"at": an accusation is not made where its
+/// subject happened.
+fn is_verbal(t: EventType) -> bool {
+    is_speech_act(t)
+}
+
+/// Events that happen somewhere even when the sentence does not say where.
+fn takes_focus_place(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Assault
+            | EventType::Agree
+            | EventType::Retreat
+            | EventType::Concede
+            | EventType::Mobilize
+    )
+}
+
+/// (source, target) pairs of actor indexes; one event each.
+type Pairs = Vec<(Option<usize>, Option<usize>)>;
+
+struct Builder<'a> {
+    lex: &'a Lexicons,
+    text: &'a str,
+    s: &'a Analysed,
+    ctx: &'a ArticleContext,
+}
+
+impl Builder<'_> {
+    fn span_text(&self, start: usize, end: usize) -> (usize, usize, String) {
+        let (a, b) = (self.s.toks[start].start, self.s.toks[end - 1].end);
+        (a, b, self.text[a..b].to_string())
+    }
+
+    fn evidence(&self, field: &str, start: usize, end: usize, rule: &str) -> FieldEvidence {
+        let (a, b, t) = self.span_text(start, end);
+        FieldEvidence {
+            field: field.into(),
+            start: Some(a),
+            end: Some(b),
+            text: Some(t),
+            rule: rule.into(),
+        }
+    }
+
+    fn clause_of(&self, i: usize) -> (usize, usize) {
+        let start = self
+            .s
+            .breaks
+            .iter()
+            .copied()
+            .filter(|&b| b <= i)
+            .max()
+            .unwrap_or(0);
+        let end = self
+            .s
+            .breaks
+            .iter()
+            .copied()
+            .filter(|&b| b > i)
+            .min()
+            .unwrap_or(self.s.toks.len());
+        (start, end)
+    }
+
+    /// The speech cue that governs a trigger: the nearest one before it, else one after it
+    /// ("“...,” Nebenzya said").
+    fn governing_speech(&self, t: &Trigger) -> Option<&Speech> {
+        let sp = &self.s.speech;
+        let (_, clause_end) = self.clause_of(t.start);
+        sp.iter()
+            .filter(|s| s.end <= t.start && s.start != t.start)
+            .max_by_key(|s| s.end)
+            .or_else(|| sp.iter().find(|s| s.start >= t.end && s.start < clause_end))
+            .or_else(|| {
+                sp.iter()
+                    .find(|s| s.start == t.start && s.kind != SpeechKind::Claim)
+            })
+    }
+
+    fn actor_ok(&self, k: usize, claimants: &[usize]) -> bool {
+        let a = &self.s.actors[k];
+        a.actor.role.as_deref() != Some("MED") && !claimants.contains(&k)
+    }
+
+    /// Inside ", which ... ," or ", who ... ,": a relative clause about someone, not the subject.
+    fn in_relative_clause(&self, i: usize) -> bool {
+        let toks = &self.s.toks;
+        let Some(open) = (0..i).rev().find(|&k| toks[k].norm == ",") else {
+            return false;
+        };
+        let relative = toks
+            .get(open + 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "which" | "who" | "whose"));
+        relative && !toks[open + 1..i].iter().any(|t| t.norm == ",")
+    }
+
+    /// Victims counted in a casualty figure ("772 troops"): a target, never a source.
+    fn is_victim(&self, k: usize) -> bool {
+        let a = &self.s.actors[k];
+        a.actor.role.as_deref() == Some("CVL")
+            || self
+                .s
+                .casualties
+                .iter()
+                .any(|c| c.start < a.end && a.start < c.end)
+    }
+
+    /// Source and target candidates for a trigger: a list of (source, target) actor indexes.
+    fn participants(
+        &self,
+        t: &Trigger,
+        ty: EventType,
+        speech: Option<&Speech>,
+    ) -> (Pairs, &'static str) {
+        let claimants: &[usize] = speech.map_or(&[], |sp| &sp.claimants);
+        let s = self.s;
+        let (c_start, c_end) = self.clause_of(t.start);
+        let norm = |i: usize| s.toks.get(i).map(|t| t.norm.as_str()).unwrap_or("");
+        let usable =
+            |k: usize| self.actor_ok(k, claimants) || (is_speech_act(ty) && claimants.contains(&k));
+        let can_act = |k: usize| {
+            usable(k) && !self.in_relative_clause(s.actors[k].start) && !self.is_victim(k)
+        };
+        // "between A and B"
+        for k in t.end..(t.end + 4).min(s.toks.len()) {
+            if norm(k) == "between" {
+                let after: Vec<usize> = (0..s.actors.len())
+                    .filter(|&a| s.actors[a].start > k && s.actors[a].start < c_end)
+                    .collect();
+                if after.len() >= 2 {
+                    return (vec![(Some(after[0]), Some(after[1]))], "actors:between");
+                }
+            }
+        }
+        // Subject: the first usable actor of the clause before the trigger, with its coordinates.
+        let mut subject = (0..s.actors.len())
+            .filter(|&k| s.actors[k].start >= c_start && s.actors[k].end <= t.start && can_act(k))
+            .find(|&k| !crate::actors::is_locative(&s.toks, s.actors[k].start))
+            .map(|k| coordinated(&s.actors, &s.toks, k))
+            .unwrap_or_default();
+        // "Armenia said it had repulsed...", "they were ready to visit": the speaker is the subject.
+        if let Some(sp) = speech.filter(|sp| sp.end <= t.start && !sp.claimants.is_empty()) {
+            let pronoun = (sp.end..t.start).any(|k| matches!(norm(k), "it" | "they" | "we"));
+            if pronoun && subject.iter().all(|&k| s.actors[k].start < sp.start) {
+                subject = sp.claimants.clone();
+            }
+        }
+        // A modifier right before a nominal trigger: "Azeri attacks", "Russian air strikes".
+        let modifier = (0..s.actors.len()).find(|&k| {
+            let a = &s.actors[k];
+            let adjacent = a.end == t.start
+                || (a.end + 1 == t.start && matches!(norm(a.end), "-" | "led" | "backed"));
+            adjacent && a.adjectival && can_act(k)
+        });
+        // "by X" after a passive or nominal trigger.
+        let agent = (t.end..(t.end + 3).min(c_end))
+            .find(|&k| norm(k) == "by")
+            .and_then(|k| {
+                s.actors
+                    .iter()
+                    .position(|a| a.start == k + 1 && a.end <= c_end)
+            });
+        let object = (0..s.actors.len())
+            .filter(|&k| {
+                s.actors[k].start >= t.end
+                    && s.actors[k].start < c_end
+                    && usable(k)
+                    && Some(k) != agent
+            })
+            .find(|&k| {
+                !crate::actors::is_locative(&s.toks, s.actors[k].start)
+                    || matches!(norm(s.actors[k].start - 1), "to")
+            })
+            .map(|k| coordinated(&s.actors, &s.toks, k))
+            .unwrap_or_default();
+        // "A and B accused one another"
+        let reciprocal =
+            (t.end..(t.end + 4).min(s.toks.len())).any(|k| matches!(norm(k), "another" | "other"));
+        if reciprocal && subject.len() >= 2 {
+            let pairs = subject
+                .iter()
+                .flat_map(|&a| {
+                    subject
+                        .iter()
+                        .filter(move |&&b| b != a)
+                        .map(move |&b| (Some(a), Some(b)))
+                })
+                .collect();
+            return (pairs, "actors:reciprocal");
+        }
+        let sources: Vec<usize> = match (agent, modifier) {
+            (Some(a), _) => vec![a],
+            (None, Some(m)) => vec![m],
+            (None, None) => subject.clone(),
+        };
+        let mut targets: Vec<usize> = object
+            .into_iter()
+            .filter(|k| !sources.contains(k))
+            .collect();
+        // "X said Armenia and Azerbaijan should respect the truce": the addressees stand between
+        // the speech verb and the appeal.
+        if targets.is_empty()
+            && is_speech_act(ty)
+            && let Some(sp) = speech.filter(|sp| sp.end <= t.start)
+        {
+            targets = (0..s.actors.len())
+                .filter(|&k| {
+                    s.actors[k].start >= sp.end
+                        && s.actors[k].end <= t.start
+                        && !sources.contains(&k)
+                })
+                .collect();
+        }
+        if modifier.is_some() && targets.is_empty() {
+            // "it had repulsed Azeri attacks": the subject is on the receiving end.
+            targets = subject
+                .iter()
+                .copied()
+                .filter(|k| !sources.contains(k))
+                .collect();
+        }
+        // "three enemies – Turkey, Azerbaijan and foreign terrorists – who he alleged ...".
+        if targets.is_empty()
+            && t.start >= 2
+            && (norm(t.start - 2) == "who" || norm(t.start - 3) == "who")
+        {
+            let who = if norm(t.start - 2) == "who" {
+                t.start - 2
+            } else {
+                t.start - 3
+            };
+            if let Some(k) = (0..s.actors.len())
+                .rev()
+                .find(|&k| s.actors[k].end <= who && s.actors[k].end + 2 >= who)
+            {
+                let mut first = k;
+                while first > 0 && coordinated(&s.actors, &s.toks, first - 1).contains(&k) {
+                    first -= 1;
+                }
+                targets = coordinated(&s.actors, &s.toks, first);
+            }
+        }
+        let rule = if agent.is_some() {
+            "actors:agent"
+        } else if modifier.is_some() {
+            "actors:modifier"
+        } else {
+            "actors:clause"
+        };
+        let srcs: Vec<Option<usize>> = if sources.is_empty() {
+            vec![None]
+        } else {
+            sources.into_iter().map(Some).collect()
+        };
+        let tgts: Vec<Option<usize>> = if targets.is_empty() {
+            vec![None]
+        } else {
+            targets.into_iter().map(Some).collect()
+        };
+        let same = |a: usize, b: usize| a == b || s.actors[a].actor.code == s.actors[b].actor.code;
+        let pairs = srcs
+            .iter()
+            .flat_map(|&a| tgts.iter().map(move |&b| (a, b)))
+            .filter(|(a, b)| !matches!((a, b), (Some(x), Some(y)) if same(*x, *y)))
+            .collect();
+        (pairs, rule)
+    }
+
+    fn date_for(&self, t: &Trigger) -> (Option<EventDate>, FieldEvidence) {
+        let s = self.s;
+        let (c_start, c_end) = self.clause_of(t.start);
+        // "since X" opens a period ("the deadliest fighting since the 1990s"); it does not date an event.
+        let since = |d: &DateSpan| {
+            s.toks[d.start.saturating_sub(2)..d.start]
+                .iter()
+                .any(|t| t.norm == "since")
+        };
+        let nearest = s
+            .dates
+            .iter()
+            .filter(|d| d.start >= c_start && d.end <= c_end && !since(d))
+            .filter(|d| !t.background || d.start >= t.end)
+            .min_by_key(|d| {
+                if d.start >= t.end {
+                    d.start - t.end
+                } else {
+                    t.start.saturating_sub(d.end) + 1
+                }
+            });
+        match nearest {
+            Some(d) => (
+                Some(d.date.clone()),
+                self.evidence("date", d.start, d.end, &d.rule),
+            ),
+            None if t.background => (
+                None,
+                FieldEvidence {
+                    field: "date".into(),
+                    start: None,
+                    end: None,
+                    text: None,
+                    rule: "date:none".into(),
+                },
+            ),
+            None => {
+                let date = EventDate {
+                    start: self.ctx.published,
+                    end: self.ctx.published,
+                    precision: DatePrecision::Day,
+                    unresolved: self.ctx.published.is_none(),
+                };
+                (
+                    Some(date),
+                    FieldEvidence {
+                        field: "date".into(),
+                        start: None,
+                        end: None,
+                        text: None,
+                        rule: "date:published".into(),
+                    },
+                )
+            }
+        }
+    }
+
+    fn place_for(&self, t: &Trigger, ty: EventType) -> Option<(Place, FieldEvidence)> {
+        let s = self.s;
+        let candidates = s.places.iter().filter(|p| {
+            let prep = if p.start > 0 {
+                s.toks[p.start - 1].norm.as_str()
+            } else {
+                ""
+            };
+            (!is_verbal(ty) || matches!(prep, "in" | "at"))
+                && (!p.motion || ty == EventType::Consult)
+        });
+        let best = candidates.min_by_key(|p| {
+            let distance = if p.start >= t.end {
+                p.start - t.end
+            } else {
+                t.start.saturating_sub(p.end)
+            };
+            (!(p.locative || p.motion), distance)
+        });
+        if let Some(p) = best {
+            let place = match &p.source {
+                PlaceSource::Gazetteer(c) => {
+                    let e = resolve(self.lex, c, &self.ctx.countries)?;
+                    place_of_entry(&self.lex.place_entries[e], p.partial)
+                }
+                PlaceSource::Country(c) => place_of_country(self.lex, *c, p.partial),
+            };
+            let rule = format!("place:{}", place.gazetteer_id.as_deref().unwrap_or("?"));
+            return Some((place, self.evidence("place", p.start, p.end, &rule)));
+        }
+        let (focus, focus_rule) = self.ctx.focus.as_ref()?;
+        if let Some(c) = s.cues.iter().find(|c| c.cue == Cue::PlaceAnaphor) {
+            let place = Place {
+                precision: PlacePrecision::Region,
+                ..focus.clone()
+            };
+            return Some((
+                place,
+                self.evidence(
+                    "place",
+                    c.start,
+                    c.end,
+                    &format!("place:anaphor+{focus_rule}"),
+                ),
+            ));
+        }
+        takes_focus_place(ty).then(|| {
+            (
+                focus.clone(),
+                FieldEvidence {
+                    field: "place".into(),
+                    start: None,
+                    end: None,
+                    text: None,
+                    rule: format!("place:article-focus+{focus_rule}"),
+                },
+            )
+        })
+    }
+
+    fn actor_field(&self, field: &str, k: usize, rule: &str) -> (Actor, FieldEvidence) {
+        let a = &self.s.actors[k];
+        (
+            a.actor.clone(),
+            self.evidence(field, a.start, a.end, &format!("{}+{}", a.rule, rule)),
+        )
+    }
+}
+
+/// Builds the events of one sentence.
+pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleContext) -> Vec<Event> {
+    let b = Builder { lex, text, s, ctx };
+    let sentence_evidence = Evidence {
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        text: text[s.start..s.end].to_string(),
+    };
+    let confirmed = s.cues.iter().any(|c| c.cue == Cue::Confirmation);
+    let mut events: Vec<Event> = Vec::new();
+    let mut absorbed = vec![false; s.triggers.len()];
+    for (ti, t) in s.triggers.iter().enumerate() {
+        let entry = &lex.trigger_entries[t.entry];
+        let ty = entry.event_type;
+        let mut mode = entry.mode.clone();
+        // "accused one another of breaking the truce": the accusation carries what it alleges.
+        if ty == EventType::Accuse {
+            let (_, clause_end) = b.clause_of(t.start);
+            let of = (t.end..(t.end + 5).min(clause_end)).find(|&k| s.toks[k].norm == "of");
+            for (k, inner) in s.triggers.iter().enumerate().skip(ti + 1) {
+                if of.is_some_and(|of| inner.start > of && inner.start < clause_end) {
+                    absorbed[k] = true;
+                    mode = mode.or_else(|| lex.trigger_entries[inner.entry].mode.clone());
+                }
+            }
+        }
+        if absorbed[ti] {
+            continue;
+        }
+        let speech = b
+            .governing_speech(t)
+            .filter(|sp| sp.start != t.start || !is_speech_act(ty));
+        let claimant_idx: Vec<usize> = speech.map(|sp| sp.claimants.clone()).unwrap_or_default();
+        let (pairs, actor_rule) = b.participants(t, ty, speech);
+        let (date, date_ev) = b.date_for(t);
+        let place = b.place_for(t, ty);
+        let (tstart, tend, ttext) = b.span_text(t.start, t.end);
+        let claimant_list: Vec<Option<usize>> = if claimant_idx.is_empty() {
+            vec![None]
+        } else {
+            claimant_idx.iter().copied().map(Some).collect()
+        };
+        for (src, tgt) in &pairs {
+            // When the speakers are the doers ("they were ready to visit"), each speaks for itself.
+            let own: Vec<Option<usize>> = match src {
+                Some(k) if claimant_idx.contains(k) => vec![Some(*k)],
+                _ => claimant_list.clone(),
+            };
+            for claimant in &own {
+                let speaker_is_source = claimant.is_some() && claimant == src;
+                let claimant = claimant.filter(|_| !(speaker_is_source && is_speech_act(ty)));
+                let mut provenance = vec![FieldEvidence {
+                    field: "type".into(),
+                    start: Some(tstart),
+                    end: Some(tend),
+                    text: Some(ttext.clone()),
+                    rule: format!("trigger:{}", entry.id),
+                }];
+                let mut rules = vec![format!("trigger:{}", entry.id)];
+                rules.extend(t.cue_rules.iter().cloned());
+                let source = src.map(|k| {
+                    let (a, ev) = b.actor_field("source", k, actor_rule);
+                    rules.push(ev.rule.clone());
+                    provenance.push(ev);
+                    a
+                });
+                let target = tgt.map(|k| {
+                    let (a, ev) = b.actor_field("target", k, actor_rule);
+                    rules.push(ev.rule.clone());
+                    provenance.push(ev);
+                    a
+                });
+                let claimant_actor = claimant.map(|k| {
+                    let (a, ev) = b.actor_field("claimant", k, "speech-subject");
+                    rules.push(ev.rule.clone());
+                    provenance.push(ev);
+                    a
+                });
+                let mut stance = Stance::Asserted;
+                let mut negated = t.negated;
+                if let Some(sp) = speech {
+                    let (a, z, tx) = b.span_text(sp.start, sp.end);
+                    stance = match sp.kind {
+                        SpeechKind::Deny => {
+                            negated = true;
+                            Stance::Denied
+                        }
+                        SpeechKind::Report => Stance::Unverified,
+                        SpeechKind::Confirm => Stance::Confirmed,
+                        _ if claimant_actor.is_some() => Stance::Alleged,
+                        _ => Stance::Asserted,
+                    };
+                    rules.push(sp.rule.clone());
+                    provenance.push(FieldEvidence {
+                        field: "stance".into(),
+                        start: Some(a),
+                        end: Some(z),
+                        text: Some(tx),
+                        rule: sp.rule.clone(),
+                    });
+                }
+                if confirmed {
+                    stance = Stance::Confirmed;
+                } else if stance == Stance::Alleged
+                    && let Some(d) = &ctx.disclaimer
+                {
+                    stance = Stance::Unverified;
+                    rules.push(d.rule.clone());
+                    provenance.push(FieldEvidence {
+                        field: "stance".into(),
+                        ..d.clone()
+                    });
+                }
+                rules.push(date_ev.rule.clone());
+                provenance.push(date_ev.clone());
+                let place_value = place.as_ref().map(|(p, ev)| {
+                    rules.push(ev.rule.clone());
+                    provenance.push(ev.clone());
+                    p.clone()
+                });
+                events.push(Event {
+                    id: String::new(),
+                    article_id: ctx.article_id.clone(),
+                    event_type: ty,
+                    mode: mode.clone(),
+                    cameo: entry.cameo.clone(),
+                    source,
+                    target,
+                    place: place_value,
+                    date: date.clone(),
+                    casualties: Vec::new(),
+                    claimant: claimant_actor,
+                    stance,
+                    negated,
+                    hypothetical: t.hypothetical,
+                    background: t.background,
+                    evidence: sentence_evidence.clone(),
+                    rules,
+                    provenance,
+                });
+            }
+        }
+    }
+    let mut events = merge(events);
+    attach_casualties(&b, &mut events, &sentence_evidence);
+    events.retain(|e| {
+        (e.source.is_some() || e.target.is_some() || stands_alone(e))
+            && (e.event_type != EventType::Accuse || e.target.is_some())
+    });
+    events
+}
+
+/// Events worth keeping even when the sentence names no party: fighting, protests and truces, whose
+/// parties the article usually makes clear. A meeting or an appeal by no one is noise.
+fn stands_alone(e: &Event) -> bool {
+    matches!(e.event_type, EventType::Assault | EventType::Protest)
+        || e.mode.as_deref() == Some("ceasefire")
+}
+
+/// One sentence reporting one event yields one event: triggers of the same type, flags, actors,
+/// claimant and date collapse into the first ("fresh clashes ... the deadliest fighting").
+fn merge(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for e in events {
+        let same = out.iter_mut().find(|o| {
+            o.event_type == e.event_type
+                && o.negated == e.negated
+                && o.hypothetical == e.hypothetical
+                && o.background == e.background
+                && ((compatible(&o.source, &e.source) && compatible(&o.target, &e.target))
+                    || (o.event_type == EventType::Assault
+                        && compatible(&o.source, &e.target)
+                        && compatible(&o.target, &e.source)))
+                && o.claimant.as_ref().map(|c| &c.name) == e.claimant.as_ref().map(|c| &c.name)
+                && (o.date == e.date || o.date.is_none() || e.date.is_none())
+        });
+        match same {
+            Some(o) => {
+                o.mode = o.mode.take().or(e.mode);
+                if o.source.is_none() {
+                    o.source = e.source;
+                }
+                if o.target.is_none() {
+                    o.target = e.target;
+                }
+                if o.place.is_none()
+                    || o.place
+                        .as_ref()
+                        .is_some_and(|p| p.precision != PlacePrecision::City)
+                        && e.place
+                            .as_ref()
+                            .is_some_and(|p| p.precision == PlacePrecision::City)
+                {
+                    o.place = e.place;
+                }
+                for r in e.rules {
+                    if !o.rules.contains(&r) {
+                        o.rules.push(r);
+                    }
+                }
+                for p in e.provenance {
+                    if !o.provenance.contains(&p) {
+                        o.provenance.push(p);
+                    }
+                }
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}
+
+fn compatible(a: &Option<Actor>, b: &Option<Actor>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.code == y.code,
+        _ => true,
+    }
+}
+
+/// Casualty counts go to the sentence's (first non-hypothetical) assault; a toll reported with no
+/// attack word ("772 troops have died") becomes an assault of its own.
+fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) {
+    let s = b.s;
+    if s.casualties.is_empty() {
+        return;
+    }
+    let target = events
+        .iter()
+        .position(|e| e.event_type == EventType::Assault && !e.hypothetical && !e.negated);
+    let index = match target {
+        Some(i) => i,
+        None => {
+            let first = &s.casualties[0];
+            let speech = s
+                .speech
+                .iter()
+                .find(|sp| !sp.claimants.is_empty() && sp.kind != SpeechKind::Report);
+            let claimant =
+                speech.map(|sp| b.actor_field("claimant", sp.claimants[0], "speech-subject"));
+            let (date, date_ev) = b.date_for(&Trigger {
+                start: first.start,
+                end: first.end,
+                entry: 0,
+                negated: false,
+                hypothetical: false,
+                background: false,
+                cue_rules: vec![],
+            });
+            let mut provenance =
+                vec![b.evidence("type", first.start, first.end, "casualty-report")];
+            provenance.push(date_ev.clone());
+            let mut rules = vec!["casualty-report".to_string(), date_ev.rule];
+            let stance = match (&claimant, &b.ctx.disclaimer) {
+                (Some(_), Some(_)) => Stance::Unverified,
+                (Some(_), None) => Stance::Alleged,
+                _ => Stance::Asserted,
+            };
+            if let Some((_, ev)) = &claimant {
+                rules.push(ev.rule.clone());
+                provenance.push(ev.clone());
+            }
+            if let (Stance::Unverified, Some(d)) = (stance, &b.ctx.disclaimer) {
+                rules.push(d.rule.clone());
+                provenance.push(FieldEvidence {
+                    field: "stance".into(),
+                    ..d.clone()
+                });
+            }
+            let place = b.ctx.focus.as_ref().map(|(p, r)| {
+                rules.push(format!("place:article-focus+{r}"));
+                p.clone()
+            });
+            events.push(Event {
+                id: String::new(),
+                article_id: b.ctx.article_id.clone(),
+                event_type: EventType::Assault,
+                mode: None,
+                cameo: "190".into(),
+                source: None,
+                target: None,
+                place,
+                date,
+                casualties: Vec::new(),
+                claimant: claimant.map(|(a, _)| a),
+                stance,
+                negated: false,
+                hypothetical: false,
+                background: false,
+                evidence: evidence.clone(),
+                rules,
+                provenance,
+            });
+            events.len() - 1
+        }
+    };
+    let e = &mut events[index];
+    for c in &s.casualties {
+        let casualty: Casualty = c.casualty.clone();
+        e.rules.push(c.rule.clone());
+        e.provenance
+            .push(b.evidence("casualties", c.start, c.end, &c.rule));
+        e.casualties.push(casualty);
+    }
+}
+
+/// Fills assaults that name no one from the article's warring pair: the first assault with both
+/// sides named. When a party to the war is the claimant, it is the one attacked.
+pub fn fill_from_dyad(events: &mut [Event]) {
+    let Some((a, b)) = events
+        .iter()
+        .find(|e| {
+            e.event_type == EventType::Assault
+                && !e.hypothetical
+                && country(&e.source).is_some()
+                && country(&e.target).is_some()
+                && country(&e.source) != country(&e.target)
+        })
+        .map(|e| {
+            (
+                e.source.clone().unwrap_or_default(),
+                e.target.clone().unwrap_or_default(),
+            )
+        })
+    else {
+        return;
+    };
+    let ceasefire = |e: &Event| e.mode.as_deref() == Some("ceasefire");
+    for e in events.iter_mut().filter(|e| {
+        (e.event_type == EventType::Assault || ceasefire(e)) && !e.background && !e.hypothetical
+    }) {
+        let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
+        let (src, tgt, rule) = match (&e.source, &e.target) {
+            (None, None) => match claimant_country {
+                Some(c) if a.country.as_deref() == Some(&c) => {
+                    (b.clone(), a.clone(), "actors:dyad-claimant-attacked")
+                }
+                Some(c) if b.country.as_deref() == Some(&c) => {
+                    (a.clone(), b.clone(), "actors:dyad-claimant-attacked")
+                }
+                _ => (a.clone(), b.clone(), "actors:article-dyad"),
+            },
+            (Some(s), None) if s.country == a.country => {
+                (s.clone(), b.clone(), "actors:dyad-other-side")
+            }
+            (Some(s), None) if s.country == b.country => {
+                (s.clone(), a.clone(), "actors:dyad-other-side")
+            }
+            (None, Some(t)) if t.country == a.country => {
+                (b.clone(), t.clone(), "actors:dyad-other-side")
+            }
+            (None, Some(t)) if t.country == b.country => {
+                (a.clone(), t.clone(), "actors:dyad-other-side")
+            }
+            _ => continue,
+        };
+        for (field, slot, value) in [
+            ("source", &mut e.source, src),
+            ("target", &mut e.target, tgt),
+        ] {
+            if slot.is_none() {
+                *slot = Some(value);
+                e.provenance.push(FieldEvidence {
+                    field: field.into(),
+                    start: None,
+                    end: None,
+                    text: None,
+                    rule: rule.into(),
+                });
+            }
+        }
+        e.rules.push(rule.into());
+    }
+}
+
+fn country(a: &Option<Actor>) -> Option<&str> {
+    a.as_ref().and_then(|a| a.country.as_deref())
+}
+
+/// True when a sentence's own actor is of this kind: used to keep person names out of places.
+pub fn overlaps_named_actor(actors: &[ActorSpan], start: usize, end: usize) -> bool {
+    actors.iter().any(|a| {
+        matches!(a.kind, ActorKind::Person | ActorKind::Org) && a.start < end && start < a.end
+    })
+}

@@ -1,0 +1,510 @@
+//! Builds the engine's matchers from the data tables once, at start-up.
+
+use crate::DataError;
+use crate::data::{DataSource, Table};
+use crate::lexicon::PhraseMatcher;
+use observer_model::{CasualtyGroup, CasualtyKind, EventType};
+
+#[derive(Debug, Clone)]
+pub struct TriggerEntry {
+    pub id: String,
+    pub event_type: EventType,
+    pub mode: Option<String>,
+    pub cameo: String,
+    pub needs: Needs,
+}
+
+/// A condition the sentence must meet for a trigger to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    /// A truce word with an agreeing verb ("a truce agreed on Saturday").
+    TruceVerb,
+    /// A truce word anywhere in the sentence.
+    Truce,
+    /// A person-group word shortly after ("detained three protesters").
+    Person,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeechKind {
+    Say,
+    Claim,
+    Deny,
+    Confirm,
+    According,
+    Report,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Negation,
+    Modal,
+    Background,
+    Cumulative,
+    Disclaimer,
+    Confirmation,
+    PlaceAnaphor,
+    PlaceRegion,
+    ClauseBreak,
+    Truce,
+}
+
+#[derive(Debug, Clone)]
+pub struct RoleEntry {
+    pub role: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TitleEntry {
+    pub role: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrgEntry {
+    pub code: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub role: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountryEntry {
+    pub iso3: String,
+    pub name: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// A number word, scale or bound from `quantities.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Quant {
+    Number(u64),
+    Scale(u64),
+    Vague(u64, u64),
+    Min,
+    Above,
+    Max,
+    Below,
+    Approx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    City,
+    Admin1,
+    Region,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceEntry {
+    pub id: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+    pub kind: PlaceKind,
+    /// From our own alias table, which knows conflict regions better than the gazetteer.
+    pub curated: bool,
+}
+
+/// Every lexicon, gazetteer and table the layers consult.
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    pub triggers: PhraseMatcher<usize>,
+    pub trigger_entries: Vec<TriggerEntry>,
+    pub speech: PhraseMatcher<SpeechKind>,
+    pub cues: PhraseMatcher<Cue>,
+    pub roles: PhraseMatcher<usize>,
+    pub role_entries: Vec<RoleEntry>,
+    pub titles: PhraseMatcher<usize>,
+    pub title_entries: Vec<TitleEntry>,
+    pub orgs: PhraseMatcher<usize>,
+    pub org_entries: Vec<OrgEntry>,
+    /// Country index, and whether the phrase is a demonym or adjective ("Azeri", "Russian").
+    pub countries: PhraseMatcher<(usize, bool)>,
+    pub capitals: PhraseMatcher<usize>,
+    pub country_entries: Vec<CountryEntry>,
+    pub quantities: PhraseMatcher<Quant>,
+    pub victims: PhraseMatcher<CasualtyGroup>,
+    pub outcomes: PhraseMatcher<CasualtyKind>,
+    pub places: PhraseMatcher<usize>,
+    pub place_entries: Vec<PlaceEntry>,
+}
+
+fn parse_f64(s: &str) -> Option<f64> {
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl Lexicons {
+    pub fn load(source: &DataSource) -> Result<Lexicons, DataError> {
+        let mut lex = Lexicons::default();
+        lex.load_triggers(&source.table("lexicon/triggers.tsv")?)?;
+        lex.load_speech(&source.table("lexicon/speech.tsv")?)?;
+        lex.load_cues(&source.table("lexicon/cues.tsv")?)?;
+        lex.load_roles(&source.table("lexicon/roles.tsv")?)?;
+        lex.load_titles(&source.table("lexicon/titles.tsv")?)?;
+        lex.load_orgs(&source.table("lexicon/organizations.tsv")?)?;
+        lex.load_quantities(&source.table("lexicon/quantities.tsv")?)?;
+        lex.load_casualties(&source.table("lexicon/casualties.tsv")?)?;
+        lex.load_countries(
+            &source.table("countries/countries.tsv")?,
+            &source.table("countries/aliases.tsv")?,
+        )?;
+        lex.load_places(
+            &source.table("gazetteer/cities.tsv")?,
+            &source.table("gazetteer/admin1.tsv")?,
+            &source.table("gazetteer/aliases.tsv")?,
+        )?;
+        Ok(lex)
+    }
+
+    fn load_triggers(&mut self, t: &Table) -> Result<(), DataError> {
+        let (id, ty, mode, cameo, needs, phrases) = (
+            t.column("id")?,
+            t.column("type")?,
+            t.column("mode")?,
+            t.column("cameo")?,
+            t.column("needs")?,
+            t.column("phrases")?,
+        );
+        for row in &t.rows {
+            let event_type = EventType::parse(row.get(ty))
+                .ok_or_else(|| t.error(row, format!("unknown PLOVER type `{}`", row.get(ty))))?;
+            let needs = match row.get(needs) {
+                "" => Needs::Nothing,
+                "truce-verb" => Needs::TruceVerb,
+                "truce" => Needs::Truce,
+                "person" => Needs::Person,
+                other => return Err(t.error(row, format!("unknown condition `{other}`"))),
+            };
+            let index = self.trigger_entries.len();
+            self.trigger_entries.push(TriggerEntry {
+                id: row.get(id).to_string(),
+                event_type,
+                mode: non_empty(row.get(mode)),
+                cameo: row.get(cameo).to_string(),
+                needs,
+            });
+            for phrase in row.list(phrases) {
+                self.triggers.insert(phrase, false, index);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_speech(&mut self, t: &Table) -> Result<(), DataError> {
+        let (kind, phrases) = (t.column("kind")?, t.column("phrases")?);
+        for row in &t.rows {
+            let k = match row.get(kind) {
+                "say" => SpeechKind::Say,
+                "claim" => SpeechKind::Claim,
+                "deny" => SpeechKind::Deny,
+                "confirm" => SpeechKind::Confirm,
+                "according" => SpeechKind::According,
+                "report" => SpeechKind::Report,
+                other => return Err(t.error(row, format!("unknown speech kind `{other}`"))),
+            };
+            for phrase in row.list(phrases) {
+                self.speech.insert(phrase, false, k);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_cues(&mut self, t: &Table) -> Result<(), DataError> {
+        let (kind, phrases) = (t.column("kind")?, t.column("phrases")?);
+        for row in &t.rows {
+            let cue = match row.get(kind) {
+                "negation" => Cue::Negation,
+                "modal" => Cue::Modal,
+                "background" => Cue::Background,
+                "cumulative" => Cue::Cumulative,
+                "disclaimer" => Cue::Disclaimer,
+                "confirmation" => Cue::Confirmation,
+                "place_anaphor" => Cue::PlaceAnaphor,
+                "place_region" => Cue::PlaceRegion,
+                "clause_break" => Cue::ClauseBreak,
+                "truce" => Cue::Truce,
+                other => return Err(t.error(row, format!("unknown cue kind `{other}`"))),
+            };
+            for phrase in row.list(phrases) {
+                self.cues.insert(phrase, false, cue);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_roles(&mut self, t: &Table) -> Result<(), DataError> {
+        let (role, label, phrases) = (t.column("role")?, t.column("label")?, t.column("phrases")?);
+        for row in &t.rows {
+            let index = self.role_entries.len();
+            self.role_entries.push(RoleEntry {
+                role: row.get(role).into(),
+                label: row.get(label).into(),
+            });
+            for phrase in row.list(phrases) {
+                self.roles.insert(phrase, false, index);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_titles(&mut self, t: &Table) -> Result<(), DataError> {
+        let (role, title, phrases) = (t.column("role")?, t.column("title")?, t.column("phrases")?);
+        for row in &t.rows {
+            let index = self.title_entries.len();
+            self.title_entries.push(TitleEntry {
+                role: row.get(role).into(),
+                title: row.get(title).into(),
+            });
+            for phrase in row.list(phrases) {
+                self.titles.insert(phrase, false, index);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_orgs(&mut self, t: &Table) -> Result<(), DataError> {
+        let (code, name, country, role, phrases) = (
+            t.column("code")?,
+            t.column("name")?,
+            t.column("country")?,
+            t.column("role")?,
+            t.column("phrases")?,
+        );
+        for row in &t.rows {
+            let index = self.org_entries.len();
+            self.org_entries.push(OrgEntry {
+                code: row.get(code).into(),
+                name: row.get(name).into(),
+                country: non_empty(row.get(country)),
+                role: row.get(role).into(),
+            });
+            for phrase in row.list(phrases) {
+                self.orgs.insert(phrase, true, index);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_quantities(&mut self, t: &Table) -> Result<(), DataError> {
+        let (kind, value, phrases) = (t.column("kind")?, t.column("value")?, t.column("phrases")?);
+        for row in &t.rows {
+            let v = row.get(value);
+            let number = || {
+                v.parse::<u64>()
+                    .map_err(|_| t.error(row, format!("bad value `{v}`")))
+            };
+            let quant = match row.get(kind) {
+                "number" => Quant::Number(number()?),
+                "scale" => Quant::Scale(number()?),
+                "vague" => {
+                    let (lo, hi) = v
+                        .split_once('-')
+                        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                        .ok_or_else(|| t.error(row, format!("bad range `{v}`")))?;
+                    Quant::Vague(lo, hi)
+                }
+                "min" => Quant::Min,
+                "above" => Quant::Above,
+                "max" => Quant::Max,
+                "below" => Quant::Below,
+                "approx" => Quant::Approx,
+                other => return Err(t.error(row, format!("unknown quantity kind `{other}`"))),
+            };
+            for phrase in row.list(phrases) {
+                self.quantities.insert(phrase, false, quant);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_casualties(&mut self, t: &Table) -> Result<(), DataError> {
+        let (kind, value, phrases) = (t.column("kind")?, t.column("value")?, t.column("phrases")?);
+        for row in &t.rows {
+            match (row.get(kind), row.get(value)) {
+                ("victim", group) => {
+                    let g = match group {
+                        "military" => CasualtyGroup::Military,
+                        "civilian" => CasualtyGroup::Civilian,
+                        "unknown" => CasualtyGroup::Unknown,
+                        other => return Err(t.error(row, format!("unknown group `{other}`"))),
+                    };
+                    for phrase in row.list(phrases) {
+                        self.victims.insert(phrase, false, g);
+                    }
+                }
+                ("outcome", outcome) => {
+                    let k = match outcome {
+                        "killed" => CasualtyKind::Killed,
+                        "injured" => CasualtyKind::Injured,
+                        "missing" => CasualtyKind::Missing,
+                        "captured" => CasualtyKind::Captured,
+                        other => return Err(t.error(row, format!("unknown outcome `{other}`"))),
+                    };
+                    for phrase in row.list(phrases) {
+                        self.outcomes.insert(phrase, false, k);
+                    }
+                }
+                (other, _) => return Err(t.error(row, format!("unknown kind `{other}`"))),
+            }
+        }
+        Ok(())
+    }
+
+    fn load_countries(&mut self, t: &Table, aliases: &Table) -> Result<(), DataError> {
+        let (iso3, name, official, alts, demonyms, capital, lat, lon) = (
+            t.column("iso3")?,
+            t.column("name")?,
+            t.column("official")?,
+            t.column("alt_names")?,
+            t.column("demonyms")?,
+            t.column("capital")?,
+            t.column("lat")?,
+            t.column("lon")?,
+        );
+        for row in &t.rows {
+            let index = self.country_entries.len();
+            self.country_entries.push(CountryEntry {
+                iso3: row.get(iso3).to_string(),
+                name: row.get(name).to_string(),
+                lat: parse_f64(row.get(lat)),
+                lon: parse_f64(row.get(lon)),
+            });
+            let names = std::iter::once(row.get(name))
+                .chain(std::iter::once(row.get(official)))
+                .chain(row.list(alts));
+            for phrase in names.filter(|p| !p.is_empty()) {
+                self.countries.insert(phrase, true, (index, false));
+            }
+            for phrase in row.list(demonyms) {
+                self.countries.insert(phrase, true, (index, true));
+            }
+            for cap in row.list(capital) {
+                self.capitals.insert(cap, true, index);
+            }
+        }
+        let (a_iso3, a_alias) = (aliases.column("iso3")?, aliases.column("alias")?);
+        let a_kind = aliases.column("kind").ok();
+        for row in &aliases.rows {
+            let code = row.get(a_iso3);
+            let index = self
+                .country_entries
+                .iter()
+                .position(|c| c.iso3 == code)
+                .ok_or_else(|| aliases.error(row, format!("unknown country `{code}`")))?;
+            let adjectival = a_kind.is_some_and(|k| row.get(k) == "demonym");
+            for alias in row.list(a_alias) {
+                self.countries.insert(alias, true, (index, adjectival));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_places(
+        &mut self,
+        cities: &Table,
+        admin1: &Table,
+        aliases: &Table,
+    ) -> Result<(), DataError> {
+        let (id, name, alts, lat, lon, country, adm, pop) = (
+            cities.column("geonameid")?,
+            cities.column("name")?,
+            cities.column("alt_names")?,
+            cities.column("lat")?,
+            cities.column("lon")?,
+            cities.column("country")?,
+            cities.column("admin1")?,
+            cities.column("population")?,
+        );
+        for row in &cities.rows {
+            let entry = PlaceEntry {
+                id: format!("geonames:{}", row.get(id)),
+                name: row.get(name).to_string(),
+                country: non_empty(row.get(country)),
+                admin1: non_empty(row.get(adm)),
+                lat: parse_f64(row.get(lat)),
+                lon: parse_f64(row.get(lon)),
+                population: row.get(pop).parse().unwrap_or(0),
+                kind: PlaceKind::City,
+                curated: false,
+            };
+            self.add_place(entry, row.list(alts));
+        }
+        let (country, code, name, alts, lat, lon) = (
+            admin1.column("country")?,
+            admin1.column("code")?,
+            admin1.column("name")?,
+            admin1.column("alt_names")?,
+            admin1.column("lat")?,
+            admin1.column("lon")?,
+        );
+        for row in &admin1.rows {
+            let entry = PlaceEntry {
+                id: format!("admin1:{}.{}", row.get(country), row.get(code)),
+                name: row.get(name).to_string(),
+                country: non_empty(row.get(country)),
+                admin1: non_empty(row.get(name)),
+                lat: parse_f64(row.get(lat)),
+                lon: parse_f64(row.get(lon)),
+                population: 0,
+                kind: PlaceKind::Admin1,
+                curated: false,
+            };
+            self.add_place(entry, row.list(alts));
+        }
+        let (key, name, alts, kind, country, adm, lat, lon) = (
+            aliases.column("key")?,
+            aliases.column("name")?,
+            aliases.column("alt_names")?,
+            aliases.column("kind")?,
+            aliases.column("country")?,
+            aliases.column("admin1")?,
+            aliases.column("lat")?,
+            aliases.column("lon")?,
+        );
+        for row in &aliases.rows {
+            let kind = match row.get(kind) {
+                "city" => PlaceKind::City,
+                "region" | "area" => PlaceKind::Region,
+                "admin1" => PlaceKind::Admin1,
+                other => return Err(aliases.error(row, format!("unknown place kind `{other}`"))),
+            };
+            let entry = PlaceEntry {
+                id: format!("alias:{}", row.get(key)),
+                name: row.get(name).to_string(),
+                country: non_empty(row.get(country)),
+                admin1: non_empty(row.get(adm)),
+                lat: parse_f64(row.get(lat)),
+                lon: parse_f64(row.get(lon)),
+                population: 0,
+                kind,
+                curated: true,
+            };
+            self.add_place(entry, row.list(alts));
+        }
+        Ok(())
+    }
+
+    fn add_place<'a>(&mut self, entry: PlaceEntry, alts: impl Iterator<Item = &'a str>) {
+        let index = self.place_entries.len();
+        let mut names: Vec<String> = vec![entry.name.clone()];
+        names.extend(alts.map(str::to_string));
+        self.place_entries.push(entry);
+        for name in &names {
+            // Place names are proper nouns: require their capitals in the text.
+            if name.chars().next().is_some_and(char::is_uppercase) {
+                self.places.insert(name, true, index);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Place layer: gazetteer names (GeoNames cities and admin1 regions, our alias table for conflict
+//! regions) and countries used as places, disambiguated by the countries the article is about.
+
+use crate::actors::is_locative;
+use crate::lexicons::{Cue, Lexicons, PlaceEntry, PlaceKind};
+use observer_model::{Place, PlacePrecision};
+use observer_text::Token;
+use std::collections::HashMap;
+
+/// Where a place mention came from.
+#[derive(Debug, Clone)]
+pub enum PlaceSource {
+    /// Gazetteer or alias entries with this name; resolved once the article's countries are known.
+    Gazetteer(Vec<usize>),
+    /// A country named after a locative preposition ("in Armenia").
+    Country(usize),
+}
+
+/// A place named in a sentence: tokens `[start, end)`.
+#[derive(Debug, Clone)]
+pub struct PlaceSpan {
+    pub start: usize,
+    pub end: usize,
+    pub source: PlaceSource,
+    /// After "in", "near", "at"...: the sentence says something happened there.
+    pub locative: bool,
+    /// After "to", "visit", "from"...: somewhere people go or come from, not where things happen.
+    pub motion: bool,
+    /// Narrowed to part of it ("southern areas of", "near").
+    pub partial: bool,
+}
+
+/// Prepositions and verbs of motion: the place after them is a destination or an origin.
+const MOTION: &[&str] = &[
+    "to", "into", "towards", "toward", "from", "visit", "visited", "visiting", "via",
+];
+
+/// Common words that are also the names of towns somewhere; they count as places only after a
+/// locative preposition.
+fn needs_preposition(entry: &PlaceEntry, len: usize) -> bool {
+    !entry.curated && len == 1
+}
+
+pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
+        let motion = MOTION.contains(&prev);
+        let locative = !motion && (is_locative(toks, i) || prev == "of");
+        let partial = region_cue_before(lex, text, toks, i);
+        if let Some(found) = lex.places.longest_at(text, toks, i) {
+            let len = found.end - found.start;
+            let candidates: Vec<usize> = found
+                .values
+                .iter()
+                .copied()
+                .filter(|&c| locative || motion || !needs_preposition(&lex.place_entries[c], len))
+                .collect();
+            // A name that is also a country ("Georgia", "Lebanon") is taken as the country unless the
+            // gazetteer offers a curated region of that name.
+            let country = lex
+                .countries
+                .longest_at(text, toks, i)
+                .filter(|c| c.end >= found.end);
+            if !candidates.is_empty() && country.is_none() {
+                out.push(PlaceSpan {
+                    start: i,
+                    end: found.end,
+                    source: PlaceSource::Gazetteer(candidates),
+                    locative,
+                    motion,
+                    partial,
+                });
+                i = found.end;
+                continue;
+            }
+        }
+        if let Some(found) = lex.countries.longest_at(text, toks, i) {
+            if locative {
+                out.push(PlaceSpan {
+                    start: i,
+                    end: found.end,
+                    source: PlaceSource::Country(found.values[0].0),
+                    locative,
+                    motion,
+                    partial,
+                });
+            }
+            i = found.end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn region_cue_before(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|k| {
+        lex.cues
+            .longest_at(text, toks, k)
+            .is_some_and(|f| f.end == i && f.values.contains(&Cue::PlaceRegion))
+    })
+}
+
+/// Picks one gazetteer entry per name: curated regions first, then entries in the countries the
+/// article mentions (weighted by how often), then the most populous.
+pub fn resolve(
+    lex: &Lexicons,
+    candidates: &[usize],
+    context: &HashMap<String, usize>,
+) -> Option<usize> {
+    candidates.iter().copied().max_by_key(|&c| {
+        let e = &lex.place_entries[c];
+        let in_context = e
+            .country
+            .as_ref()
+            .and_then(|k| context.get(k))
+            .copied()
+            .unwrap_or(0);
+        let kind_rank = match e.kind {
+            PlaceKind::Region => 3,
+            PlaceKind::Admin1 => 2,
+            PlaceKind::City => 1,
+        };
+        (e.curated, in_context.min(50), e.population, kind_rank)
+    })
+}
+
+pub fn place_of_entry(entry: &PlaceEntry, partial: bool) -> Place {
+    let precision = match (entry.kind, partial) {
+        (_, true) => PlacePrecision::Region,
+        (PlaceKind::City, false) => PlacePrecision::City,
+        (PlaceKind::Admin1, false) => PlacePrecision::Admin1,
+        (PlaceKind::Region, false) => PlacePrecision::Admin1,
+    };
+    Place {
+        name: entry.name.clone(),
+        country: entry.country.clone(),
+        admin1: entry.admin1.clone(),
+        lat: entry.lat,
+        lon: entry.lon,
+        precision,
+        gazetteer_id: Some(entry.id.clone()),
+    }
+}
+
+pub fn place_of_country(lex: &Lexicons, index: usize, partial: bool) -> Place {
+    let c = &lex.country_entries[index];
+    Place {
+        name: c.name.clone(),
+        country: Some(c.iso3.clone()),
+        admin1: None,
+        lat: c.lat,
+        lon: c.lon,
+        precision: if partial {
+            PlacePrecision::Region
+        } else {
+            PlacePrecision::Country
+        },
+        gazetteer_id: Some(format!("country:{}", c.iso3)),
+    }
+}

@@ -1,0 +1,375 @@
+//! Quantity layer: numbers in digits and words with their bounds ("at least 772", "twenty-three",
+//! "several hundred", "dozens"), and casualty counts built on them: who (military, civilian) and
+//! what happened to them (killed, injured, missing, captured).
+
+use crate::lexicons::{Cue, Lexicons, Quant};
+use observer_model::{Casualty, CasualtyGroup, CasualtyKind};
+use observer_text::{Token, TokenKind};
+
+/// A number found in a sentence: tokens `[start, end)` with its bounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub rule: String,
+}
+
+/// A casualty count: tokens `[start, end)` cover the number and the victims.
+#[derive(Debug, Clone)]
+pub struct CasualtySpan {
+    pub start: usize,
+    pub end: usize,
+    pub casualty: Casualty,
+    pub rule: String,
+}
+
+/// Numbers beyond this are not casualty counts (nor anything else a news report counts).
+const LARGEST: u64 = 100_000_000;
+
+/// Reads an exact number at `i`: digits ("1,200", "3.5" truncated), number words, or compounds
+/// ("twenty-three", "two hundred", "2 million"). Returns (value, next token).
+fn exact_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<(u64, usize)> {
+    let tok = toks.get(i)?;
+    let (mut value, mut end) = if tok.kind == TokenKind::Number {
+        let digits: String = tok
+            .norm
+            .split('.')
+            .next()?
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        (digits.parse::<u64>().ok()?, i + 1)
+    } else if let Some((tens, unit)) = tok.norm.split_once('-') {
+        let word = |w: &str| match lex
+            .quantities
+            .longest_at(w, &observer_text::tokens(w, 0, w.len()), 0)?
+            .values
+        {
+            [Quant::Number(n), ..] => Some(*n),
+            _ => None,
+        };
+        (word(tens)? + word(unit)?, i + 1)
+    } else {
+        match lex.quantities.longest_at(text, toks, i) {
+            Some(f) => match f.values {
+                [Quant::Number(n), ..] => (*n, f.end),
+                _ => return None,
+            },
+            None => return None,
+        }
+    };
+    // Scales: "two hundred", "2 million", "three thousand five hundred" (first scale only).
+    while let Some(f) = lex.quantities.longest_at(text, toks, end) {
+        match f.values {
+            [Quant::Scale(s), ..] => {
+                value = value.checked_mul(*s)?;
+                end = f.end;
+            }
+            _ => break,
+        }
+    }
+    // "twenty three", "hundred and five" are rare in copy; a following unit word is folded in.
+    if let Some(f) = lex.quantities.longest_at(text, toks, end)
+        && let ([Quant::Number(n), ..], true) =
+            (f.values, value >= 20 && value % 10 == 0 && value < 100)
+        && *n < 10
+    {
+        value += n;
+        end = f.end;
+    }
+    (value <= LARGEST).then_some((value, end))
+}
+
+/// Finds every quantity in a sentence.
+pub fn find_quantities(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(q) = quantity_at(lex, text, toks, i) {
+            i = q.end;
+            out.push(q);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Quantity> {
+    let mut bound = None;
+    let mut at = i;
+    if let Some(f) = lex.quantities.longest_at(text, toks, i)
+        && let [
+            q @ (Quant::Min | Quant::Above | Quant::Max | Quant::Below | Quant::Approx),
+            ..,
+        ] = f.values
+    {
+        bound = Some(*q);
+        at = f.end;
+    }
+    // Vague amounts: "dozens", "several hundred", "scores".
+    if let Some(f) = lex.quantities.longest_at(text, toks, at)
+        && let [Quant::Vague(lo, hi), ..] = f.values
+    {
+        // "some" and "several" alone need a count noun after them to be numbers at all.
+        let (min, max) = apply_bound(bound, *lo, Some(*hi));
+        return Some(Quantity {
+            start: i,
+            end: f.end,
+            min,
+            max,
+            rule: format!("quantity:vague:{}", toks[at].norm),
+        });
+    }
+    let (value, end) = exact_at(lex, text, toks, at)?;
+    // A year or a time of day is not a count.
+    if toks[at].kind == TokenKind::Number
+        && (1900..=2100).contains(&value)
+        && bound.is_none()
+        && !toks[at].norm.contains(',')
+    {
+        return None;
+    }
+    let (min, max) = apply_bound(bound, value, Some(value));
+    let rule = match bound {
+        Some(Quant::Min) => "quantity:at-least",
+        Some(Quant::Above) => "quantity:more-than",
+        Some(Quant::Max) => "quantity:up-to",
+        Some(Quant::Below) => "quantity:fewer-than",
+        Some(Quant::Approx) => "quantity:about",
+        _ => "quantity:exact",
+    };
+    Some(Quantity {
+        start: i,
+        end,
+        min,
+        max,
+        rule: rule.into(),
+    })
+}
+
+fn apply_bound(bound: Option<Quant>, lo: u64, hi: Option<u64>) -> (Option<u64>, Option<u64>) {
+    match bound {
+        Some(Quant::Min) => (Some(lo), None),
+        Some(Quant::Above) => (Some(lo.saturating_add(1)), None),
+        Some(Quant::Max) => (None, hi),
+        Some(Quant::Below) => (None, hi.map(|h| h.saturating_sub(1))),
+        _ => (Some(lo), hi),
+    }
+}
+
+/// Casualty counts of a sentence: a quantity with victims after it ("772 troops", "dozens of
+/// civilians") and an outcome word nearby ("killed", "have died", "wounded"), or a quantity
+/// followed directly by an outcome ("12 dead", "30 were killed").
+pub fn find_casualties(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    quantities: &[Quantity],
+) -> Vec<CasualtySpan> {
+    let outcomes: Vec<(usize, usize, CasualtyKind)> = lex
+        .outcomes
+        .find_all(text, toks)
+        .into_iter()
+        .map(|f| (f.start, f.end, f.values[0]))
+        .collect();
+    let cumulative = lex
+        .cues
+        .find_all(text, toks)
+        .iter()
+        .any(|f| f.values.contains(&Cue::Cumulative))
+        || toks.windows(2).any(|w| {
+            matches!(w[0].norm.as_str(), "have" | "has")
+                && matches!(w[1].norm.as_str(), "died" | "been")
+        });
+    let mut out = Vec::new();
+    for q in quantities {
+        // Skip adjectives and demonyms between the number and the victims: "772 Armenian troops".
+        let mut j = q.end;
+        if toks.get(j).is_some_and(|t| t.norm == "of") {
+            j += 1;
+        }
+        let mut victim = None;
+        for k in j..(j + 3).min(toks.len()) {
+            if let Some(f) = lex.victims.longest_at(text, toks, k) {
+                victim = Some((f.end, f.values[0]));
+                break;
+            }
+            if lex.outcomes.longest_at(text, toks, k).is_some() {
+                break;
+            }
+        }
+        let victim_end = victim.map_or(q.end, |(e, _)| e);
+        // The nearest outcome word within the sentence, preferring one right after the victims.
+        let outcome = outcomes
+            .iter()
+            .filter(|(s, e, _)| *s >= victim_end || *e <= q.start)
+            .min_by_key(|(s, e, _)| {
+                if *s >= victim_end {
+                    s - victim_end
+                } else {
+                    q.start - e + 1
+                }
+            })
+            .filter(|(s, e, _)| {
+                let distance = if *s >= victim_end {
+                    s - victim_end
+                } else {
+                    q.start - e
+                };
+                distance <= if victim.is_some() { 12 } else { 2 }
+            });
+        let (Some((_, _, kind)), Some(group)) = (
+            outcome,
+            victim
+                .map(|(_, g)| g)
+                .or(outcome.map(|_| CasualtyGroup::Unknown)),
+        ) else {
+            continue;
+        };
+        let group = if victim.is_none() {
+            CasualtyGroup::Unknown
+        } else {
+            group
+        };
+        let end = victim_end;
+        out.push(CasualtySpan {
+            start: q.start,
+            end,
+            casualty: Casualty {
+                kind: *kind,
+                group,
+                min: q.min,
+                max: q.max,
+                text: text[toks[q.start].start..toks[end - 1].end].to_string(),
+                cumulative,
+            },
+            rule: format!("casualty:{}", q.rule.trim_start_matches("quantity:")),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::DataSource;
+    use std::sync::OnceLock;
+
+    fn lex() -> &'static Lexicons {
+        static LEX: OnceLock<Lexicons> = OnceLock::new();
+        LEX.get_or_init(|| Lexicons::load(&DataSource::embedded()).unwrap())
+    }
+
+    fn casualties(text: &str) -> Vec<Casualty> {
+        let toks = observer_text::tokens(text, 0, text.len());
+        let qs = find_quantities(lex(), text, &toks);
+        find_casualties(lex(), text, &toks, &qs)
+            .into_iter()
+            .map(|c| c.casualty)
+            .collect()
+    }
+
+    fn summary(c: &Casualty) -> (CasualtyKind, CasualtyGroup, Option<u64>, Option<u64>) {
+        (c.kind, c.group, c.min, c.max)
+    }
+
+    #[test]
+    fn bounds_and_groups() {
+        let c = casualties("Officials say at least 772 troops have died.");
+        assert_eq!(
+            summary(&c[0]),
+            (
+                CasualtyKind::Killed,
+                CasualtyGroup::Military,
+                Some(772),
+                None
+            )
+        );
+        assert!(c[0].cumulative);
+        let c = casualties(
+            "The strike killed more than 1,200 civilians and wounded twenty-three soldiers.",
+        );
+        assert_eq!(
+            summary(&c[0]),
+            (
+                CasualtyKind::Killed,
+                CasualtyGroup::Civilian,
+                Some(1201),
+                None
+            )
+        );
+        assert_eq!(
+            summary(&c[1]),
+            (
+                CasualtyKind::Injured,
+                CasualtyGroup::Military,
+                Some(23),
+                Some(23)
+            )
+        );
+        let c = casualties("Up to 40 people were reported missing.");
+        assert_eq!(
+            summary(&c[0]),
+            (
+                CasualtyKind::Missing,
+                CasualtyGroup::Unknown,
+                None,
+                Some(40)
+            )
+        );
+    }
+
+    #[test]
+    fn vague_amounts_and_subsets() {
+        let c =
+            casualties("Several hundred people have been killed, including dozens of civilians.");
+        assert_eq!(
+            summary(&c[0]),
+            (
+                CasualtyKind::Killed,
+                CasualtyGroup::Unknown,
+                Some(200),
+                Some(999)
+            )
+        );
+        assert_eq!(
+            summary(&c[1]),
+            (
+                CasualtyKind::Killed,
+                CasualtyGroup::Civilian,
+                Some(24),
+                Some(99)
+            )
+        );
+        let c = casualties("Rebels captured scores of soldiers.");
+        assert_eq!(
+            summary(&c[0]),
+            (
+                CasualtyKind::Captured,
+                CasualtyGroup::Military,
+                Some(40),
+                Some(99)
+            )
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_casualties() {
+        assert!(casualties("The talks lasted 12 hours in 2019.").is_empty());
+        assert!(casualties("Some 3,000 troops were deployed to the border.").is_empty());
+        assert!(casualties("He said 10^30 of them, a figure no one believes.").is_empty());
+        let c = casualties("Twelve dead after clashes.");
+        assert_eq!(
+            summary(&c[0]),
+            (
+                CasualtyKind::Killed,
+                CasualtyGroup::Unknown,
+                Some(12),
+                Some(12)
+            )
+        );
+    }
+}

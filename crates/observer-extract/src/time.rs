@@ -1,0 +1,571 @@
+//! Time layer: absolute and relative date expressions, anchored to the publication date.
+//!
+//! "on Tuesday" is the last Tuesday on or before publication; "at the weekend" the last Saturday
+//! and Sunday; "a week earlier" counts back from the date the article last spoke of; "on
+//! September 27" takes the publication year unless that would put it well after publication.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use observer_model::{DatePrecision, EventDate};
+use observer_text::{Token, TokenKind};
+
+/// A date expression in a sentence: tokens `[start, end)`.
+#[derive(Debug, Clone)]
+pub struct DateSpan {
+    pub start: usize,
+    pub end: usize,
+    pub date: EventDate,
+    pub rule: String,
+}
+
+/// What relative expressions are anchored to.
+#[derive(Debug, Clone, Default)]
+pub struct TimeContext {
+    pub published: Option<NaiveDate>,
+    /// The last date the article spoke of, for "a week earlier", "the next day".
+    last: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl TimeContext {
+    pub fn new(published: Option<NaiveDate>) -> Self {
+        TimeContext {
+            published,
+            last: None,
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(norm: &str) -> Option<u32> {
+    let n = norm.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == n
+                || (n.len() >= 3 && m.starts_with(n) && n != "mar" && n != "may")
+                || (n == "sept" && *m == "september")
+        })
+        .map(|p| p as u32 + 1)
+        .or(match n {
+            "mar" => Some(3),
+            _ => None,
+        })
+}
+
+fn weekday_of(norm: &str) -> Option<Weekday> {
+    Some(match norm {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn unit_days(norm: &str) -> Option<(u32, DatePrecision)> {
+    match norm {
+        "day" | "days" => Some((1, DatePrecision::Day)),
+        "week" | "weeks" => Some((7, DatePrecision::Week)),
+        "month" | "months" => Some((30, DatePrecision::Month)),
+        "year" | "years" => Some((365, DatePrecision::Year)),
+        _ => None,
+    }
+}
+
+fn small_number(norm: &str) -> Option<u32> {
+    match norm {
+        "a" | "an" | "one" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        "seven" => Some(7),
+        "eight" => Some(8),
+        "nine" => Some(9),
+        "ten" => Some(10),
+        n => n.parse().ok().filter(|v| *v > 0 && *v < 1000),
+    }
+}
+
+fn last_weekday(anchor: NaiveDate, wd: Weekday) -> NaiveDate {
+    let back = (anchor.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+    anchor
+        .checked_sub_days(Days::new(back as u64))
+        .unwrap_or(anchor)
+}
+
+fn month_range(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
+    Some((start, end))
+}
+
+/// A date of the publication year, or the year before when it would fall more than a week after
+/// publication ("on December 30" in a January article).
+fn year_for(published: Option<NaiveDate>, month: u32, day: u32) -> Option<i32> {
+    let p = published?;
+    let this_year = NaiveDate::from_ymd_opt(p.year(), month, day.min(28))?;
+    let week_after = p.checked_add_days(Days::new(7))?;
+    Some(if this_year > week_after {
+        p.year() - 1
+    } else {
+        p.year()
+    })
+}
+
+struct Found {
+    end: usize,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+    precision: DatePrecision,
+    relative: bool,
+    rule: &'static str,
+}
+
+impl Found {
+    fn day(end: usize, d: Option<NaiveDate>, relative: bool, rule: &'static str) -> Found {
+        Found {
+            end,
+            start_date: d,
+            end_date: d,
+            precision: DatePrecision::Day,
+            relative,
+            rule,
+        }
+    }
+}
+
+/// Finds and resolves the date expressions of one sentence, updating `ctx` as it goes.
+pub fn find_dates(text: &str, toks: &[Token], ctx: &mut TimeContext) -> Vec<DateSpan> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match date_at(text, toks, i, ctx) {
+            Some(found) => {
+                let unresolved = found.relative && ctx.published.is_none();
+                if let (Some(s), Some(e)) = (found.start_date, found.end_date) {
+                    ctx.last = Some((s, e));
+                }
+                out.push(DateSpan {
+                    start: i,
+                    end: found.end,
+                    date: EventDate {
+                        start: found.start_date,
+                        end: found.end_date,
+                        precision: found.precision,
+                        unresolved,
+                    },
+                    rule: format!("date:{}", found.rule),
+                });
+                i = found.end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn norm_at(toks: &[Token], i: usize) -> &str {
+    toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+}
+
+fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
+    let pubd = ctx.published;
+    let n0 = norm_at(toks, i);
+    // Weekdays: "Tuesday", "on Tuesday night", "last Tuesday".
+    if let Some(wd) = weekday_of(n0).filter(|_| toks[i].capitalized) {
+        let mut end = i + 1;
+        if matches!(
+            norm_at(toks, end),
+            "night" | "morning" | "evening" | "afternoon"
+        ) {
+            end += 1;
+        }
+        let d = pubd.map(|p| last_weekday(p, wd));
+        return Some(Found::day(end, d, true, "weekday"));
+    }
+    match n0 {
+        "today" | "tonight" => return Some(Found::day(i + 1, pubd, true, "today")),
+        "yesterday" => {
+            return Some(Found::day(
+                i + 1,
+                pubd.and_then(|p| p.pred_opt()),
+                true,
+                "yesterday",
+            ));
+        }
+        _ => {}
+    }
+    let n1 = norm_at(toks, i + 1);
+    let n2 = norm_at(toks, i + 2);
+    if matches!(n0, "last" | "this" | "earlier" | "the") {
+        // "last week", "this month", "the weekend", "earlier this week", "last night"
+        let (unit, end) = if n0 == "earlier" && n1 == "this" {
+            (n2, i + 3)
+        } else {
+            (n1, i + 2)
+        };
+        let this = n0 != "last";
+        // Without a publication date the expression is still recognised, but left unresolved.
+        let known = pubd.is_some();
+        let placeholder = NaiveDate::from_ymd_opt(2000, 1, 5);
+        if let Some(p) = pubd
+            .or(placeholder)
+            .filter(|_| n0 != "the" || unit == "weekend")
+        {
+            let found = match unit {
+                "weekend" => {
+                    let sun = if p.weekday() == Weekday::Sat {
+                        p.succ_opt().unwrap_or(p)
+                    } else {
+                        last_weekday(p, Weekday::Sun)
+                    };
+                    let sat = sun.pred_opt();
+                    Some((sat, Some(sun), DatePrecision::Week, "weekend"))
+                }
+                "night" if n0 == "last" => {
+                    Some((p.pred_opt(), p.pred_opt(), DatePrecision::Day, "last-night"))
+                }
+                "week" => {
+                    let monday = last_weekday(p, Weekday::Mon);
+                    let (s, e) = if this {
+                        (Some(monday), Some(p))
+                    } else {
+                        (monday.checked_sub_days(Days::new(7)), monday.pred_opt())
+                    };
+                    Some((s, e, DatePrecision::Week, "week"))
+                }
+                "month" => {
+                    let base = if this {
+                        Some(p)
+                    } else {
+                        p.checked_sub_months(Months::new(1))
+                    };
+                    base.and_then(|b| month_range(b.year(), b.month()))
+                        .map(|(s, e)| {
+                            (
+                                Some(s),
+                                Some(if this { p.min(e) } else { e }),
+                                DatePrecision::Month,
+                                "month",
+                            )
+                        })
+                }
+                "year" => {
+                    let y = if this { p.year() } else { p.year() - 1 };
+                    let s = NaiveDate::from_ymd_opt(y, 1, 1);
+                    let e =
+                        NaiveDate::from_ymd_opt(y, 12, 31).map(|e| if this { p.min(e) } else { e });
+                    Some((s, e, DatePrecision::Year, "year"))
+                }
+                _ => None,
+            };
+            if let Some((s, e, precision, rule)) = found {
+                let (s, e) = if known { (s, e) } else { (None, None) };
+                return Some(Found {
+                    end,
+                    start_date: s,
+                    end_date: e,
+                    precision,
+                    relative: true,
+                    rule,
+                });
+            }
+        }
+    }
+    // "a week earlier", "two days ago", "three days later", "a day before"
+    if let (Some(n), Some((days, precision))) = (small_number(n0), unit_days(n1)) {
+        let dir = n2;
+        let total = Days::new((n * days) as u64);
+        let anchor = match dir {
+            "ago" => pubd.map(|p| (p, p)),
+            "earlier" | "before" | "later" | "after" => ctx.last.or(pubd.map(|p| (p, p))),
+            _ => None,
+        };
+        if matches!(dir, "ago" | "earlier" | "before" | "later" | "after") {
+            let shift = |d: NaiveDate| {
+                if matches!(dir, "later" | "after") {
+                    d.checked_add_days(total)
+                } else {
+                    d.checked_sub_days(total)
+                }
+            };
+            let (s, e) = anchor.map_or((None, None), |(s, e)| (shift(s), shift(e)));
+            let rule = if dir == "ago" {
+                "ago"
+            } else {
+                "relative-to-previous"
+            };
+            return Some(Found {
+                end: i + 3,
+                start_date: s,
+                end_date: e,
+                precision,
+                relative: true,
+                rule,
+            });
+        }
+    }
+    // ISO dates: 2020-10-20
+    if toks[i].kind == TokenKind::Number && n0.len() == 4 && n1 == "-" {
+        let raw = &text[toks[i].start..toks.get(i + 4).map_or(toks[i].end, |t| t.end)];
+        if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            return Some(Found::day(i + 5, Some(d), false, "iso"));
+        }
+    }
+    // "late September", "early October", "mid-October"
+    let (part, m_at) = match n0 {
+        "late" | "early" | "mid" | "mid-" => (Some(n0), i + 1),
+        _ if n0.starts_with("mid-") => (Some("mid"), i),
+        _ => (None, i),
+    };
+    let month_tok = if n0.starts_with("mid-") {
+        n0.trim_start_matches("mid-")
+    } else {
+        norm_at(toks, m_at)
+    };
+    if let Some(month) = month_of(month_tok)
+        .filter(|_| toks.get(m_at).is_some_and(|t| t.capitalized) || n0.starts_with("mid-"))
+    {
+        let mut end = m_at + 1;
+        if norm_at(toks, end) == "." && month_tok.len() <= 4 {
+            end += 1; // "Oct. 3"
+        }
+        // "September 27", "September 27, 2020", "Sept. 27"
+        let day_after = toks
+            .get(end)
+            .filter(|t| t.kind == TokenKind::Number)
+            .and_then(|t| t.norm.parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d));
+        // "27 September"
+        let explicit_year = |at: usize| -> Option<(i32, usize)> {
+            let mut k = at;
+            if norm_at(toks, k) == "," {
+                k += 1;
+            }
+            let y: i32 = norm_at(toks, k).parse().ok()?;
+            (1900..=2100).contains(&y).then_some((y, k + 1))
+        };
+        if let Some(day) = day_after.filter(|_| part.is_none()) {
+            end += 1;
+            let (year, e) = match explicit_year(end) {
+                Some((y, e)) => (Some(y), e),
+                None => (year_for(pubd, month, day), end),
+            };
+            let d = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
+            return Some(Found {
+                end: e,
+                start_date: d,
+                end_date: d,
+                precision: DatePrecision::Day,
+                relative: year.is_none(),
+                rule: "month-day",
+            });
+        }
+        let (year, e) = match explicit_year(end) {
+            Some((y, e)) => (Some(y), e),
+            None => (year_for(pubd, month, 1), end),
+        };
+        let range = year.and_then(|y| month_range(y, month));
+        let (s, e_date) = match (range, part) {
+            (Some((s, e)), Some("early")) => (
+                Some(s),
+                NaiveDate::from_ymd_opt(s.year(), month, 10).or(Some(e)),
+            ),
+            (Some((s, e)), Some("mid")) => (
+                NaiveDate::from_ymd_opt(s.year(), month, 11),
+                NaiveDate::from_ymd_opt(s.year(), month, 20).or(Some(e)),
+            ),
+            (Some((s, e)), Some(_)) => (NaiveDate::from_ymd_opt(s.year(), month, 21), Some(e)),
+            (Some((s, e)), None) => (Some(s), Some(e)),
+            (None, _) => (None, None),
+        };
+        // A bare month name that is also a word ("may", "march") needs a preposition before it.
+        let needs_context = matches!(month, 3 | 5) && part.is_none() && e == end;
+        let has_context = i > 0
+            && matches!(
+                toks[i - 1].norm.as_str(),
+                "in" | "since" | "until" | "by" | "of" | "early" | "late"
+            );
+        if !needs_context || has_context {
+            return Some(Found {
+                end: e,
+                start_date: s,
+                end_date: e_date,
+                precision: DatePrecision::Month,
+                relative: year.is_none(),
+                rule: "month",
+            });
+        }
+    }
+    // "27 September (2020)"
+    if toks[i].kind == TokenKind::Number {
+        if let (Ok(day), Some(month)) = (
+            n0.parse::<u32>(),
+            month_of(n1).filter(|_| toks.get(i + 1).is_some_and(|t| t.capitalized)),
+        ) && (1..=31).contains(&day)
+        {
+            let explicit: Option<i32> = norm_at(toks, i + 2)
+                .parse()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y));
+            let (year, end) = match explicit {
+                Some(y) => (Some(y), i + 3),
+                None => (year_for(pubd, month, day), i + 2),
+            };
+            let d = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
+            return Some(Found {
+                end,
+                start_date: d,
+                end_date: d,
+                precision: DatePrecision::Day,
+                relative: explicit.is_none(),
+                rule: "day-month",
+            });
+        }
+        // "in 2019", "since 2014", "the 1990s"
+        let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
+        if matches!(prev, "in" | "since" | "during" | "until" | "of" | "the") {
+            let decade = n0.strip_suffix('s').filter(|d| d.ends_with('0'));
+            if let Ok(y) = decade.unwrap_or(n0).parse::<i32>()
+                && (1900..=2100).contains(&y)
+            {
+                let last = if decade.is_some() { y + 9 } else { y };
+                return Some(Found {
+                    end: i + 1,
+                    start_date: NaiveDate::from_ymd_opt(y, 1, 1),
+                    end_date: NaiveDate::from_ymd_opt(last, 12, 31),
+                    precision: DatePrecision::Year,
+                    relative: false,
+                    rule: if decade.is_some() { "decade" } else { "year" },
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(
+        text: &str,
+        published: Option<&str>,
+    ) -> Vec<(String, Option<String>, Option<String>, DatePrecision)> {
+        let toks = observer_text::tokens(text, 0, text.len());
+        let mut ctx = TimeContext::new(published.map(|p| p.parse().unwrap()));
+        find_dates(text, &toks, &mut ctx)
+            .into_iter()
+            .map(|d| {
+                (
+                    text[toks[d.start].start..toks[d.end - 1].end].to_string(),
+                    d.date.start.map(|s| s.to_string()),
+                    d.date.end.map(|s| s.to_string()),
+                    d.date.precision,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, published: &str) -> (String, String, DatePrecision) {
+        let d = dates(text, Some(published));
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+        (d[0].1.clone().unwrap(), d[0].2.clone().unwrap(), d[0].3)
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_last_such_day() {
+        // 2020-10-20 was a Tuesday.
+        assert_eq!(one("clashes on Tuesday", "2020-10-20").0, "2020-10-20");
+        assert_eq!(one("said on Monday", "2020-10-20").0, "2020-10-19");
+        assert_eq!(one("agreed on Saturday", "2020-10-20").0, "2020-10-17");
+        assert_eq!(one("late on Wednesday night", "2020-10-20").0, "2020-10-14");
+    }
+
+    #[test]
+    fn weekends_weeks_and_relative_shifts() {
+        let d = dates(
+            "The truce took effect at the weekend and followed a deal a week earlier.",
+            Some("2020-10-20"),
+        );
+        assert_eq!(d[0].1.as_deref(), Some("2020-10-17"));
+        assert_eq!(d[0].2.as_deref(), Some("2020-10-18"));
+        assert_eq!(d[1].1.as_deref(), Some("2020-10-10"));
+        assert_eq!(d[1].2.as_deref(), Some("2020-10-11"));
+        assert_eq!(
+            one("fighting last week", "2020-10-20"),
+            (
+                "2020-10-12".into(),
+                "2020-10-18".into(),
+                DatePrecision::Week
+            )
+        );
+        assert_eq!(one("two days ago", "2021-03-03").0, "2021-03-01");
+        assert_eq!(one("yesterday", "2021-03-01").0, "2021-02-28");
+    }
+
+    #[test]
+    fn calendar_dates_take_the_right_year() {
+        assert_eq!(one("began on September 27", "2020-10-20").0, "2020-09-27");
+        assert_eq!(one("on 27 September 2019", "2020-10-20").0, "2019-09-27");
+        assert_eq!(one("on December 30", "2021-01-04").0, "2020-12-30");
+        assert_eq!(one("on Oct. 3, 2018", "2020-10-20").0, "2018-10-03");
+        let m = one("since late September", "2020-10-20");
+        assert_eq!(
+            (m.0.as_str(), m.1.as_str(), m.2),
+            ("2020-09-21", "2020-09-30", DatePrecision::Month)
+        );
+        assert_eq!(
+            one("in 2019", "2020-10-20"),
+            (
+                "2019-01-01".into(),
+                "2019-12-31".into(),
+                DatePrecision::Year
+            )
+        );
+        assert_eq!(one("since the 1990s", "2020-10-20").1, "1999-12-31");
+    }
+
+    #[test]
+    fn words_that_look_like_dates_are_left_alone() {
+        assert!(
+            dates(
+                "Officials may meet. The march went ahead.",
+                Some("2020-10-20")
+            )
+            .is_empty()
+        );
+        assert!(dates("He said 27 people died.", Some("2020-10-20")).is_empty());
+    }
+
+    #[test]
+    fn without_a_publication_date_relative_dates_stay_unresolved() {
+        let toks = observer_text::tokens("on Tuesday", 0, 10);
+        let mut ctx = TimeContext::new(None);
+        let d = find_dates("on Tuesday", &toks, &mut ctx);
+        assert!(d[0].date.unresolved && d[0].date.start.is_none());
+        let text = "on September 27, 2020";
+        let toks = observer_text::tokens(text, 0, text.len());
+        let d = find_dates(text, &toks, &mut ctx);
+        assert!(!d[0].date.unresolved);
+        assert_eq!(d[0].date.start.unwrap().to_string(), "2020-09-27");
+    }
+}

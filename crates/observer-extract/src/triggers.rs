@@ -1,0 +1,186 @@
+//! Trigger layer: the verbs and nouns that report an event ("fresh shelling", "clashes", "a truce
+//! agreed"), with negation, modality (hypothetical, conditional, future) and background tense.
+
+use crate::actors::ActorSpan;
+use crate::lexicons::{Cue, Lexicons, Needs};
+use observer_text::Token;
+
+/// A cue phrase found in a sentence: tokens `[start, end)`.
+#[derive(Debug, Clone, Copy)]
+pub struct CueSpan {
+    pub start: usize,
+    pub end: usize,
+    pub cue: Cue,
+}
+
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub start: usize,
+    pub end: usize,
+    /// Index into `Lexicons::trigger_entries`.
+    pub entry: usize,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub background: bool,
+    /// The cue phrases that set the flags, for the rules list.
+    pub cue_rules: Vec<String>,
+}
+
+pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
+    // Cue phrases overlap ("since" and "since the start"): collect every cue at every token.
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if let Some(f) = lex.cues.longest_at(text, toks, i) {
+            for cue in f.values {
+                out.push(CueSpan {
+                    start: i,
+                    end: f.end,
+                    cue: *cue,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Words that open an introductory phrase ending at the sentence's first comma
+/// ("With fighting in its fourth week, ...", "In a tweet on Tuesday, ...").
+pub const INTRO: &[&str] = &[
+    "in",
+    "on",
+    "with",
+    "after",
+    "during",
+    "despite",
+    "following",
+    "at",
+    "as",
+    "amid",
+    "since",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "separately",
+];
+
+/// Token indexes where a new clause starts.
+pub fn clause_breaks(cues: &[CueSpan], toks: &[Token]) -> Vec<usize> {
+    let mut breaks: Vec<usize> = cues
+        .iter()
+        .filter(|c| c.cue == Cue::ClauseBreak)
+        .map(|c| c.start)
+        .collect();
+    // "... was meant to take effect and followed a deal": a second verb phrase starts a clause.
+    for (k, pair) in toks.windows(2).enumerate() {
+        if pair[0].norm == "and" && pair[1].norm.len() > 4 && pair[1].norm.ends_with("ed") {
+            breaks.push(k);
+        }
+    }
+    if toks
+        .first()
+        .is_some_and(|t| INTRO.contains(&t.norm.as_str()))
+        && let Some(comma) = toks.iter().position(|t| t.norm == ",")
+    {
+        breaks.push(comma + 1);
+    }
+    breaks.sort_unstable();
+    breaks
+}
+
+fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    !breaks.iter().any(|&k| k > lo && k <= hi)
+}
+
+pub fn find_triggers(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    cues: &[CueSpan],
+    actors: &[ActorSpan],
+) -> Vec<Trigger> {
+    let breaks = clause_breaks(cues, toks);
+    let truce_at: Vec<usize> = cues
+        .iter()
+        .filter(|c| c.cue == Cue::Truce)
+        .map(|c| c.start)
+        .collect();
+    let mut out: Vec<Trigger> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(found) = lex.triggers.longest_at(text, toks, i) else {
+            i += 1;
+            continue;
+        };
+        i = found.end;
+        if actors
+            .iter()
+            .any(|a| a.start < found.end && found.start < a.end)
+        {
+            continue; // part of a name: "Defence" in "Ministry of Defence"
+        }
+        let entry_index = found.values[0];
+        let entry = &lex.trigger_entries[entry_index];
+        let ok = match entry.needs {
+            Needs::Nothing => true,
+            Needs::Truce => !truce_at.is_empty(),
+            Needs::TruceVerb => !truce_at.is_empty(),
+            Needs::Person => (found.end..(found.end + 4).min(toks.len())).any(|k| {
+                lex.victims.longest_at(text, toks, k).is_some()
+                    || actors.iter().any(|a| a.start == k)
+            }),
+        };
+        if !ok {
+            continue;
+        }
+        let mut t = Trigger {
+            start: found.start,
+            end: found.end,
+            entry: entry_index,
+            negated: false,
+            hypothetical: false,
+            background: false,
+            cue_rules: Vec::new(),
+        };
+        for c in cues {
+            if !same_clause(&breaks, c.start, t.start) {
+                continue;
+            }
+            let before = c.start < t.start && c.end <= t.end && t.start.saturating_sub(c.end) <= 3;
+            let just_before = c.end <= t.start && t.start - c.end <= 2;
+            let after = c.start >= t.start && c.start <= t.end + 2;
+            let hit = match c.cue {
+                Cue::Negation => just_before,
+                // A modal governs the rest of its clause: "are expected to hold talks ... in separate meetings".
+                Cue::Modal => c.end <= t.start || (c.start >= t.end && c.start <= t.end + 2),
+                Cue::Background => before || after,
+                _ => false,
+            };
+            if hit {
+                match c.cue {
+                    Cue::Negation => t.negated = true,
+                    Cue::Modal => t.hypothetical = true,
+                    _ => t.background = true,
+                }
+                t.cue_rules
+                    .push(format!("cue:{:?}:{}", c.cue, toks[c.start].norm).to_lowercase());
+            }
+        }
+        out.push(t);
+    }
+    // What is asked for, threatened or refused has not happened: "called for the sides to lay down
+    // their arms", "threatened to strike".
+    for k in 0..out.len() {
+        let governed = out[..k].iter().any(|g| {
+            use observer_model::EventType::*;
+            let ty = lex.trigger_entries[g.entry].event_type;
+            matches!(ty, Request | Threaten | Reject) && same_clause(&breaks, g.start, out[k].start)
+        });
+        if governed && !out[k].hypothetical {
+            out[k].hypothetical = true;
+            out[k].cue_rules.push("cue:governed-by-request".into());
+        }
+    }
+    out
+}

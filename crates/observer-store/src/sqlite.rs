@@ -1,0 +1,436 @@
+//! The SQLite backend: one database file (or memory) per [`SqliteStore`].
+//!
+//! Connections run in WAL mode with foreign keys on and a busy timeout, so the CLI and a server
+//! can share one file: readers never block the writer, and a second writer waits its turn
+//! instead of failing with "database is locked".
+
+mod filter;
+mod schema;
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use observer_model::Actor;
+use rusqlite::functions::{Context, FunctionFlags};
+use rusqlite::types::{ToSql, ValueRef};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+
+use crate::{Article, Coded, Event, EventFilter, Stats, Store, StoreError, StoredArticle};
+
+/// How long a connection waits for another one's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A [`Store`] kept in one SQLite database.
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Connection,
+    /// The database file as given, for error messages (`:memory:` when in memory).
+    path: String,
+}
+
+impl SqliteStore {
+    /// Opens (creating it and its parent directories if needed) the database at `path` and
+    /// migrates it to the current schema.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        Self::open_with_migrations(path, schema::MIGRATIONS)
+    }
+
+    /// A private database in memory, gone when the store is dropped.
+    pub fn open_in_memory() -> Result<SqliteStore, StoreError> {
+        let path = ":memory:".to_string();
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        })?;
+        Self::prepare(conn, path, schema::MIGRATIONS)
+    }
+
+    /// The database file as given when opening, or `:memory:`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn open_with_migrations(path: &Path, migrations: &[&str]) -> Result<SqliteStore, StoreError> {
+        if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                dir: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let display = path.display().to_string();
+        // Without SQLITE_OPEN_URI, so a file named "file:…" is just a file.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|source| StoreError::Sqlite {
+                path: display.clone(),
+                source,
+            })?;
+        Self::prepare(conn, display, migrations)
+    }
+
+    /// Sets up a fresh connection and brings its schema up to date.
+    fn prepare(
+        mut conn: Connection,
+        path: String,
+        migrations: &[&str],
+    ) -> Result<SqliteStore, StoreError> {
+        let sqlite_err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite_err)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sqlite_err)?;
+        conn.create_scalar_function(
+            filter::FOLD_FUNCTION,
+            1,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            fold_sql_text,
+        )
+        .map_err(sqlite_err)?;
+        schema::migrate(&mut conn, &path, migrations)?;
+        // After migrating, so a database of a newer schema is refused before anything changes.
+        // In-memory databases answer "memory" and stay so.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+            .map_err(sqlite_err)?;
+        // Safe with WAL: a power loss may drop the last commits, never corrupt the file.
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sqlite_err)?;
+        Ok(SqliteStore { conn, path })
+    }
+
+    fn sqlite_err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        |source| StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn corrupt(&self, what: String, problem: impl ToString) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            what,
+            problem: problem.to_string(),
+        }
+    }
+
+    /// The first stored article that `query` (whose parameters are `params`) finds.
+    fn stored_article(
+        &self,
+        query: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Option<StoredArticle>, StoreError> {
+        self.conn
+            .prepare_cached(query)
+            .and_then(|mut statement| {
+                statement
+                    .query_row(params, |row| {
+                        Ok(StoredArticle {
+                            id: row.get(0)?,
+                            text_hash: row.get(1)?,
+                            extractor_version: row.get(2)?,
+                        })
+                    })
+                    .optional()
+            })
+            .map_err(self.sqlite_err())
+    }
+
+    fn parse_event(&self, json: &str) -> Result<Event, StoreError> {
+        serde_json::from_str(json).map_err(|problem| self.corrupt("event JSON".into(), problem))
+    }
+}
+
+/// The SQL function [`filter::FOLD_FUNCTION`]: case-folded text, NULL for anything else.
+fn fold_sql_text(ctx: &mut Context<'_>) -> rusqlite::Result<Option<String>> {
+    Ok(match ctx.get_raw(0) {
+        ValueRef::Text(bytes) => Some(filter::fold(&String::from_utf8_lossy(bytes))),
+        _ => None,
+    })
+}
+
+const STORED_ARTICLE: &str = "SELECT id, text_hash, extractor_version FROM articles";
+
+const UPSERT_ARTICLE: &str = "
+    INSERT INTO articles (id, source, url, published, title, text, lang, text_hash, extra,
+                          extractor_version, ingested_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+    ON CONFLICT (id) DO UPDATE SET
+        source = excluded.source, url = excluded.url, published = excluded.published,
+        title = excluded.title, text = excluded.text, lang = excluded.lang,
+        text_hash = excluded.text_hash, extra = excluded.extra,
+        extractor_version = excluded.extractor_version, ingested_at = excluded.ingested_at";
+
+const INSERT_EVENT: &str = "
+    INSERT INTO events (id, article_id, type, mode, cameo,
+        source_name, source_text, source_code, source_country, source_role,
+        target_name, target_text, target_code, target_country, target_role,
+        place_name, place_country, place_admin1, place_lat, place_lon, place_precision,
+        date_start, date_end, date_precision,
+        stance, claimant_name, claimant_text, claimant_code, claimant_country, claimant_role,
+        negated, hypothetical, background, json)
+    VALUES (:id, :article_id, :type, :mode, :cameo,
+        :source_name, :source_text, :source_code, :source_country, :source_role,
+        :target_name, :target_text, :target_code, :target_country, :target_role,
+        :place_name, :place_country, :place_admin1, :place_lat, :place_lon, :place_precision,
+        :date_start, :date_end, :date_precision,
+        :stance, :claimant_name, :claimant_text, :claimant_code, :claimant_country, :claimant_role,
+        :negated, :hypothetical, :background, :json)";
+
+/// The indexed columns of one actor of an event.
+struct ActorColumns<'a> {
+    name: Option<&'a str>,
+    text: Option<&'a str>,
+    code: Option<&'a str>,
+    country: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
+impl<'a> ActorColumns<'a> {
+    fn of(actor: Option<&'a Actor>) -> Self {
+        ActorColumns {
+            name: actor.map(|a| a.name.as_str()),
+            text: actor.map(|a| a.text.as_str()),
+            code: actor.map(|a| a.code.as_str()),
+            country: actor.and_then(|a| a.country.as_deref()),
+            role: actor.and_then(|a| a.role.as_deref()),
+        }
+    }
+}
+
+/// Writes one event row; `json` is the event serialised, the row's source of truth.
+fn insert_event(
+    statement: &mut rusqlite::CachedStatement<'_>,
+    event: &Event,
+    json: &str,
+) -> rusqlite::Result<()> {
+    let source = ActorColumns::of(event.source.as_ref());
+    let target = ActorColumns::of(event.target.as_ref());
+    let claimant = ActorColumns::of(event.claimant.as_ref());
+    let place = event.place.as_ref();
+    let date = event.date.as_ref();
+    let params: &[(&str, &dyn ToSql)] = &[
+        (":id", &event.id),
+        (":article_id", &event.article_id),
+        (":type", &event.event_type.as_str()),
+        (":mode", &event.mode),
+        (":cameo", &event.cameo),
+        (":source_name", &source.name),
+        (":source_text", &source.text),
+        (":source_code", &source.code),
+        (":source_country", &source.country),
+        (":source_role", &source.role),
+        (":target_name", &target.name),
+        (":target_text", &target.text),
+        (":target_code", &target.code),
+        (":target_country", &target.country),
+        (":target_role", &target.role),
+        (":place_name", &place.map(|p| p.name.as_str())),
+        (":place_country", &place.and_then(|p| p.country.as_deref())),
+        (":place_admin1", &place.and_then(|p| p.admin1.as_deref())),
+        (":place_lat", &place.and_then(|p| p.lat)),
+        (":place_lon", &place.and_then(|p| p.lon)),
+        (":place_precision", &place.map(|p| p.precision.as_str())),
+        (":date_start", &date.and_then(|d| d.start).map(iso_date)),
+        (":date_end", &date.and_then(|d| d.end).map(iso_date)),
+        (":date_precision", &date.map(|d| d.precision.as_str())),
+        (":stance", &event.stance.as_str()),
+        (":claimant_name", &claimant.name),
+        (":claimant_text", &claimant.text),
+        (":claimant_code", &claimant.code),
+        (":claimant_country", &claimant.country),
+        (":claimant_role", &claimant.role),
+        (":negated", &event.negated),
+        (":hypothetical", &event.hypothetical),
+        (":background", &event.background),
+        (":json", &json),
+    ];
+    statement.execute(params).map(drop)
+}
+
+fn iso_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+impl Store for SqliteStore {
+    fn find_existing(&self, article: &Article) -> Result<Option<StoredArticle>, StoreError> {
+        // In order of strength: the same id, the same outlet and url, the same text.
+        if let Some(found) =
+            self.stored_article(&format!("{STORED_ARTICLE} WHERE id = ?1"), [&article.id])?
+        {
+            return Ok(Some(found));
+        }
+        if let Some(url) = &article.url {
+            let query = format!("{STORED_ARTICLE} WHERE source IS ?1 AND url = ?2 ORDER BY id");
+            if let Some(found) = self.stored_article(&query, params![article.source, url])? {
+                return Ok(Some(found));
+            }
+        }
+        let query = format!("{STORED_ARTICLE} WHERE text_hash = ?1 ORDER BY id");
+        self.stored_article(&query, [article.text_hash()])
+    }
+
+    fn save_batch(&mut self, batch: &[Coded]) -> Result<(), StoreError> {
+        let path = &self.path;
+        let sqlite_err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        // IMMEDIATE takes the write lock up front, so a busy database is waited for (busy
+        // timeout) rather than failing when a read transaction tries to become a write.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite_err)?;
+        let ingested_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+        {
+            let mut upsert_article = tx.prepare_cached(UPSERT_ARTICLE).map_err(sqlite_err)?;
+            let mut delete_events = tx
+                .prepare_cached("DELETE FROM events WHERE article_id = ?1")
+                .map_err(sqlite_err)?;
+            let mut insert = tx.prepare_cached(INSERT_EVENT).map_err(sqlite_err)?;
+            for coded in batch {
+                let article = &coded.article;
+                let invalid = |problem: String| StoreError::Invalid {
+                    path: path.clone(),
+                    problem: format!("cannot save article {}: {problem}", article.id),
+                };
+                if let Some(stray) = coded.events.iter().find(|e| e.article_id != article.id) {
+                    return Err(invalid(format!(
+                        "its event {} names article {}",
+                        stray.id, stray.article_id
+                    )));
+                }
+                let extra = serde_json::to_string(&article.extra)
+                    .map_err(|e| invalid(format!("extra fields: {e}")))?;
+                let save_err = |source| StoreError::Save {
+                    path: path.clone(),
+                    article_id: article.id.clone(),
+                    source,
+                };
+                upsert_article
+                    .execute(params![
+                        article.id,
+                        article.source,
+                        article.url,
+                        article.published.map(iso_date),
+                        article.title,
+                        article.text,
+                        article.lang,
+                        article.text_hash(),
+                        extra,
+                        coded.extractor_version,
+                        ingested_at,
+                    ])
+                    .map_err(save_err)?;
+                delete_events.execute([&article.id]).map_err(save_err)?;
+                for event in &coded.events {
+                    let json = serde_json::to_string(event)
+                        .map_err(|e| invalid(format!("event {}: {e}", event.id)))?;
+                    insert_event(&mut insert, event, &json).map_err(save_err)?;
+                }
+            }
+        }
+        tx.commit().map_err(sqlite_err)
+    }
+
+    fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
+        let (sql, values) = filter::events_query(filter);
+        let rows: Vec<String> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut statement| {
+                statement
+                    .query_map(rusqlite::params_from_iter(values), |row| row.get(0))?
+                    .collect()
+            })
+            .map_err(self.sqlite_err())?;
+        rows.iter().map(|json| self.parse_event(json)).collect()
+    }
+
+    fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM events WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .optional()
+            .map_err(self.sqlite_err())?;
+        json.map(|json| self.parse_event(&json)).transpose()
+    }
+
+    fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
+        type Row = (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            Option<String>,
+            String,
+        );
+        let row: Option<Row> = self
+            .conn
+            .query_row(
+                "SELECT id, url, source, published, title, text, lang, extra
+                 FROM articles WHERE id = ?1",
+                [id],
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                        row.get(5)?,
+                        row.get(6)?,
+                        row.get(7)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(self.sqlite_err())?;
+        let Some((id, url, source, published, title, text, lang, extra)) = row else {
+            return Ok(None);
+        };
+        let published = published
+            .map(|day| {
+                day.parse::<NaiveDate>()
+                    .map_err(|e| self.corrupt(format!("publication date of article {id}"), e))
+            })
+            .transpose()?;
+        let extra = serde_json::from_str(&extra)
+            .map_err(|e| self.corrupt(format!("extra fields of article {id}"), e))?;
+        Ok(Some(Article {
+            id,
+            url,
+            source,
+            published,
+            title,
+            text,
+            lang,
+            extra,
+        }))
+    }
+
+    fn stats(&self) -> Result<Stats, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)",
+                [],
+                |row| {
+                    // count(*) is never negative.
+                    let count = |index| row.get::<_, i64>(index).map(i64::unsigned_abs);
+                    Ok(Stats {
+                        articles: count(0)?,
+                        events: count(1)?,
+                    })
+                },
+            )
+            .map_err(self.sqlite_err())
+    }
+}
