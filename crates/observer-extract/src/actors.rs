@@ -152,7 +152,8 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 pub fn is_locative(toks: &[Token], i: usize) -> bool {
-    i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str())
+    let according_to = i >= 2 && toks[i - 2].norm == "according";
+    i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str()) && !according_to
 }
 
 fn is_name_token(text: &str, tok: &Token) -> bool {
@@ -378,13 +379,17 @@ fn countries_at(
         let entry = &lex.title_entries[lex.titles.longest_at(text, toks, end)?.values[0]];
         for (ethnic, (c, _)) in &countries {
             let country = &lex.country_entries[*c];
-            let qualifier = if *ethnic { "Ethnic " } else { "" };
+            let people = if *ethnic {
+                format!("ethnic {}", country.demonym)
+            } else {
+                country.name.clone()
+            };
             spans.push(ActorSpan {
                 start: span_start,
                 end: title_end,
                 actor: Actor {
                     text: surface(text, toks, span_start, title_end),
-                    name: format!("{qualifier}{} {}", country.name, entry.title.to_lowercase()),
+                    name: format!("{people} {}", entry.title.to_lowercase()),
                     country: Some(country.iso3.clone()),
                     role: Some(entry.role.clone()),
                     code: actor_code(Some(&country.iso3), Some(&entry.role)),
@@ -405,18 +410,18 @@ fn countries_at(
     let span_end = role.map_or(end, |(e, _)| e);
     for (ethnic, (c, adjectival)) in &countries {
         let country = &lex.country_entries[*c];
-        let qualifier = if *ethnic { "Ethnic " } else { "" };
+        let people = if *ethnic {
+            format!("ethnic {}", country.demonym)
+        } else {
+            country.name.clone()
+        };
         let (name, role_code, rule) = match role {
             Some((_, r)) => (
-                format!("{qualifier}{} {}", country.name, r.label),
+                format!("{people} {}", r.label),
                 Some(r.role.clone()),
                 format!("country:{}+role:{}", country.iso3, r.role),
             ),
-            None => (
-                format!("{qualifier}{}", country.name),
-                None,
-                format!("country:{}", country.iso3),
-            ),
+            None => (people.clone(), None, format!("country:{}", country.iso3)),
         };
         spans.push(ActorSpan {
             start: span_start,

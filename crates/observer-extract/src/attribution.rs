@@ -111,6 +111,17 @@ fn subject_of(
     end: usize,
     breaks: &[usize],
 ) -> Vec<usize> {
+    // "..., the army said": a speaker set off by a comma or a quote right before the verb.
+    let tail = actors.iter().position(|a| {
+        a.end == start
+            && eligible(a)
+            && a.start > 0
+            && matches!(toks[a.start - 1].norm.as_str(), "," | "\"" | "'" | "the")
+            && (a.start < 2 || toks[a.start - 1].norm != "the" || toks[a.start - 2].norm == ",")
+    });
+    if let Some(k) = tail {
+        return coordinated(actors, toks, k);
+    }
     let from = clause_start(toks, start, breaks);
     if let Some(k) = actors
         .iter()

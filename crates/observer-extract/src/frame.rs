@@ -281,25 +281,19 @@ impl Builder<'_> {
                 .collect();
         }
         // "three enemies – Turkey, Azerbaijan and foreign terrorists – who he alleged ...".
-        if targets.is_empty()
-            && t.start >= 2
-            && (norm(t.start - 2) == "who" || norm(t.start - 3) == "who")
-        {
-            let who = if norm(t.start - 2) == "who" {
-                t.start - 2
-            } else {
-                t.start - 3
-            };
-            if let Some(k) = (0..s.actors.len())
+        let who = (t.start.saturating_sub(3)..t.start.saturating_sub(1))
+            .rev()
+            .find(|&k| norm(k) == "who");
+        if let Some(who) = who.filter(|_| targets.is_empty())
+            && let Some(k) = (0..s.actors.len())
                 .rev()
                 .find(|&k| s.actors[k].end <= who && s.actors[k].end + 2 >= who)
-            {
-                let mut first = k;
-                while first > 0 && coordinated(&s.actors, &s.toks, first - 1).contains(&k) {
-                    first -= 1;
-                }
-                targets = coordinated(&s.actors, &s.toks, first);
+        {
+            let mut first = k;
+            while first > 0 && coordinated(&s.actors, &s.toks, first - 1).contains(&k) {
+                first -= 1;
             }
+            targets = coordinated(&s.actors, &s.toks, first);
         }
         let rule = if agent.is_some() {
             "actors:agent"

@@ -74,6 +74,8 @@ pub struct OrgEntry {
 pub struct CountryEntry {
     pub iso3: String,
     pub name: String,
+    /// The first demonym ("Armenian"), for peoples rather than states ("ethnic Armenian forces").
+    pub demonym: String,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
 }
@@ -377,6 +379,11 @@ impl Lexicons {
             self.country_entries.push(CountryEntry {
                 iso3: row.get(iso3).to_string(),
                 name: row.get(name).to_string(),
+                demonym: row
+                    .list(demonyms)
+                    .next()
+                    .unwrap_or(row.get(name))
+                    .to_string(),
                 lat: parse_f64(row.get(lat)),
                 lon: parse_f64(row.get(lon)),
             });

@@ -171,3 +171,107 @@ fn every_event_keeps_its_evidence() {
         }
     }
 }
+
+#[test]
+fn odd_and_sample_inputs_never_panic_and_offsets_stay_on_char_boundaries() {
+    let root = workspace_root();
+    let mut texts: Vec<String> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    texts.extend(
+        [
+            "",
+            "who",
+            "Who attacked? He alleged. They said it.",
+            "At least",
+            "Rebels",
+            "The 1990s. Since. On Tuesday",
+            "“” – — ’s 's . , ;",
+            "Армения обвинила Азербайджан. 東京で会談。 مرحبا",
+            "10^30 killed, -5 injured, 99999999999999999999999 dead on 31 February 2020.",
+            "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z said killed accused between and one another",
+        ]
+        .map(String::from),
+    );
+    let extractor = Extractor::embedded().unwrap();
+    for (i, text) in texts.iter().enumerate() {
+        for published in [None, Some("2020-10-20".parse().unwrap())] {
+            let article = Article {
+                id: format!("t{i}"),
+                url: None,
+                source: None,
+                published,
+                title: None,
+                text: text.clone(),
+                lang: None,
+                extra: Default::default(),
+            };
+            let first = extractor.extract(&article);
+            assert_eq!(
+                first.events,
+                extractor.extract(&article).events,
+                "not deterministic"
+            );
+            for e in &first.events {
+                assert!(
+                    text.is_char_boundary(e.evidence.start)
+                        && text.is_char_boundary(e.evidence.end)
+                );
+            }
+        }
+    }
+}
+
+/// Claimants in the common shapes of reported speech, on sentences written for this test.
+#[test]
+fn claimants_in_reported_speech() {
+    let extractor = Extractor::embedded().unwrap();
+    let cases = [
+        (
+            "Rebels shelled the town of Goma on Tuesday, the army said.",
+            "MIL",
+        ),
+        (
+            "Rebels shelled the town of Goma on Tuesday, the Congolese army said.",
+            "COD",
+        ),
+        (
+            "The Ukrainian military said Russian forces shelled Kharkiv on Monday.",
+            "UKR",
+        ),
+        (
+            "Russian forces shelled Kharkiv on Monday, according to Ukraine's defence ministry.",
+            "UKR",
+        ),
+        (
+            "“We struck their positions,” said Sudan's army spokesman Nabil Abdallah.",
+            "SDN",
+        ),
+    ];
+    for (text, want) in cases {
+        let article = Article {
+            id: "c".into(),
+            url: None,
+            source: None,
+            published: Some("2024-02-14".parse().unwrap()),
+            title: None,
+            text: text.into(),
+            lang: None,
+            extra: Default::default(),
+        };
+        let events = extractor.extract(&article).events;
+        let assault = events
+            .iter()
+            .find(|e| e.event_type == observer_model::EventType::Assault);
+        let claimant = assault.and_then(|e| e.claimant.clone());
+        let got = claimant.map(|c| (c.country.unwrap_or_default(), c.role.unwrap_or_default()));
+        assert!(
+            got.as_ref()
+                .is_some_and(|(country, role)| country == want || role == want),
+            "{text}: claimant {got:?}, events {events:#?}"
+        );
+    }
+}

@@ -1,0 +1,337 @@
+//! Command-line syntax: the subcommands, their options, and their help texts with examples.
+
+use chrono::NaiveDate;
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use observer_model::EventType;
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success (for ingest: at least one article was read, even if all were unchanged)
+  1  failure: nothing could be read, or a database, file or data error
+  2  usage error: an unknown option or an invalid value
+  3  not found: `explain` was given an event id that the database does not hold
+  4  `ingest --strict`: some inputs were skipped (the readable ones were stored)";
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  observer demo                                   # code the bundled sample articles
+  observer ingest --source 'Example Wire' --published 2020-10-20 report.txt
+  observer ingest articles/ feed.jsonl.gz         # directories and JSON Lines too
+  observer events --since 2020-10-01 --type assault --country ARM
+  observer explain <EVENT_ID>
+  observer extract --format csv report.txt > events.csv
+
+Database: --db or OBSERVER_DB; by default observer.db in the user's data directory
+(~/.local/share/observer/ on Linux).";
+
+/// The help section of the options every subcommand takes.
+const GLOBAL: &str = "Global options";
+
+/// Reads news reports about armed conflict and turns them into source-attributed event data.
+#[derive(Debug, Parser)]
+#[command(name = "observer", version, after_help = format!("{MAIN_EXAMPLES}\n\n{EXIT_CODES}"))]
+pub struct Cli {
+    /// Database: a file path or sqlite:PATH [default: observer.db in the user's data directory,
+    /// ~/.local/share/observer/ on Linux]
+    #[arg(long, global = true, env = "OBSERVER_DB", value_name = "PATH", help_heading = GLOBAL)]
+    pub db: Option<String>,
+
+    /// Directory of lexicon and gazetteer files that replace the embedded ones where present
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Print only errors and skipped inputs: no progress bar, warnings or summary
+    #[arg(long, short, global = true, help_heading = GLOBAL)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, code them into events, and store both
+    #[command(after_help = format!("{INGEST_HELP}\n\n{EXIT_CODES}"))]
+    Ingest(IngestArgs),
+
+    /// Code articles and print their events without storing anything
+    #[command(after_help = format!("{EXTRACT_HELP}\n\n{EXIT_CODES}"))]
+    Extract(ExtractArgs),
+
+    /// List stored events, filtered
+    #[command(after_help = format!("{EVENTS_HELP}\n\n{EXIT_CODES}"))]
+    Events(EventsArgs),
+
+    /// Show how one stored event was coded: every field with its evidence span and rule
+    #[command(after_help = format!("{EXPLAIN_HELP}\n\n{EXIT_CODES}"))]
+    Explain(ExplainArgs),
+
+    /// Code the bundled sample articles into a fresh database and show what was found
+    #[command(after_help = format!("{DEMO_HELP}\n\n{EXIT_CODES}"))]
+    Demo,
+}
+
+const INGEST_HELP: &str = "\
+Each PATH is a file, a directory (read recursively) or `-` for standard input. Text files may
+start with front matter (title:, source:, published:, url: between `---` lines); JSON Lines files
+(optionally .gz) hold one article object per line. An article already stored with the same text
+and extractor version is left alone (\"unchanged\"); a revised text, a newer extractor or --recode
+codes it again (\"updated\"). Unreadable records are skipped and listed at the end as file:line.
+
+Examples:
+  observer ingest --source 'Example Wire' --published 2020-10-20 report.txt
+  observer ingest --db news.db archive/ 2024-05.jsonl.gz
+  curl -s https://example.org/feed.jsonl | observer ingest --format jsonl -
+  observer ingest --strict --recode corpus/    # fail on any skip; re-code everything";
+
+const EXTRACT_HELP: &str = "\
+Reads like `ingest` (the input format is --input-format here, as --format picks the output).
+
+Output formats:
+  json   (default) a pretty JSON array of {article: {id, source, published, title, url}, events}
+  jsonl  one event per line
+  table  a table for reading in a terminal
+  csv    one event per row, with a header
+
+Examples:
+  observer extract --published 2020-10-20 --source 'Example Wire' report.txt
+  echo 'Rebels shelled the town on Tuesday, the army said.' | observer extract --format table -
+  observer extract --format csv --input-format jsonl articles.jsonl > events.csv";
+
+const EVENTS_HELP: &str = "\
+Text filters (--actor, --place, --source) match case-insensitively anywhere in the name.
+The output is a table when standard output is a terminal, JSON Lines otherwise.
+
+Examples:
+  observer events --since 2020-10-01 --until 2020-10-31 --type assault
+  observer events --actor azerbaijan --format csv > azerbaijan.csv
+  observer events --country ARM --limit 20
+  observer events --article 3f2a9c1e0b7d4a55 --format json";
+
+const EXPLAIN_HELP: &str = "\
+Prints the event's fields, its article, the sentence(s) it came from with each field's span
+marked, then every field with its evidence text and the rule or lexicon entry that produced it.
+
+Examples:
+  observer explain 3f2a9c1e0b7d4a55-0-0
+  observer explain --format json 3f2a9c1e0b7d4a55-0-0 | jq .provenance";
+
+const DEMO_HELP: &str = "\
+The sample articles are built into the program. Without --db the database goes into a new
+temporary directory that is kept afterwards (its path is printed); with --db the path must not
+exist yet or be empty. OBSERVER_DB is ignored here, so the demo never touches your database.
+
+Examples:
+  observer demo
+  observer demo --db /tmp/observer-demo.db";
+
+/// Where articles come from and the metadata to give them: shared by `ingest` and `extract`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, directories, or `-` for standard input
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Publication date; relative dates in the text ("on Tuesday") are anchored to it
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub published: Option<NaiveDate>,
+
+    /// Outlet that published the articles
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+
+    /// URL of the article
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Title of the article
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to read the inputs: by extension and content, as one text article each, or JSON Lines
+    #[arg(long, alias = "input-format", value_enum, default_value_t = InputFormat::Auto)]
+    pub format: InputFormat,
+
+    /// Exit non-zero (4) when any input is skipped; the readable ones are still stored
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Code articles again even when their text and the extractor are unchanged
+    #[arg(long)]
+    pub recode: bool,
+
+    /// Articles coded and saved per transaction
+    #[arg(long, value_name = "N", default_value_t = 500,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch_size: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to read the inputs (see `ingest --format`)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Only events on or after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub since: Option<NaiveDate>,
+
+    /// Only events on or before this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub until: Option<NaiveDate>,
+
+    /// Only events whose source, target or claimant name contains this text
+    #[arg(long, value_name = "TEXT")]
+    pub actor: Option<String>,
+
+    /// Only events involving this country (ISO 3166-1 alpha-3, e.g. UKR)
+    #[arg(long, value_name = "ISO3", value_parser = parse_country)]
+    pub country: Option<String>,
+
+    /// Only events of this PLOVER type
+    #[arg(long = "type", value_name = "PLOVER", ignore_case = true)]
+    pub event_type: Option<PloverType>,
+
+    /// Only events whose place name contains this text
+    #[arg(long, value_name = "TEXT")]
+    pub place: Option<String>,
+
+    /// Only events from articles of this outlet (contains, case-insensitive)
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+
+    /// Only events of this article id
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+
+    /// At most this many events
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Output format [default: table on a terminal, else jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The event's id, as printed by `events` or `demo`
+    #[arg(value_name = "EVENT_ID")]
+    pub event_id: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl From<InputFormat> for observer_ingest::Format {
+    fn from(format: InputFormat) -> Self {
+        match format {
+            InputFormat::Auto => observer_ingest::Format::Auto,
+            InputFormat::Text => observer_ingest::Format::Text,
+            InputFormat::Jsonl => observer_ingest::Format::Jsonl,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    Text,
+    Json,
+}
+
+/// A PLOVER event type as a command-line value, so that clap lists the 16 types on a bad value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PloverType(pub EventType);
+
+impl ValueEnum for PloverType {
+    fn value_variants<'a>() -> &'a [Self] {
+        const VARIANTS: [PloverType; 16] = {
+            let mut variants = [PloverType(EventType::Accuse); 16];
+            let mut i = 0;
+            while i < 16 {
+                variants[i] = PloverType(EventType::ALL[i]);
+                i += 1;
+            }
+            variants
+        };
+        &VARIANTS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.as_str()))
+    }
+}
+
+fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
+    observer_ingest::parse_date(value).ok_or_else(|| {
+        "not a date; use e.g. 2020-10-20, 2020-10-20T08:30:00Z or \"October 20, 2020\"".to_string()
+    })
+}
+
+fn parse_country(value: &str) -> Result<String, String> {
+    let code = value.trim();
+    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(code.to_ascii_uppercase())
+    } else {
+        Err("not an ISO 3166-1 alpha-3 country code (three letters, e.g. UKR)".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn plover_values_cover_every_event_type() {
+        let names: Vec<_> = PloverType::value_variants()
+            .iter()
+            .map(|t| t.0.as_str())
+            .collect();
+        let all: Vec<_> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+        assert_eq!(names, all);
+        assert_eq!(
+            PloverType::from_str("assault", true),
+            Ok(PloverType(EventType::Assault))
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! Coding and storing articles, shared by `ingest` and `demo`: skip what is already stored and
+//! unchanged, code the rest in parallel batches, save each batch in one transaction.
+
+use crate::report::Diagnostics;
+use anyhow::{Context, Result};
+use observer_extract::{Extraction, Extractor};
+use observer_ingest::{Record, Skip};
+use observer_model::Article;
+use observer_store::{Coded, Store};
+use rayon::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+/// Codes the records' articles on all cores, keeping their order. An article on which the
+/// extractor fails (panics) comes back as a [`Skip`], so one bad article cannot end a long run.
+pub fn code_all(
+    extractor: &Extractor,
+    records: Vec<Record>,
+) -> Vec<Result<(Record, Extraction), Skip>> {
+    records
+        .into_par_iter()
+        .map(
+            |record| match caught(|| extractor.extract(&record.article)) {
+                Ok(extraction) => Ok((record, extraction)),
+                Err(panic) => Err(Skip::new(
+                    record.origin,
+                    format!("extraction failed (a bug in Observer): {panic}"),
+                )),
+            },
+        )
+        .collect()
+}
+
+/// Runs `f`, turning a panic into its message and place, without printing it.
+fn caught<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    capture_extraction_panics();
+    EXTRACTING.set(true);
+    let result = catch_unwind(AssertUnwindSafe(f));
+    EXTRACTING.set(false);
+    result.map_err(|_| {
+        CAUGHT_PANIC
+            .take()
+            .unwrap_or_else(|| "unknown error".to_string())
+    })
+}
+
+thread_local! {
+    /// Set while this thread runs [`caught`], whose panics become errors.
+    static EXTRACTING: Cell<bool> = const { Cell::new(false) };
+    /// The message and place of the extractor's last panic on this thread.
+    static CAUGHT_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Routes panics inside [`caught`] to [`CAUGHT_PANIC`] instead of stderr (where they would
+/// tear through the progress bar, once per bad article); every other panic prints as usual.
+fn capture_extraction_panics() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let default_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if EXTRACTING.get() {
+                let message = info.payload_as_str().unwrap_or("panic");
+                let place = info
+                    .location()
+                    .map(|at| format!(" at {}:{}", at.file(), at.line()))
+                    .unwrap_or_default();
+                CAUGHT_PANIC.set(Some(format!("{message}{place}")));
+            } else {
+                default_hook(info);
+            }
+        }));
+    });
+}
+
+/// Whether a queued article is new to the database or replaces a stored one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    New,
+    Updated,
+}
+
+/// What happened to the articles of a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub new: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// Events coded in this run (unchanged articles keep theirs and are not counted).
+    pub events: u64,
+}
+
+impl Counts {
+    pub fn articles(&self) -> u64 {
+        self.new + self.updated + self.unchanged
+    }
+}
+
+/// Collects articles into batches, codes and saves each full batch.
+pub struct Pipeline<'a> {
+    store: &'a mut dyn Store,
+    extractor: &'a Extractor,
+    recode: bool,
+    batch_size: usize,
+    /// Articles waiting to be coded, with lookups to spot repeats within the batch.
+    batch: Vec<(Record, Kind)>,
+    batch_by_id: HashMap<String, usize>,
+    batch_by_url: HashMap<(String, String), usize>,
+    batch_by_hash: HashMap<String, usize>,
+    /// Ids coded by this run, so that `--recode` codes an article repeated in the input only once.
+    recoded: HashSet<String>,
+    counts: Counts,
+}
+
+impl<'a> Pipeline<'a> {
+    pub fn new(
+        store: &'a mut dyn Store,
+        extractor: &'a Extractor,
+        recode: bool,
+        batch_size: usize,
+    ) -> Pipeline<'a> {
+        Pipeline {
+            store,
+            extractor,
+            recode,
+            batch_size: batch_size.max(1),
+            batch: Vec::new(),
+            batch_by_id: HashMap::new(),
+            batch_by_url: HashMap::new(),
+            batch_by_hash: HashMap::new(),
+            recoded: HashSet::new(),
+            counts: Counts::default(),
+        }
+    }
+
+    /// Takes one article: counts it as unchanged, or queues it to be coded as new or updated.
+    /// New and updated articles are counted once coded.
+    pub fn add(&mut self, mut record: Record, diagnostics: &mut Diagnostics) -> Result<()> {
+        let article = &mut record.article;
+        let hash = article.text_hash();
+        if let Some(i) = self.in_batch(article, &hash) {
+            let queued = &mut self.batch[i].0;
+            if queued.article.text_hash() == hash {
+                self.counts.unchanged += 1;
+            } else {
+                // A revision of an article queued earlier in the same batch: the later text wins.
+                article.id = queued.article.id.clone();
+                *queued = record;
+                self.batch_by_hash.insert(hash, i);
+                self.counts.updated += 1;
+            }
+            return Ok(());
+        }
+
+        let existing = self
+            .store
+            .find_existing(article)
+            .with_context(|| format!("looking up article {} in the database", article.id))?;
+        let kind = match existing {
+            Some(stored) => {
+                let same_text = stored.text_hash == hash;
+                let current = stored.extractor_version == observer_extract::VERSION;
+                let recoded_already = self.recoded.contains(&stored.id);
+                if same_text && (recoded_already || (current && !self.recode)) {
+                    self.counts.unchanged += 1;
+                    return Ok(());
+                }
+                article.id = stored.id;
+                Kind::Updated
+            }
+            None => Kind::New,
+        };
+        self.queue(record, kind, hash);
+        if self.batch.len() >= self.batch_size {
+            self.flush(diagnostics)?;
+        }
+        Ok(())
+    }
+
+    /// Codes and saves what is still queued; returns the run's counts.
+    pub fn finish(mut self, diagnostics: &mut Diagnostics) -> Result<Counts> {
+        self.flush(diagnostics)?;
+        Ok(self.counts)
+    }
+
+    fn in_batch(&self, article: &Article, hash: &str) -> Option<usize> {
+        self.batch_by_id
+            .get(&article.id)
+            .or_else(|| {
+                let url = article.url.as_ref()?;
+                let key = (article.source.clone().unwrap_or_default(), url.clone());
+                self.batch_by_url.get(&key)
+            })
+            .or_else(|| self.batch_by_hash.get(hash))
+            .copied()
+    }
+
+    fn queue(&mut self, record: Record, kind: Kind, hash: String) {
+        let article = &record.article;
+        let i = self.batch.len();
+        self.batch_by_id.insert(article.id.clone(), i);
+        if let Some(url) = &article.url {
+            let key = (article.source.clone().unwrap_or_default(), url.clone());
+            self.batch_by_url.insert(key, i);
+        }
+        self.batch_by_hash.insert(hash, i);
+        if self.recode {
+            self.recoded.insert(article.id.clone());
+        }
+        self.batch.push((record, kind));
+    }
+
+    fn flush(&mut self, diagnostics: &mut Diagnostics) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        self.batch_by_id.clear();
+        self.batch_by_url.clear();
+        self.batch_by_hash.clear();
+        let (records, kinds): (Vec<Record>, Vec<Kind>) =
+            std::mem::take(&mut self.batch).into_iter().unzip();
+        let mut coded = Vec::with_capacity(records.len());
+        for (result, kind) in code_all(self.extractor, records).into_iter().zip(kinds) {
+            let (record, extraction) = match result {
+                Ok(done) => done,
+                Err(skip) => {
+                    diagnostics.skip(skip);
+                    continue;
+                }
+            };
+            for note in &extraction.notes {
+                diagnostics.warn(note, Some(&record.origin));
+            }
+            match kind {
+                Kind::New => self.counts.new += 1,
+                Kind::Updated => self.counts.updated += 1,
+            }
+            self.counts.events += extraction.events.len() as u64;
+            coded.push(Coded {
+                article: record.article,
+                events: extraction.events,
+                extractor_version: observer_extract::VERSION.to_string(),
+            });
+        }
+        self.store
+            .save_batch(&coded)
+            .with_context(|| format!("saving {} coded articles", coded.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panics_become_messages_with_their_place() {
+        let message = caught(|| -> u32 { panic!("boom {}", 42) }).unwrap_err();
+        assert!(message.starts_with("boom 42 at "), "{message}");
+        assert!(message.contains("pipeline.rs:"), "{message}");
+        assert_eq!(caught(|| 7), Ok(7));
+    }
+}
