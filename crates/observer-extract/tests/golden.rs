@@ -13,6 +13,20 @@ fn workspace_root() -> &'static Path {
         .unwrap()
 }
 
+/// An article for the engine: only the text and publication date matter to extraction.
+fn article(id: &str, text: &str, published: Option<&str>) -> Article {
+    Article {
+        id: id.into(),
+        url: None,
+        source: None,
+        published: published.and_then(|d| d.parse().ok()),
+        title: None,
+        text: text.into(),
+        lang: None,
+        extra: Default::default(),
+    }
+}
+
 /// Whether `event` has every field that `spec` lists.
 fn matches(event: &Event, text: &str, spec: &Value) -> Result<(), String> {
     let spec = spec.as_object().unwrap();
@@ -88,16 +102,7 @@ fn shared_example_yields_every_expected_event() {
             path.display()
         )
     });
-    let article = Article {
-        id: "nk".into(),
-        url: None,
-        source: spec["source"].as_str().map(String::from),
-        published: spec["published"].as_str().and_then(|d| d.parse().ok()),
-        title: None,
-        text: text.clone(),
-        lang: None,
-        extra: Default::default(),
-    };
+    let article = article("nk", &text, spec["published"].as_str());
     let events = Extractor::embedded().unwrap().extract(&article).events;
     let mut failures = Vec::new();
     for want in spec["expect"].as_array().unwrap() {
@@ -138,16 +143,7 @@ fn every_event_keeps_its_evidence() {
     let text =
         std::fs::read_to_string(root.join("../shared/examples/nagorno-karabakh-2020-10-20.txt"))
             .unwrap();
-    let article = Article {
-        id: "nk".into(),
-        url: None,
-        source: None,
-        published: Some("2020-10-20".parse().unwrap()),
-        title: None,
-        text: text.clone(),
-        lang: None,
-        extra: Default::default(),
-    };
+    let article = article("nk", &text, Some("2020-10-20"));
     let events = Extractor::embedded().unwrap().extract(&article).events;
     assert!(events.len() >= 20, "only {} events", events.len());
     for e in &events {
@@ -198,17 +194,8 @@ fn odd_and_sample_inputs_never_panic_and_offsets_stay_on_char_boundaries() {
     );
     let extractor = Extractor::embedded().unwrap();
     for (i, text) in texts.iter().enumerate() {
-        for published in [None, Some("2020-10-20".parse().unwrap())] {
-            let article = Article {
-                id: format!("t{i}"),
-                url: None,
-                source: None,
-                published,
-                title: None,
-                text: text.clone(),
-                lang: None,
-                extra: Default::default(),
-            };
+        for published in [None, Some("2020-10-20")] {
+            let article = article(&format!("t{i}"), text, published);
             let first = extractor.extract(&article);
             assert_eq!(
                 first.events,
@@ -252,16 +239,7 @@ fn claimants_in_reported_speech() {
         ),
     ];
     for (text, want) in cases {
-        let article = Article {
-            id: "c".into(),
-            url: None,
-            source: None,
-            published: Some("2024-02-14".parse().unwrap()),
-            title: None,
-            text: text.into(),
-            lang: None,
-            extra: Default::default(),
-        };
+        let article = article("c", text, Some("2024-02-14"));
         let events = extractor.extract(&article).events;
         let assault = events
             .iter()
