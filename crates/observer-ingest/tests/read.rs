@@ -477,9 +477,11 @@ fn ids_are_stable_across_reads() {
 fn the_canonical_example_reads_with_command_line_metadata() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/examples/nagorno-karabakh-2020-10-20.txt");
-    if !example.exists() {
-        return; // shared/ sits beside the checkout; nothing to read without it.
-    }
+    assert!(
+        example.exists(),
+        "{} is missing: shared/ must sit beside the checkout",
+        example.display()
+    );
     let meta = Metadata {
         published: Some(ymd(2020, 10, 20)),
         source: Some("Al Jazeera".into()),
