@@ -231,10 +231,14 @@ fn actor_columns(actor: Option<&Actor>) -> [String; 3] {
     }
 }
 
-/// Sum of the lower and of the upper bounds over the counts of one kind. The upper bound is
-/// unknown (`None`) as soon as one count has none; the lower bound counts a missing one as 0.
+/// Sum of the lower and of the upper bounds over the counts of one kind, leaving out counts that
+/// are part of another ("including dozens of civilians"). The upper bound is unknown (`None`) as
+/// soon as one count has none; the lower bound counts a missing one as 0.
 fn casualty_bounds(casualties: &[Casualty], kind: CasualtyKind) -> (Option<u64>, Option<u64>) {
-    let matching: Vec<&Casualty> = casualties.iter().filter(|c| c.kind == kind).collect();
+    let matching: Vec<&Casualty> = casualties
+        .iter()
+        .filter(|c| c.kind == kind && !c.included)
+        .collect();
     if matching.is_empty() {
         return (None, None);
     }
@@ -446,6 +450,7 @@ mod tests {
             max,
             text: String::new(),
             cumulative: false,
+            included: false,
         }
     }
 
@@ -467,6 +472,14 @@ mod tests {
         assert_eq!(
             casualty_bounds(&counts, CasualtyKind::Missing),
             (None, None)
+        );
+        let subset = Casualty {
+            included: true,
+            ..casualty(CasualtyKind::Injured, Some(5), Some(5))
+        };
+        assert_eq!(
+            casualty_bounds(&[counts[2].clone(), subset], CasualtyKind::Injured),
+            (Some(11), Some(11))
         );
         assert_eq!(
             casualties_text(&counts),

@@ -28,7 +28,7 @@ use std::path::Path;
 
 /// Version of the extraction rules and data; stored with each coded article so that
 /// a newer engine re-codes what an older one coded.
-pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
 
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {

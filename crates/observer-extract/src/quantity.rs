@@ -245,6 +245,9 @@ pub fn find_casualties(
                 max: q.max,
                 text: text[toks[q.start].start..toks[end - 1].end].to_string(),
                 cumulative,
+                included: toks[q.start.saturating_sub(2)..q.start]
+                    .iter()
+                    .any(|t| matches!(t.norm.as_str(), "including" | "among" | "whom")),
             },
             rule: format!("casualty:{}", q.rule.trim_start_matches("quantity:")),
         });
@@ -344,6 +347,7 @@ mod tests {
                 Some(99)
             )
         );
+        assert!(!c[0].included && c[1].included);
         let c = casualties("Rebels captured scores of soldiers.");
         assert_eq!(
             summary(&c[0]),

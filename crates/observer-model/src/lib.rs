@@ -243,6 +243,9 @@ pub struct Casualty {
     /// A running total ("since fighting began") rather than a new toll.
     #[serde(default)]
     pub cumulative: bool,
+    /// Part of the count before it ("..., including dozens of civilians"): not to be added to it.
+    #[serde(default)]
+    pub included: bool,
 }
 
 /// Who stands behind the report of an event.

@@ -144,6 +144,7 @@ fn an_article_with_extra_fields_and_full_events_round_trips_exactly() {
             max: None,
             text: "at least 772 troops".into(),
             cumulative: true,
+            included: false,
         }],
         claimant: Some(actor("Ministry of Defence", Some("AZE"), "AZEGOV")),
         stance: Stance::Unverified,

@@ -198,6 +198,7 @@ pub fn seeded_articles() -> Vec<(Article, Vec<Event>)> {
             max: Some(12),
             text: "12 civilians".to_string(),
             cumulative: false,
+            included: false,
         }],
         claimant: Some(actor("the army", "Ruritanian army", "RUR", "MIL", "RURMIL")),
         stance: Stance::Alleged,
