@@ -1,4 +1,5 @@
-//! `observer ingest`: read articles, code them, store them, and summarise the run on stderr.
+//! `observer ingest`: read articles, code them (or, with `--enqueue`, queue them for
+//! `observer worker`), store them, and summarise the run on stderr.
 
 use crate::Status;
 use crate::cli::{IngestArgs, InputArgs};
@@ -6,13 +7,19 @@ use crate::pipeline::{Counts, Pipeline};
 use crate::progress::Progress;
 use crate::report::{Diagnostics, counted, thousands, to_stderr};
 use crate::setup::Globals;
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use observer_ingest::Metadata;
 use std::io::{self, Write};
 
 pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
     let extractor = globals.extractor()?;
     let (db, mut store) = globals.open_store()?;
+    if args.enqueue && store.as_queue().is_none() {
+        bail!(
+            "--enqueue needs a database with a work queue, i.e. PostgreSQL (--db postgres://...); \
+             {db} has none"
+        );
+    }
     let mut diagnostics = Diagnostics::default();
     let mut progress = Progress::new(&args.input.paths, globals.quiet);
 
@@ -21,7 +28,8 @@ pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
         &extractor,
         args.recode,
         args.batch_size as usize,
-    );
+    )
+    .queue_only(args.enqueue);
     let records = observer_ingest::read_inputs(
         &args.input.paths,
         &metadata(&args.input),
@@ -47,6 +55,14 @@ pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
     let stats = store
         .stats()
         .with_context(|| format!("counting what database {db} holds"))?;
+    let queue = match store.as_queue() {
+        Some(queue) if args.enqueue => Some(
+            queue
+                .queue_stats()
+                .with_context(|| format!("reading the work queue of database {db}"))?,
+        ),
+        _ => None,
+    };
 
     to_stderr(|err| {
         if !globals.quiet {
@@ -67,6 +83,15 @@ pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
                 counted(stats.articles, "article"),
                 counted(stats.events, "event")
             )?;
+            if let Some(queue) = queue {
+                writeln!(
+                    err,
+                    "{} waiting for `observer worker` ({} coded, {} failed)",
+                    counted(queue.queued, "article"),
+                    thousands(queue.coded),
+                    thousands(queue.failed)
+                )?;
+            }
         }
         Ok(())
     });

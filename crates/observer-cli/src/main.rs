@@ -1,17 +1,21 @@
 //! The `observer` command: parses the command line, runs the subcommand, maps the outcome to an
 //! exit status (documented in `observer --help`).
 
+mod bench;
 mod cli;
 mod demo;
+mod eval;
 mod events;
 mod explain;
 mod extract;
+mod gen_corpus;
 mod ingest;
 mod output;
 mod pipeline;
 mod progress;
 mod report;
 mod setup;
+mod worker;
 
 use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
@@ -76,9 +80,13 @@ fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<Status> {
     };
     match cli.command {
         Command::Ingest(args) => ingest::run(&globals, args),
+        Command::Worker(args) => worker::run(&globals, args),
         Command::Extract(args) => extract::run(&globals, args),
         Command::Events(args) => events::run(&globals, args),
         Command::Explain(args) => explain::run(&globals, args),
+        Command::Eval(args) => eval::run(&globals, args),
+        Command::GenCorpus(args) => gen_corpus::run(args),
+        Command::Bench(args) => bench::run(&globals, args),
         Command::Demo => {
             // The demo only honours a --db typed on its command line, never OBSERVER_DB, so that
             // it cannot write into the user's own database.

@@ -1,5 +1,7 @@
 //! Coding and storing articles, shared by `ingest` and `demo`: skip what is already stored and
-//! unchanged, code the rest in parallel batches, save each batch in one transaction.
+//! unchanged, code the rest in parallel batches, save each batch in one transaction. With
+//! `ingest --enqueue` the batches are stored un-coded in the work queue instead, for
+//! `observer worker`.
 
 use crate::report::Diagnostics;
 use anyhow::{Context, Result};
@@ -103,6 +105,8 @@ pub struct Pipeline<'a> {
     extractor: &'a Extractor,
     recode: bool,
     batch_size: usize,
+    /// Queue the articles for workers instead of coding them.
+    queue_only: bool,
     /// Articles waiting to be coded, with lookups to spot repeats within the batch.
     batch: Vec<(Record, Kind)>,
     batch_by_id: HashMap<String, usize>,
@@ -125,6 +129,7 @@ impl<'a> Pipeline<'a> {
             extractor,
             recode,
             batch_size: batch_size.max(1),
+            queue_only: false,
             batch: Vec::new(),
             batch_by_id: HashMap::new(),
             batch_by_url: HashMap::new(),
@@ -132,6 +137,13 @@ impl<'a> Pipeline<'a> {
             recoded: HashSet::new(),
             counts: Counts::default(),
         }
+    }
+
+    /// Stores the articles un-coded in the store's work queue instead of coding them (the store
+    /// must have one). An article already waiting there with the same text is unchanged.
+    pub fn queue_only(mut self, queue_only: bool) -> Pipeline<'a> {
+        self.queue_only = queue_only;
+        self
     }
 
     /// Takes one article: counts it as unchanged, or queues it to be coded as new or updated.
@@ -160,7 +172,9 @@ impl<'a> Pipeline<'a> {
         let kind = match existing {
             Some(stored) => {
                 let same_text = stored.text_hash == hash;
-                let current = stored.extractor_version == observer_extract::VERSION;
+                // An empty version: waiting un-coded in the work queue (or failed there).
+                let current = stored.extractor_version == observer_extract::VERSION
+                    || (self.queue_only && stored.extractor_version.is_empty());
                 let recoded_already = self.recoded.contains(&stored.id);
                 if same_text && (recoded_already || (current && !self.recode)) {
                     self.counts.unchanged += 1;
@@ -220,6 +234,9 @@ impl<'a> Pipeline<'a> {
         self.batch_by_hash.clear();
         let (records, kinds): (Vec<Record>, Vec<Kind>) =
             std::mem::take(&mut self.batch).into_iter().unzip();
+        if self.queue_only {
+            return self.enqueue(records, kinds);
+        }
         let mut coded = Vec::with_capacity(records.len());
         for (result, kind) in code_all(self.extractor, records).into_iter().zip(kinds) {
             let (record, extraction) = match result {
@@ -232,10 +249,7 @@ impl<'a> Pipeline<'a> {
             for note in &extraction.notes {
                 diagnostics.warn(note, Some(&record.origin));
             }
-            match kind {
-                Kind::New => self.counts.new += 1,
-                Kind::Updated => self.counts.updated += 1,
-            }
+            self.count(kind);
             self.counts.events += extraction.events.len() as u64;
             coded.push(Coded {
                 article: record.article,
@@ -246,6 +260,24 @@ impl<'a> Pipeline<'a> {
         self.store
             .save_batch(&coded)
             .with_context(|| format!("saving {} coded articles", coded.len()))
+    }
+
+    fn enqueue(&mut self, records: Vec<Record>, kinds: Vec<Kind>) -> Result<()> {
+        let articles: Vec<Article> = records.into_iter().map(|record| record.article).collect();
+        self.store
+            .as_queue()
+            .context("this database has no work queue (it needs PostgreSQL)")?
+            .enqueue(&articles)
+            .with_context(|| format!("queueing {} articles", articles.len()))?;
+        kinds.into_iter().for_each(|kind| self.count(kind));
+        Ok(())
+    }
+
+    fn count(&mut self, kind: Kind) {
+        match kind {
+            Kind::New => self.counts.new += 1,
+            Kind::Updated => self.counts.updated += 1,
+        }
     }
 }
 

@@ -38,6 +38,8 @@ pub struct ActorMemory {
     persons: Vec<(String, Actor)>,
     last_person: Option<Actor>,
     by_role: Vec<Actor>,
+    /// The last organisation, or country with a role, named: what "It said" refers to.
+    last_institution: Option<Actor>,
 }
 
 impl ActorMemory {
@@ -52,9 +54,14 @@ impl ActorMemory {
                 self.last_person = Some(span.actor.clone());
             }
             ActorKind::Country | ActorKind::Org | ActorKind::Capital
-                if span.actor.country.is_some() && span.actor.role.is_some() =>
+                if span.actor.role.is_some() =>
             {
-                self.by_role.push(span.actor.clone());
+                if span.actor.country.is_some() {
+                    self.by_role.push(span.actor.clone());
+                }
+                if span.actor.role.as_deref() != Some("MED") {
+                    self.last_institution = Some(span.actor.clone());
+                }
             }
             _ => {}
         }
@@ -90,6 +97,28 @@ const LOCATIVE: &[&str] = &[
     "visit",
     "visited",
     "visiting",
+];
+
+/// Nouns that make a demonym before them describe a place ("the Saudi city of Jeddah").
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "capital",
+    "town",
+    "village",
+    "province",
+    "region",
+    "territory",
+    "border",
+    "soil",
+    "side",
+    "coast",
+    "waters",
+    "airspace",
+    "port",
+    "enclave",
+    "frontier",
+    "district",
+    "state",
 ];
 
 /// Capitalised words that start sentences or names but are never part of a person's name.
@@ -221,15 +250,57 @@ fn actor_at(
         });
         return found.end;
     }
+    if let Some(found) = lex.people.longest_at(text, toks, i) {
+        let person = &lex.person_entries[found.values[0]];
+        spans.push(ActorSpan {
+            start: i,
+            end: found.end,
+            actor: Actor {
+                text: surface(text, toks, i, found.end),
+                name: person.name.clone(),
+                country: person.country.clone(),
+                role: Some(person.role.clone()),
+                code: actor_code(person.country.as_deref(), Some(&person.role)),
+                title: Some(person.title.clone()),
+            },
+            kind: ActorKind::Person,
+            rule: format!("person:{}", person.name),
+            group,
+            adjectival: false,
+        });
+        return found.end;
+    }
     if let Some(end) = countries_at(lex, text, toks, i, spans) {
         return end;
     }
     if let Some(end) = titled_person_at(lex, text, toks, i, i, None, spans, group) {
         return end;
     }
+    // "the regional governor", "a military spokesman": an unnamed official.
+    if let Some(found) = lex.titles.longest_at(text, toks, i) {
+        let entry = &lex.title_entries[found.values[0]];
+        spans.push(ActorSpan {
+            start: i,
+            end: found.end,
+            actor: Actor {
+                text: surface(text, toks, i, found.end),
+                name: entry.title.to_lowercase(),
+                country: None,
+                role: Some(entry.role.clone()),
+                code: actor_code(None, Some(&entry.role)),
+                title: Some(entry.title.clone()),
+            },
+            kind: ActorKind::Group,
+            rule: format!("title:{}", entry.title),
+            group,
+            adjectival: false,
+        });
+        return found.end;
+    }
     if let Some(found) = lex.capitals.longest_at(text, toks, i) {
         let speaks = toks.get(found.end).is_some_and(|t| {
             lex.speech.longest_at(text, toks, found.end).is_some()
+                || lex.triggers.longest_at(text, toks, found.end).is_some()
                 || matches!(
                     t.norm.as_str(),
                     "has" | "have" | "had" | "is" | "was" | "wants" | "will" | "would"
@@ -262,7 +333,11 @@ fn actor_at(
     if let Some(end) = pronoun_at(lex, toks, i, memory, spans, group) {
         return end;
     }
-    if let Some(found) = lex.roles.longest_at(text, toks, i) {
+    if let Some(found) = lex
+        .roles
+        .longest_at(text, toks, i)
+        .filter(|f| lex.orgs.longest_at(text, toks, f.end).is_none())
+    {
         let entry = &lex.role_entries[found.values[0]];
         let definite = i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "its");
         let recalled = definite
@@ -323,7 +398,22 @@ fn countries_at(
         Some((ethnic, found.end, (index, demonym || possessive)))
     };
     let (ethnic, first_end, first) = country_at(i)?;
-    if is_locative(toks, i) {
+    // "the Saudi city of Jeddah", "Syrian territory": a place, not an actor.
+    let place_noun = toks
+        .get(first_end)
+        .is_some_and(|t| PLACE_NOUNS.contains(&t.norm.as_str()));
+    // "Port Sudan", "South Sudan" as part of a longer place name.
+    let inside_place = i > 0
+        && toks[i - 1].capitalized
+        && lex
+            .places
+            .longest_at(text, toks, i - 1)
+            .is_some_and(|p| p.end >= first_end);
+    if (first.1 && place_noun) || inside_place {
+        return None;
+    }
+    // "in Armenia" is a place; "in Israeli shelling" still names who shelled.
+    if is_locative(toks, i) && !first.1 {
         return None;
     }
     // "Azerbaijan's ally Turkey": the actor is the ally.
@@ -403,9 +493,25 @@ fn countries_at(
         }
         return Some(title_end);
     }
+    // "the Emirates' foreign ministry", "Ukraine's southern military command": a lone apostrophe or
+    // one lower-case adjective may stand between the country and its role noun.
+    let mut role_at = end;
+    if toks.get(role_at).is_some_and(|t| t.norm == "'") {
+        role_at += 1;
+    }
     let role = lex
         .roles
-        .longest_at(text, toks, end)
+        .longest_at(text, toks, role_at)
+        .or_else(|| {
+            let adjective = toks.get(role_at).is_some_and(|t| {
+                !t.capitalized
+                    && t.kind == observer_text::TokenKind::Word
+                    && !matches!(t.norm.as_str(), "and" | "or" | "of" | "to")
+            });
+            adjective
+                .then(|| lex.roles.longest_at(text, toks, role_at + 1))
+                .flatten()
+        })
         .map(|f| (f.end, &lex.role_entries[f.values[0]]));
     let span_end = role.map_or(end, |(e, _)| e);
     for (ethnic, (c, adjectival)) in &countries {
@@ -471,6 +577,13 @@ fn titled_person_at(
         return None;
     }
     let name = surface(text, toks, found.end, end);
+    // A known office holder named with a title but no country: "President Putin".
+    let known = lex
+        .people
+        .longest_at(text, toks, found.end)
+        .filter(|p| p.end == end);
+    let country =
+        country.or_else(|| known.and_then(|p| lex.person_entries[p.values[0]].country.clone()));
     let rule = match &country {
         Some(c) => format!("country:{c}+title:{}+name", entry.title),
         None => format!("title:{}+name", entry.title),
@@ -567,8 +680,39 @@ fn pronoun_at(
     spans: &mut Vec<ActorSpan>,
     group: usize,
 ) -> Option<usize> {
-    let person = memory.last_person.as_ref()?;
     let tok = &toks[i];
+    // "It said", "It added": the institution last named.
+    if tok.norm == "it" && i == 0 {
+        let speaks = toks.get(i + 1).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "said"
+                    | "says"
+                    | "added"
+                    | "claimed"
+                    | "denied"
+                    | "accused"
+                    | "reported"
+                    | "announced"
+            )
+        });
+        if let Some(institution) = memory.last_institution.as_ref().filter(|_| speaks) {
+            spans.push(ActorSpan {
+                start: i,
+                end: i + 1,
+                actor: Actor {
+                    text: toks[i].norm.clone(),
+                    ..institution.clone()
+                },
+                kind: ActorKind::Pronoun,
+                rule: "coref:it-said".into(),
+                group,
+                adjectival: false,
+            });
+            return Some(i + 1);
+        }
+    }
+    let person = memory.last_person.as_ref()?;
     match tok.norm.as_str() {
         "he" | "she" => {
             spans.push(ActorSpan {

@@ -112,15 +112,31 @@ fn subject_of(
     breaks: &[usize],
 ) -> Vec<usize> {
     // "..., the army said": a speaker set off by a comma or a quote right before the verb.
+    // Up to three words (article, adjectives) may stand between the comma and the speaker:
+    // "..., the regional governor said".
     let tail = actors.iter().position(|a| {
         a.end == start
             && eligible(a)
-            && a.start > 0
-            && matches!(toks[a.start - 1].norm.as_str(), "," | "\"" | "'" | "the")
-            && (a.start < 2 || toks[a.start - 1].norm != "the" || toks[a.start - 2].norm == ",")
+            && toks[a.start.saturating_sub(4)..a.start]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "," | "\"" | "'"))
     });
     if let Some(k) = tail {
         return coordinated(actors, toks, k);
+    }
+    // "..., a local resistance group said." A short segment after the last comma is the whole
+    // attribution: its speaker is there or nowhere, never the subject of the reported clause.
+    if let Some(comma) = toks[..start].iter().rposition(|t| t.norm == ",") {
+        let has_words = toks[comma + 1..start]
+            .iter()
+            .any(|t| t.kind == observer_text::TokenKind::Word);
+        if start - comma <= 9 && has_words {
+            return actors
+                .iter()
+                .position(|a| a.start > comma && a.end <= start && eligible(a))
+                .map(|k| coordinated(actors, toks, k))
+                .unwrap_or_default();
+        }
     }
     let from = clause_start(toks, start, breaks);
     if let Some(k) = actors
@@ -129,9 +145,20 @@ fn subject_of(
     {
         return coordinated(actors, toks, k);
     }
+    // "..., said Nebenzya." The actor closes the clause; in "said its troops had ..." it opens the
+    // reported clause instead and is no speaker.
+    let closes = |a: &ActorSpan| {
+        // Follow a chain of touching actors: "Sudan's army" + "spokesman Nabil Abdallah".
+        let mut end = a.end;
+        while let Some(next) = actors.iter().find(|b| b.start == end) {
+            end = next.end;
+        }
+        toks.get(end)
+            .is_none_or(|t| matches!(t.norm.as_str(), "." | "," | "\"" | "'" | ";" | "on" | "in"))
+    };
     actors
         .iter()
-        .position(|a| a.start >= end && a.start <= end + 1 && eligible(a))
+        .position(|a| a.start >= end && a.start <= end + 1 && eligible(a) && closes(a))
         .map(|k| coordinated(actors, toks, k))
         .unwrap_or_default()
 }

@@ -21,6 +21,7 @@ pub const FILES: &[(&str, &str)] = embedded![
     "lexicon/roles.tsv",
     "lexicon/titles.tsv",
     "lexicon/organizations.tsv",
+    "lexicon/people.tsv",
     "lexicon/quantities.tsv",
     "lexicon/casualties.tsv",
     "countries/countries.tsv",

@@ -46,6 +46,9 @@ pub struct ArticleContext {
     pub disclaimer: Option<FieldEvidence>,
 }
 
+/// How many days before publication an event must be dated to count as background.
+const OLD_NEWS_DAYS: i64 = 21;
+
 /// Event types that are themselves speech acts: their speaker is their source, not a claimant.
 fn is_speech_act(t: EventType) -> bool {
     matches!(
@@ -209,9 +212,17 @@ impl Builder<'_> {
         // A modifier right before a nominal trigger: "Azeri attacks", "Russian air strikes".
         let modifier = (0..s.actors.len()).find(|&k| {
             let a = &s.actors[k];
-            let adjacent = a.end == t.start
+            // A demonym may have one lower-case word between ("Israeli tank shelling"); a bare
+            // role noun must touch the trigger ("army air strike", "rebel attack").
+            let touching = a.end == t.start
                 || (a.end + 1 == t.start && matches!(norm(a.end), "-" | "led" | "backed"));
-            adjacent && a.adjectival && can_act(k)
+            let one_word_between = a.end + 1 == t.start
+                && !s.toks[a.end].capitalized
+                && s.toks[a.end].kind == observer_text::TokenKind::Word
+                && !matches!(norm(a.end), "and" | "or" | "of" | "to" | "in");
+            let role_noun = a.kind == crate::actors::ActorKind::Group && a.end - a.start == 1;
+            ((a.adjectival && (touching || one_word_between)) || (role_noun && touching))
+                && can_act(k)
         });
         // "by X" after a passive or nominal trigger.
         let agent = (t.end..(t.end + 3).min(c_end))
@@ -237,7 +248,23 @@ impl Builder<'_> {
         // "A and B accused one another"
         let reciprocal =
             (t.end..(t.end + 4).min(s.toks.len())).any(|k| matches!(norm(k), "another" | "other"));
-        if reciprocal && subject.len() >= 2 {
+        // "The US, Russia and Switzerland met", "Armenian and Azerbaijani troops clashed": a
+        // symmetric act of a coordinated subject with no object is between its members.
+        let symmetric = matches!(
+            ty,
+            EventType::Consult | EventType::Agree | EventType::Cooperate
+        );
+        let mutual =
+            object.is_empty() && agent.is_none() && modifier.is_none() && subject.len() >= 2;
+        let clash = self.lex.trigger_entries[t.entry].mode.as_deref() == Some("ground clash");
+        if mutual && ty == EventType::Assault && clash {
+            let pairs = subject[1..]
+                .iter()
+                .map(|&b| (Some(subject[0]), Some(b)))
+                .collect();
+            return (pairs, "actors:clash-between-subjects");
+        }
+        if (reciprocal || (symmetric && mutual)) && subject.len() >= 2 {
             let pairs = subject
                 .iter()
                 .flat_map(|&a| {
@@ -295,6 +322,41 @@ impl Builder<'_> {
             }
             targets = coordinated(&s.actors, &s.toks, first);
         }
+        // "Syrian rebels engaged Filipino peacekeepers in a firefight": with nothing after a nominal
+        // trigger, the actor between the subject and it is the one acted on.
+        if targets.is_empty() && agent.is_none() && modifier.is_none() {
+            let after_subject = subject
+                .iter()
+                .map(|&k| s.actors[k].end)
+                .max()
+                .unwrap_or(c_start);
+            let between = (0..s.actors.len()).find(|&k| {
+                let a = &s.actors[k];
+                a.start >= after_subject
+                    && a.end <= t.start
+                    && !sources.contains(&k)
+                    && usable(k)
+                    && !crate::actors::is_locative(&s.toks, a.start)
+                    && !self.in_relative_clause(a.start)
+            });
+            let nominal =
+                t.start >= 1 && matches!(norm(t.start - 1), "a" | "an" | "the" | "in" | "of");
+            if let Some(k) = between.filter(|_| nominal) {
+                targets = coordinated(&s.actors, &s.toks, k);
+            }
+        }
+        // "Four children were killed in shelling": those counted are the ones attacked.
+        if targets.is_empty()
+            && ty == EventType::Assault
+            && let Some(k) = (0..s.actors.len()).find(|&k| {
+                self.is_victim(k)
+                    && !sources.contains(&k)
+                    && s.actors[k].start >= c_start
+                    && s.actors[k].end <= c_end
+            })
+        {
+            targets = vec![k];
+        }
         let rule = if agent.is_some() {
             "actors:agent"
         } else if modifier.is_some() {
@@ -324,16 +386,20 @@ impl Builder<'_> {
     fn date_for(&self, t: &Trigger) -> (Option<EventDate>, FieldEvidence) {
         let s = self.s;
         let (c_start, c_end) = self.clause_of(t.start);
-        // "since X" opens a period ("the deadliest fighting since the 1990s"); it does not date an event.
+        // "since X" opens a period: a toll "since the war began on February 24" runs from then to
+        // publication; "the deadliest fighting since the 1990s" is a comparison and dates nothing.
         let since = |d: &DateSpan| {
-            s.toks[d.start.saturating_sub(2)..d.start]
+            s.toks[d.start.saturating_sub(5)..d.start]
                 .iter()
                 .any(|t| t.norm == "since")
         };
+        let superlative = s.toks[t.start.saturating_sub(3)..t.start]
+            .iter()
+            .any(|tok| tok.norm.ends_with("est") || matches!(tok.norm.as_str(), "worst" | "first"));
         let nearest = s
             .dates
             .iter()
-            .filter(|d| d.start >= c_start && d.end <= c_end && !since(d))
+            .filter(|d| d.start >= c_start && d.end <= c_end && !(since(d) && superlative))
             .filter(|d| !t.background || d.start >= t.end)
             .min_by_key(|d| {
                 if d.start >= t.end {
@@ -343,6 +409,16 @@ impl Builder<'_> {
                 }
             });
         match nearest {
+            Some(d) if since(d) => {
+                let period = EventDate {
+                    end: self.ctx.published.or(d.date.end),
+                    ..d.date.clone()
+                };
+                (
+                    Some(period),
+                    self.evidence("date", d.start, d.end, &format!("{}+since", d.rule)),
+                )
+            }
             Some(d) => (
                 Some(d.date.clone()),
                 self.evidence("date", d.start, d.end, &d.rule),
@@ -404,6 +480,19 @@ impl Builder<'_> {
                     place_of_entry(&self.lex.place_entries[e], p.partial)
                 }
                 PlaceSource::Country(c) => place_of_country(self.lex, *c, p.partial),
+                PlaceSource::Unknown(name) => Place {
+                    name: name.clone(),
+                    country: self.ctx.focus.as_ref().and_then(|(f, _)| f.country.clone()),
+                    admin1: None,
+                    lat: None,
+                    lon: None,
+                    precision: if p.partial {
+                        PlacePrecision::Region
+                    } else {
+                        PlacePrecision::City
+                    },
+                    gazetteer_id: None,
+                },
             };
             let rule = format!("place:{}", place.gazetteer_id.as_deref().unwrap_or("?"));
             return Some((place, self.evidence("place", p.start, p.end, &rule)));
@@ -463,6 +552,11 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         let entry = &lex.trigger_entries[t.entry];
         let ty = entry.event_type;
         let mut mode = entry.mode.clone();
+        // "agreed to a ceasefire": an agreement in a sentence about a truce is one.
+        let truce_sentence = s.cues.iter().any(|c| c.cue == Cue::Truce);
+        if ty == EventType::Agree && mode.is_none() && truce_sentence {
+            mode = Some("ceasefire".into());
+        }
         // "accused one another of breaking the truce": the accusation carries what it alleges.
         if ty == EventType::Accuse {
             let (_, clause_end) = b.clause_of(t.start);
@@ -477,12 +571,36 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         if absorbed[ti] {
             continue;
         }
+        // "X announced sanctions against Y": the announcement is the act, its speaker the doer.
+        let performative = |sp: &&Speech| {
+            matches!(
+                s.toks[sp.start].norm.as_str(),
+                "announced" | "announces" | "declared" | "declares"
+            ) && t.start >= sp.end
+                && t.start - sp.end <= 3
+                && !s.toks[sp.end..t.start].iter().any(|tok| tok.norm == "that")
+        };
         let speech = b
             .governing_speech(t)
+            .filter(|sp| !performative(sp))
             .filter(|sp| sp.start != t.start || !is_speech_act(ty));
         let claimant_idx: Vec<usize> = speech.map(|sp| sp.claimants.clone()).unwrap_or_default();
         let (pairs, actor_rule) = b.participants(t, ty, speech);
         let (date, date_ev) = b.date_for(t);
+        // Dated three weeks or more before publication, or told in a relative clause in the
+        // perfect ("Armenia, which has a defence pact with Russia"): recalled, not news.
+        let old_news = match (date.as_ref().and_then(|d| d.end), ctx.published) {
+            (Some(end), Some(published)) => (published - end).num_days() >= OLD_NEWS_DAYS,
+            _ => false,
+        };
+        let recalled = b.in_relative_clause(t.start)
+            && s.toks[s.toks[..t.start]
+                .iter()
+                .rposition(|tok| tok.norm == ",")
+                .unwrap_or(0)..t.start]
+                .iter()
+                .any(|tok| matches!(tok.norm.as_str(), "has" | "have" | "had"));
+        let background = t.background || old_news || recalled;
         let place = b.place_for(t, ty);
         let (tstart, tend, ttext) = b.span_text(t.start, t.end);
         let claimant_list: Vec<Option<usize>> = if claimant_idx.is_empty() {
@@ -583,7 +701,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     stance,
                     negated,
                     hypothetical: t.hypothetical,
-                    background: t.background,
+                    background,
                     evidence: sentence_evidence.clone(),
                     rules,
                     provenance,
@@ -591,6 +709,12 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             }
         }
     }
+    // Outcome words ("killed") join the attack the sentence names, so they go last.
+    events.sort_by_key(|e| {
+        e.rules
+            .first()
+            .is_some_and(|r| r == "trigger:assault.killing")
+    });
     let mut events = merge(events);
     attach_casualties(&b, &mut events, &sentence_evidence);
     events.retain(|e| {
@@ -612,15 +736,22 @@ fn stands_alone(e: &Event) -> bool {
 fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
+        // A word of outcome ("killing eight people") adds to the attack it follows, whoever it names.
+        let outcome_only = e
+            .rules
+            .first()
+            .is_some_and(|r| r == "trigger:assault.killing");
         let same = out.iter_mut().find(|o| {
+            let actors_fit = (compatible(&o.source, &e.source) && compatible(&o.target, &e.target))
+                || (o.event_type == EventType::Assault
+                    && compatible(&o.source, &e.target)
+                    && compatible(&o.target, &e.source))
+                || (outcome_only && o.event_type == EventType::Assault);
             o.event_type == e.event_type
                 && o.negated == e.negated
                 && o.hypothetical == e.hypothetical
                 && o.background == e.background
-                && ((compatible(&o.source, &e.source) && compatible(&o.target, &e.target))
-                    || (o.event_type == EventType::Assault
-                        && compatible(&o.source, &e.target)
-                        && compatible(&o.target, &e.source)))
+                && actors_fit
                 && o.claimant.as_ref().map(|c| &c.name) == e.claimant.as_ref().map(|c| &c.name)
                 && (o.date == e.date || o.date.is_none() || e.date.is_none())
         });
@@ -755,15 +886,72 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 
 /// Fills assaults that name no one from the article's warring pair: the first assault with both
 /// sides named. When a party to the war is the claimant, it is the one attacked.
-pub fn fill_from_dyad(events: &mut [Event]) {
-    let Some((a, b)) = events
+pub fn fill_from_dyad(events: &mut Vec<Event>) {
+    let dyad = article_dyad(events);
+    if let Some((a, b)) = &dyad {
+        expand_sides(events, a, b);
+    }
+    fill_parties(events, dyad);
+}
+
+/// "Both sides", "the warring parties": the article's pair. An appeal to both sides is one to each;
+/// "both sides accused each other" is an accusation each way.
+fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
+    let is_sides = |x: &Option<Actor>| x.as_ref().is_some_and(|x| x.role.as_deref() == Some(SIDES));
+    let mut out = Vec::with_capacity(events.len());
+    for e in events.drain(..) {
+        let (src_sides, tgt_sides) = (is_sides(&e.source), is_sides(&e.target));
+        if !src_sides && !tgt_sides {
+            out.push(e);
+            continue;
+        }
+        let other = if src_sides {
+            e.target.clone().filter(|_| !tgt_sides)
+        } else {
+            e.source.clone()
+        };
+        let mutual = matches!(
+            e.event_type,
+            EventType::Accuse | EventType::Assault | EventType::Threaten
+        );
+        let pairs: Vec<(Actor, Actor)> = match other {
+            // "X urged both sides": X to each of them.
+            Some(x) if src_sides => vec![(a.clone(), x.clone()), (b.clone(), x)],
+            Some(x) => vec![(x.clone(), a.clone()), (x, b.clone())],
+            // "both sides accused each other": each way; "a truce between both sides": one event.
+            None if mutual => vec![(a.clone(), b.clone()), (b.clone(), a.clone())],
+            None => vec![(a.clone(), b.clone())],
+        };
+        for (source, target) in pairs.into_iter().filter(|(s, t)| s.code != t.code) {
+            let mut copy = e.clone();
+            copy.source = Some(source);
+            copy.target = Some(target);
+            copy.rules.push("actors:both-sides".into());
+            out.push(copy);
+        }
+    }
+    *events = out;
+}
+
+/// The role code the lexicon gives "both sides", "the warring parties".
+const SIDES: &str = "SIDES";
+
+/// The article's warring pair: the first assault between two armed or governing parties, of
+/// different countries or different roles (a civil war's army and rebels).
+fn article_dyad(events: &[Event]) -> Option<(Actor, Actor)> {
+    let armed = |a: &Option<Actor>| {
+        a.as_ref().is_some_and(|a| {
+            a.country.is_some() && matches!(a.role.as_deref(), None | Some("MIL" | "REB" | "GOV"))
+        })
+    };
+    events
         .iter()
         .find(|e| {
             e.event_type == EventType::Assault
                 && !e.hypothetical
-                && country(&e.source).is_some()
-                && country(&e.target).is_some()
-                && country(&e.source) != country(&e.target)
+                && armed(&e.source)
+                && armed(&e.target)
+                && e.source.as_ref().map(|a| &a.code) != e.target.as_ref().map(|a| &a.code)
         })
         .map(|e| {
             (
@@ -771,7 +959,10 @@ pub fn fill_from_dyad(events: &mut [Event]) {
                 e.target.clone().unwrap_or_default(),
             )
         })
-    else {
+}
+
+fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
+    let Some((a, b)) = dyad else {
         return;
     };
     let ceasefire = |e: &Event| e.mode.as_deref() == Some("ceasefire");
@@ -822,13 +1013,59 @@ pub fn fill_from_dyad(events: &mut [Event]) {
     }
 }
 
-fn country(a: &Option<Actor>) -> Option<&str> {
-    a.as_ref().and_then(|a| a.country.as_deref())
-}
-
 /// True when a sentence's own actor is of this kind: used to keep person names out of places.
 pub fn overlaps_named_actor(actors: &[ActorSpan], start: usize, end: usize) -> bool {
     actors.iter().any(|a| {
         matches!(a.kind, ActorKind::Person | ActorKind::Org) && a.start < end && start < a.end
     })
+}
+
+/// Roles whose actors belong to the country where they act when the text names none: "the army",
+/// "rebels" and "civilians" in a report about Myanmar are Myanmar's.
+const LOCAL_ROLES: &[&str] = &["MIL", "REB", "CVL", "GOV", "COP", "OPP", "HLH", "JUD"];
+
+/// Gives generic actors the country of the event's place, else of the article's main place, else
+/// the country the article names most.
+pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
+    let article_country = ctx
+        .focus
+        .as_ref()
+        .and_then(|(p, _)| p.country.clone())
+        .or_else(|| {
+            ctx.countries
+                .iter()
+                .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
+                .map(|(c, _)| c.clone())
+        });
+    for e in events.iter_mut() {
+        let place_country = e.place.as_ref().and_then(|p| p.country.clone());
+        let (country, rule) = match (place_country, &article_country) {
+            (Some(c), _) => (c, "actor-country:event-place"),
+            (None, Some(c)) => (c.clone(), "actor-country:article"),
+            (None, None) => continue,
+        };
+        for (field, slot) in [
+            ("source", &mut e.source),
+            ("target", &mut e.target),
+            ("claimant", &mut e.claimant),
+        ] {
+            let Some(actor) = slot.as_mut() else { continue };
+            let local = actor
+                .role
+                .as_deref()
+                .is_some_and(|r| LOCAL_ROLES.contains(&r));
+            if actor.country.is_none() && local {
+                actor.country = Some(country.clone());
+                actor.code = format!("{country}{}", actor.role.as_deref().unwrap_or(""));
+                e.rules.push(rule.into());
+                e.provenance.push(FieldEvidence {
+                    field: field.into(),
+                    start: None,
+                    end: None,
+                    text: None,
+                    rule: rule.into(),
+                });
+            }
+        }
+    }
 }

@@ -24,6 +24,8 @@ pub enum Needs {
     Truce,
     /// A person-group word shortly after ("detained three protesters").
     Person,
+    /// A preposition of direction shortly after ("fired rockets at the town").
+    At,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +70,15 @@ pub struct OrgEntry {
     pub name: String,
     pub country: Option<String>,
     pub role: String,
+}
+
+/// A well-known office holder from `people.tsv`.
+#[derive(Debug, Clone)]
+pub struct PersonEntry {
+    pub name: String,
+    pub country: Option<String>,
+    pub role: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +138,8 @@ pub struct Lexicons {
     pub title_entries: Vec<TitleEntry>,
     pub orgs: PhraseMatcher<usize>,
     pub org_entries: Vec<OrgEntry>,
+    pub people: PhraseMatcher<usize>,
+    pub person_entries: Vec<PersonEntry>,
     /// Country index, and whether the phrase is a demonym or adjective ("Azeri", "Russian").
     pub countries: PhraseMatcher<(usize, bool)>,
     pub capitals: PhraseMatcher<usize>,
@@ -155,6 +168,7 @@ impl Lexicons {
         lex.load_roles(&source.table("lexicon/roles.tsv")?)?;
         lex.load_titles(&source.table("lexicon/titles.tsv")?)?;
         lex.load_orgs(&source.table("lexicon/organizations.tsv")?)?;
+        lex.load_people(&source.table("lexicon/people.tsv")?)?;
         lex.load_quantities(&source.table("lexicon/quantities.tsv")?)?;
         lex.load_casualties(&source.table("lexicon/casualties.tsv")?)?;
         lex.load_countries(
@@ -186,6 +200,7 @@ impl Lexicons {
                 "truce-verb" => Needs::TruceVerb,
                 "truce" => Needs::Truce,
                 "person" => Needs::Person,
+                "at" => Needs::At,
                 other => return Err(t.error(row, format!("unknown condition `{other}`"))),
             };
             let index = self.trigger_entries.len();
@@ -298,6 +313,31 @@ impl Lexicons {
         Ok(())
     }
 
+    fn load_people(&mut self, t: &Table) -> Result<(), DataError> {
+        let (country, role, title, names) = (
+            t.column("country")?,
+            t.column("role")?,
+            t.column("title")?,
+            t.column("names")?,
+        );
+        for row in &t.rows {
+            let Some(name) = row.list(names).next() else {
+                return Err(t.error(row, "no name"));
+            };
+            let index = self.person_entries.len();
+            self.person_entries.push(PersonEntry {
+                name: name.to_string(),
+                country: non_empty(row.get(country)),
+                role: row.get(role).to_string(),
+                title: row.get(title).to_string(),
+            });
+            for phrase in row.list(names) {
+                self.people.insert(phrase, true, index);
+            }
+        }
+        Ok(())
+    }
+
     fn load_quantities(&mut self, t: &Table) -> Result<(), DataError> {
         let (kind, value, phrases) = (t.column("kind")?, t.column("value")?, t.column("phrases")?);
         for row in &t.rows {
@@ -398,6 +438,10 @@ impl Lexicons {
             }
             for cap in row.list(capital) {
                 self.capitals.insert(cap, true, index);
+                // "Washington D.C." is "Washington" in copy.
+                if let Some(short) = cap.strip_suffix(" D.C.").or_else(|| cap.split(',').next()) {
+                    self.capitals.insert(short, true, index);
+                }
             }
         }
         let (a_iso3, a_alias) = (aliases.column("iso3")?, aliases.column("alias")?);

@@ -15,9 +15,11 @@ mod lexicons;
 mod places;
 mod quantity;
 mod time;
+mod timing;
 mod triggers;
 
 pub use data::FILES as DATA_FILES;
+pub use timing::{Layer, LayerTimes};
 
 use frame::{Analysed, ArticleContext};
 use lexicons::{Cue, Lexicons};
@@ -25,6 +27,7 @@ use observer_model::{Article, Event, FieldEvidence};
 use places::PlaceSource;
 use std::collections::HashMap;
 use std::path::Path;
+use timing::Clock;
 
 /// Version of the extraction rules and data; stored with each coded article so that
 /// a newer engine re-codes what an older one coded.
@@ -74,28 +77,79 @@ impl Extractor {
         })
     }
 
+    /// The gazetteer ids a place name (or one of its alternate names) stands for, for comparing
+    /// places by identity rather than spelling ("Izium" and "Izyum").
+    pub fn place_ids(&self, name: &str) -> Vec<String> {
+        let toks = observer_text::tokens(name, 0, name.len());
+        let mut ids: Vec<String> = match self.lex.places.longest_at(name, &toks, 0) {
+            Some(found) if found.end == toks.len() => found
+                .values
+                .iter()
+                .map(|&i| self.lex.place_entries[i].id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let Some(found) = self
+            .lex
+            .countries
+            .longest_at(name, &toks, 0)
+            .filter(|f| f.end == toks.len())
+        {
+            ids.push(format!(
+                "country:{}",
+                self.lex.country_entries[found.values[0].0].iso3
+            ));
+        }
+        ids
+    }
+
     pub fn extract(&self, article: &Article) -> Extraction {
+        self.extract_with(article, &mut timing::NoClock)
+    }
+
+    /// Like [`Extractor::extract`], adding the time each layer took to `times` (for benchmarks).
+    pub fn extract_timed(&self, article: &Article, times: &mut LayerTimes) -> Extraction {
+        self.extract_with(article, times)
+    }
+
+    fn extract_with(&self, article: &Article, clock: &mut impl Clock) -> Extraction {
         let lex = &self.lex;
         let text = article.text.as_str();
-        let sentences = observer_text::sentences(text);
+        let sentences = clock.time(Layer::Segmentation, || observer_text::sentences(text));
         let mut memory = actors::ActorMemory::default();
         let mut time_ctx = time::TimeContext::new(article.published);
         let mut analysed: Vec<Analysed> = sentences
             .iter()
             .map(|s| {
-                let toks = observer_text::tokens(text, s.start, s.end);
-                let actors = actors::find_actors(lex, text, &toks, &mut memory);
-                let dates = time::find_dates(text, &toks, &mut time_ctx);
-                let places = places::find_places(lex, text, &toks)
-                    .into_iter()
-                    .filter(|p| !frame::overlaps_named_actor(&actors, p.start, p.end))
-                    .collect();
-                let quantities = quantity::find_quantities(lex, text, &toks);
-                let casualties = quantity::find_casualties(lex, text, &toks, &quantities);
-                let cues = triggers::find_cues(lex, text, &toks);
-                let breaks = triggers::clause_breaks(&cues, &toks);
-                let speech = attribution::find_speech(lex, text, &toks, &actors, &breaks);
-                let triggers = triggers::find_triggers(lex, text, &toks, &cues, &actors);
+                let toks = clock.time(Layer::Tokens, || {
+                    observer_text::tokens(text, s.start, s.end)
+                });
+                let actors = clock.time(Layer::Actors, || {
+                    actors::find_actors(lex, text, &toks, &mut memory)
+                });
+                let dates =
+                    clock.time(Layer::Time, || time::find_dates(text, &toks, &mut time_ctx));
+                let places = clock.time(Layer::Places, || {
+                    places::find_places(lex, text, &toks)
+                        .into_iter()
+                        .filter(|p| !frame::overlaps_named_actor(&actors, p.start, p.end))
+                        .collect()
+                });
+                let casualties = clock.time(Layer::Quantities, || {
+                    let quantities = quantity::find_quantities(lex, text, &toks);
+                    quantity::find_casualties(lex, text, &toks, &quantities)
+                });
+                let (cues, breaks) = clock.time(Layer::Triggers, || {
+                    let cues = triggers::find_cues(lex, text, &toks);
+                    let breaks = triggers::clause_breaks(&cues, &toks);
+                    (cues, breaks)
+                });
+                let speech = clock.time(Layer::Attribution, || {
+                    attribution::find_speech(lex, text, &toks, &actors, &breaks)
+                });
+                let triggers = clock.time(Layer::Triggers, || {
+                    triggers::find_triggers(lex, text, &toks, &cues, &actors)
+                });
                 Analysed {
                     index: s.index,
                     start: s.start,
@@ -112,18 +166,22 @@ impl Extractor {
                 }
             })
             .collect();
-        let ctx = self.article_context(article, &mut analysed);
-        let mut events: Vec<Event> = analysed
-            .iter()
-            .flat_map(|s| frame::build_events(lex, text, s, &ctx))
-            .collect();
-        frame::fill_from_dyad(&mut events);
-        let mut per_sentence: HashMap<usize, usize> = HashMap::new();
-        for e in &mut events {
-            let n = per_sentence.entry(e.evidence.sentence).or_default();
-            e.id = format!("{}-{}-{}", article.id, e.evidence.sentence, n);
-            *n += 1;
-        }
+        let events = clock.time(Layer::Frame, || {
+            let ctx = self.article_context(article, &mut analysed);
+            let mut events: Vec<Event> = analysed
+                .iter()
+                .flat_map(|s| frame::build_events(lex, text, s, &ctx))
+                .collect();
+            frame::fill_from_dyad(&mut events);
+            frame::infer_countries(&mut events, &ctx);
+            let mut per_sentence: HashMap<usize, usize> = HashMap::new();
+            for e in &mut events {
+                let n = per_sentence.entry(e.evidence.sentence).or_default();
+                e.id = format!("{}-{}-{}", article.id, e.evidence.sentence, n);
+                *n += 1;
+            }
+            events
+        });
         let mut notes = Vec::new();
         if article.published.is_none() {
             notes.push(NOTE_NO_DATE.to_string());
@@ -157,13 +215,14 @@ impl Extractor {
                             *countries.entry(k.clone()).or_default() += 1;
                         }
                     }
-                    PlaceSource::Gazetteer(_) => {}
+                    PlaceSource::Gazetteer(_) | PlaceSource::Unknown(_) => {}
                 }
             }
         }
         // The focus: the named place (not a country) mentioned most, else the country most named as a place.
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
         let mut country_counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut unknown_counts: HashMap<&str, (usize, usize)> = HashMap::new();
         let mut order = 0;
         for s in analysed.iter() {
             for p in &s.places {
@@ -177,6 +236,9 @@ impl Extractor {
                     PlaceSource::Country(c) => {
                         country_counts.entry(*c).or_insert((0, order)).0 += 1
                     }
+                    PlaceSource::Unknown(name) => {
+                        unknown_counts.entry(name.as_str()).or_insert((0, order)).0 += 1
+                    }
                 }
             }
         }
@@ -185,21 +247,45 @@ impl Extractor {
                 .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
                 .map(|(k, _)| *k)
         };
-        let focus = pick(&counts)
-            .map(|e| {
-                (
-                    places::place_of_entry(&lex.place_entries[e], false),
-                    lex.place_entries[e].id.clone(),
-                )
-            })
-            .or_else(|| {
-                pick(&country_counts).map(|c| {
+        let best_known = counts.values().map(|(n, _)| *n).max().unwrap_or(0);
+        // A town the gazetteer lacks is the focus when the article names it more than any other.
+        let unknown_focus = unknown_counts
+            .iter()
+            .filter(|(_, (n, _))| *n >= 2 && *n > best_known)
+            .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+            .map(|(name, _)| {
+                let country = countries
+                    .iter()
+                    .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
+                    .map(|(c, _)| c.clone());
+                let place = observer_model::Place {
+                    name: name.to_string(),
+                    country,
+                    admin1: None,
+                    lat: None,
+                    lon: None,
+                    precision: observer_model::PlacePrecision::City,
+                    gazetteer_id: None,
+                };
+                (place, format!("unknown-place:{name}"))
+            });
+        let focus = unknown_focus.or_else(|| {
+            pick(&counts)
+                .map(|e| {
                     (
-                        places::place_of_country(lex, c, false),
-                        format!("country:{}", lex.country_entries[c].iso3),
+                        places::place_of_entry(&lex.place_entries[e], false),
+                        lex.place_entries[e].id.clone(),
                     )
                 })
-            });
+                .or_else(|| {
+                    pick(&country_counts).map(|c| {
+                        (
+                            places::place_of_country(lex, c, false),
+                            format!("country:{}", lex.country_entries[c].iso3),
+                        )
+                    })
+                })
+        });
         let disclaimer = analysed.iter().find_map(|s| {
             s.cues.iter().find(|c| c.cue == Cue::Disclaimer).map(|c| {
                 let (a, b) = (s.toks[c.start].start, s.toks[c.end - 1].end);

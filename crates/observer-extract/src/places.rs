@@ -14,6 +14,9 @@ pub enum PlaceSource {
     Gazetteer(Vec<usize>),
     /// A country named after a locative preposition ("in Armenia").
     Country(usize),
+    /// A name the gazetteer lacks, in a place-shaped phrase ("in the village of Kanbalu", "the
+    /// Kupwara district"): kept by name, without coordinates.
+    Unknown(String),
 }
 
 /// A place named in a sentence: tokens `[start, end)`.
@@ -49,13 +52,23 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
         let motion = MOTION.contains(&prev);
         let locative = !motion && (is_locative(toks, i) || prev == "of");
         let partial = region_cue_before(lex, text, toks, i);
+        let named_as_place = place_shaped(toks, i);
         if let Some(found) = lex.places.longest_at(text, toks, i) {
             let len = found.end - found.start;
+            let place_noun_after = toks
+                .get(found.end)
+                .is_some_and(|t| PLACE_HEADS.contains(&t.norm.as_str()));
             let candidates: Vec<usize> = found
                 .values
                 .iter()
                 .copied()
-                .filter(|&c| locative || motion || !needs_preposition(&lex.place_entries[c], len))
+                .filter(|&c| {
+                    locative
+                        || motion
+                        || named_as_place
+                        || place_noun_after
+                        || !needs_preposition(&lex.place_entries[c], len)
+                })
                 .collect();
             // A name that is also a country ("Georgia", "Lebanon") is taken as the country unless the
             // gazetteer offers a curated region of that name.
@@ -77,7 +90,8 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             }
         }
         if let Some(found) = lex.countries.longest_at(text, toks, i) {
-            if locative {
+            // "in Israeli tank shelling": a demonym names a people, not a place.
+            if locative && !found.values[0].1 {
                 out.push(PlaceSpan {
                     start: i,
                     end: found.end,
@@ -90,9 +104,108 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             i = found.end;
             continue;
         }
+        if let Some(end) =
+            unknown_name_end(text, toks, i).filter(|_| named_as_place || (locative && prev != "of"))
+        {
+            out.push(PlaceSpan {
+                start: i,
+                end,
+                source: PlaceSource::Unknown(text[toks[i].start..toks[end - 1].end].to_string()),
+                locative: locative || named_as_place,
+                motion,
+                partial,
+            });
+            i = end;
+            continue;
+        }
         i += 1;
     }
     out
+}
+
+/// Nouns that say the capitalised name beside them is a place: "the town of X", "the X district".
+const PLACE_HEADS: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "district",
+    "province",
+    "region",
+    "township",
+    "county",
+    "state",
+    "governorate",
+    "camp",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "crossing",
+    "valley",
+    "area",
+];
+
+/// "the town of X", "the village of X", "the X district".
+fn place_shaped(toks: &[Token], i: usize) -> bool {
+    let norm = |k: usize| toks.get(k).map(|t| t.norm.as_str()).unwrap_or("");
+    let after_of = i >= 2 && norm(i - 1) == "of" && PLACE_HEADS.contains(&norm(i - 2));
+    let before_head = i >= 1 && norm(i - 1) == "the" && PLACE_HEADS.contains(&norm(i + 1));
+    after_of || before_head
+}
+
+/// Words that are capitalised without being place names.
+const NOT_PLACES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "addition",
+    "response",
+    "total",
+    "part",
+    "fact",
+    "recent",
+    "early",
+    "late",
+    "mid",
+];
+
+/// The end of a run of one to three capitalised words at `i` that no lexicon knows.
+fn unknown_name_end(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let is_name = |t: &Token| {
+        t.capitalized
+            && t.kind == observer_text::TokenKind::Word
+            && !NOT_PLACES.contains(&t.norm.as_str())
+            && text[t.start..t.end].chars().any(char::is_lowercase)
+    };
+    let mut end = i;
+    while end < toks.len() && end < i + 3 && is_name(&toks[end]) {
+        end += 1;
+    }
+    (end > i).then_some(end)
 }
 
 fn region_cue_before(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool {

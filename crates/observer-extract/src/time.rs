@@ -188,7 +188,7 @@ fn norm_at(toks: &[Token], i: usize) -> &str {
 
 fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
     let pubd = ctx.published;
-    let n0 = norm_at(toks, i);
+    let n0 = crate::lexicon::match_key(norm_at(toks, i));
     // Weekdays: "Tuesday", "on Tuesday night", "last Tuesday".
     if let Some(wd) = weekday_of(n0).filter(|_| toks[i].capitalized) {
         let mut end = i + 1;
@@ -359,6 +359,17 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
             let mut k = at;
             if norm_at(toks, k) == "," {
                 k += 1;
+            }
+            // "in November last year", "on October 7 this year"
+            if let (Some(p), "last" | "this", "year") =
+                (pubd, norm_at(toks, k), norm_at(toks, k + 1))
+            {
+                let y = if norm_at(toks, k) == "last" {
+                    p.year() - 1
+                } else {
+                    p.year()
+                };
+                return Some((y, k + 2));
             }
             let y: i32 = norm_at(toks, k).parse().ok()?;
             (1900..=2100).contains(&y).then_some((y, k + 1))

@@ -43,6 +43,13 @@ pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
     out
 }
 
+/// "and" followed by a past-tense verb between `from` and `to`.
+fn second_verb_between(toks: &[Token], from: usize, to: usize) -> bool {
+    toks[from..to]
+        .windows(2)
+        .any(|w| w[0].norm == "and" && w[1].norm.len() > 4 && w[1].norm.ends_with("ed"))
+}
+
 /// Words that open an introductory phrase ending at the sentence's first comma
 /// ("With fighting in its fourth week, ...", "In a tweet on Tuesday, ...").
 pub const INTRO: &[&str] = &[
@@ -71,11 +78,13 @@ pub fn clause_breaks(cues: &[CueSpan], toks: &[Token]) -> Vec<usize> {
         .filter(|c| c.cue == Cue::ClauseBreak)
         .map(|c| c.start)
         .collect();
-    // "... was meant to take effect and followed a deal": a second verb phrase starts a clause.
-    for (k, pair) in toks.windows(2).enumerate() {
-        if pair[0].norm == "and" && pair[1].norm.len() > 4 && pair[1].norm.ends_with("ed") {
-            breaks.push(k);
-        }
+    // A dateline or a headline label: "GAZA CITY, Palestinian Territories: ...", "KYIV (AP) - ...".
+    if let Some(k) = toks
+        .iter()
+        .take(6)
+        .position(|t| matches!(t.norm.as_str(), ":" | "-"))
+    {
+        breaks.push(k + 1);
     }
     if toks
         .first()
@@ -126,10 +135,15 @@ pub fn find_triggers(
             Needs::Nothing => true,
             Needs::Truce => !truce_at.is_empty(),
             Needs::TruceVerb => !truce_at.is_empty(),
-            Needs::Person => (found.end..(found.end + 4).min(toks.len())).any(|k| {
-                lex.victims.longest_at(text, toks, k).is_some()
-                    || actors.iter().any(|a| a.start == k)
-            }),
+            Needs::At => toks[found.end..(found.end + 6).min(toks.len())]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "at" | "on" | "into" | "towards" | "toward")),
+            Needs::Person => {
+                (found.start.saturating_sub(4)..(found.end + 4).min(toks.len())).any(|k| {
+                    lex.victims.longest_at(text, toks, k).is_some()
+                        || actors.iter().any(|a| a.start == k)
+                })
+            }
         };
         if !ok {
             continue;
@@ -153,7 +167,12 @@ pub fn find_triggers(
             let hit = match c.cue {
                 Cue::Negation => just_before,
                 // A modal governs the rest of its clause: "are expected to hold talks ... in separate meetings".
-                Cue::Modal => c.end <= t.start || (c.start >= t.end && c.start <= t.end + 2),
+                // A modal reaches over the rest of its verb phrase, up to a second past-tense verb:
+                // "was meant to take effect at the weekend and followed a deal".
+                Cue::Modal => {
+                    (c.end <= t.start && !second_verb_between(toks, c.end, t.start))
+                        || (c.start >= t.end && c.start <= t.end + 2)
+                }
                 Cue::Background => before || after,
                 _ => false,
             };

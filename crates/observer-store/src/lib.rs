@@ -1,9 +1,13 @@
 //! Storage of articles and their coded events behind one trait, [`Store`].
 //!
-//! Extraction and the CLI code against [`Store`] only, so a PostgreSQL backend can be added
-//! beside [`sqlite::SqliteStore`] without touching them. [`open`] picks the backend from a
-//! spec string (a file path, `sqlite:PATH`, or later a `postgres://` URL).
+//! Extraction and the CLI code against [`Store`] only: [`sqlite::SqliteStore`] is the embedded
+//! default, [`postgres::PostgresStore`] the database that many workers on many machines share.
+//! [`open`] picks the backend from a spec string (a file path, `sqlite:PATH`, or a
+//! `postgres://` URL). A backend that can hold articles un-coded for workers also implements
+//! [`Queue`], reached through [`Store::as_queue`].
 
+mod columns;
+pub mod postgres;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};
@@ -49,7 +53,13 @@ pub enum StoreError {
     Migration {
         path: String,
         version: usize,
-        source: rusqlite::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// A PostgreSQL request failed; `target` names the server and database, never the password.
+    #[error("database {target}: {source}")]
+    Postgres {
+        target: String,
+        source: ::postgres::Error,
     },
     #[error("{path} is not an Observer database (its SQLite application id is {found:#x})")]
     NotObserver { path: String, found: i64 },
@@ -70,6 +80,8 @@ pub enum StoreError {
 pub struct StoredArticle {
     pub id: String,
     pub text_hash: String,
+    /// The extractor that coded it; empty while it waits un-coded in a [`Queue`] (or its
+    /// coding failed).
     pub extractor_version: String,
 }
 
@@ -122,11 +134,60 @@ pub trait Store: Send {
     fn event(&self, id: &str) -> Result<Option<Event>, StoreError>;
     fn article(&self, id: &str) -> Result<Option<Article>, StoreError>;
     fn stats(&self) -> Result<Stats, StoreError>;
+    /// The work queue of this store, when its backend has one (PostgreSQL).
+    fn as_queue(&mut self) -> Option<&mut dyn Queue> {
+        None
+    }
+}
+
+/// An article a worker could not code, and why; it is kept, marked failed, and not retried
+/// until it is queued again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub article_id: String,
+    pub reason: String,
+}
+
+/// What a worker made of the articles of one claimed batch: one entry per article.
+pub type CodedBatch = Vec<Result<Coded, Failure>>;
+
+/// How many articles wait, are coded, or failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QueueStats {
+    /// Waiting to be coded, including those claimed by a worker that has not committed yet.
+    pub queued: u64,
+    pub coded: u64,
+    pub failed: u64,
+}
+
+/// Articles stored un-coded, for any number of workers to claim, code and save.
+///
+/// The contract: every queued article is coded by exactly one committed [`Queue::code_batch`],
+/// even when workers die mid-batch or run on several machines; see the backend for how.
+pub trait Queue {
+    /// Stores articles un-coded and queues them, in one transaction. Each is upserted by id; an
+    /// article whose text changed loses its old events at once (they would point into the old
+    /// text), one whose text is unchanged keeps them until it is coded again. Like
+    /// [`Store::save_batch`], deciding what is a duplicate is the caller's business.
+    fn enqueue(&mut self, articles: &[Article]) -> Result<(), StoreError>;
+
+    /// Claims up to `limit` queued articles, hands them to `code`, and saves what it returns,
+    /// all in one transaction: on any error nothing is saved and the articles stay queued.
+    /// `code` must answer for every article it was given, exactly once. Returns how many
+    /// articles were claimed: 0 when none was free (the queue is empty, or every queued article
+    /// is claimed by another worker).
+    fn code_batch(
+        &mut self,
+        limit: usize,
+        code: &mut dyn FnMut(Vec<Article>) -> CodedBatch,
+    ) -> Result<usize, StoreError>;
+
+    fn queue_stats(&self) -> Result<QueueStats, StoreError>;
 }
 
 /// Opens a store from a spec: a file path or `sqlite:PATH` → SQLite (parent dirs created);
-/// `:memory:` → a private in-memory SQLite database;
-/// `postgres://…`/`postgresql://…` → Err(StoreError::Unsupported) for now.
+/// `:memory:` → a private in-memory SQLite database; a `postgres://…`/`postgresql://…` URL →
+/// PostgreSQL (the database must exist; its schema is created or migrated).
 pub fn open(spec: &str) -> Result<Box<dyn Store>, StoreError> {
     let spec = spec.trim();
     let path = match scheme(spec) {
@@ -135,15 +196,13 @@ pub fn open(spec: &str) -> Result<Box<dyn Store>, StoreError> {
             if scheme.eq_ignore_ascii_case("postgres")
                 || scheme.eq_ignore_ascii_case("postgresql") =>
         {
-            // The URL is not echoed: it may carry a password.
-            return Err(StoreError::Unsupported(format!(
-                "{scheme}:// is not supported yet: PostgreSQL storage is planned; \
-                 use a SQLite file path or sqlite:PATH for now"
-            )));
+            return Ok(Box::new(postgres::PostgresStore::open(spec)?));
         }
         Some(scheme) => {
+            // The spec is not echoed: a URL may carry a password.
             return Err(StoreError::Unsupported(format!(
-                "{scheme}:// is not a known store: use a SQLite file path or sqlite:PATH"
+                "{scheme}:// is not a known store: use a SQLite file path, sqlite:PATH or a \
+                 postgres:// URL"
             )));
         }
         None => spec,
@@ -199,13 +258,15 @@ mod tests {
     }
 
     #[test]
-    fn unsupported_specs_are_rejected_without_echoing_credentials() {
+    fn failing_specs_are_reported_without_echoing_credentials() {
+        // Port 1 on the loopback: nothing listens, so the connection is refused at once.
         for spec in [
-            "postgres://me:secret@db/observer",
-            "PostgreSQL://me:secret@db",
+            "postgres://me:secret@127.0.0.1:1/observer",
+            "PostgreSQL://me:secret@127.0.0.1:1",
+            "postgres://me:secret@127.0.0.1:notaport/observer",
         ] {
             let message = open(spec).err().unwrap().to_string();
-            assert!(message.contains("not supported yet"), "{message}");
+            assert!(message.contains("127.0.0.1"), "{message}");
             assert!(!message.contains("secret"), "{message}");
         }
         let message = open("mysql://db").err().unwrap().to_string();

@@ -11,11 +11,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
-use observer_model::Actor;
 use rusqlite::functions::{Context, FunctionFlags};
 use rusqlite::types::{ToSql, ValueRef};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
+use crate::columns::{EventColumns, fold, stray_event};
 use crate::{Article, Coded, Event, EventFilter, Stats, Store, StoreError, StoredArticle};
 
 /// How long a connection waits for another one's write lock before giving up.
@@ -147,7 +147,7 @@ impl SqliteStore {
 /// The SQL function [`filter::FOLD_FUNCTION`]: case-folded text, NULL for anything else.
 fn fold_sql_text(ctx: &mut Context<'_>) -> rusqlite::Result<Option<String>> {
     Ok(match ctx.get_raw(0) {
-        ValueRef::Text(bytes) => Some(filter::fold(&String::from_utf8_lossy(bytes))),
+        ValueRef::Text(bytes) => Some(fold(&String::from_utf8_lossy(bytes))),
         _ => None,
     })
 }
@@ -180,44 +180,20 @@ const INSERT_EVENT: &str = "
         :stance, :claimant_name, :claimant_text, :claimant_code, :claimant_country, :claimant_role,
         :negated, :hypothetical, :background, :json)";
 
-/// The indexed columns of one actor of an event.
-struct ActorColumns<'a> {
-    name: Option<&'a str>,
-    text: Option<&'a str>,
-    code: Option<&'a str>,
-    country: Option<&'a str>,
-    role: Option<&'a str>,
-}
-
-impl<'a> ActorColumns<'a> {
-    fn of(actor: Option<&'a Actor>) -> Self {
-        ActorColumns {
-            name: actor.map(|a| a.name.as_str()),
-            text: actor.map(|a| a.text.as_str()),
-            code: actor.map(|a| a.code.as_str()),
-            country: actor.and_then(|a| a.country.as_deref()),
-            role: actor.and_then(|a| a.role.as_deref()),
-        }
-    }
-}
-
 /// Writes one event row; `json` is the event serialised, the row's source of truth.
 fn insert_event(
     statement: &mut rusqlite::CachedStatement<'_>,
     event: &Event,
     json: &str,
 ) -> rusqlite::Result<()> {
-    let source = ActorColumns::of(event.source.as_ref());
-    let target = ActorColumns::of(event.target.as_ref());
-    let claimant = ActorColumns::of(event.claimant.as_ref());
-    let place = event.place.as_ref();
-    let date = event.date.as_ref();
+    let row = EventColumns::of(event);
+    let (source, target, claimant) = (&row.source, &row.target, &row.claimant);
     let params: &[(&str, &dyn ToSql)] = &[
-        (":id", &event.id),
-        (":article_id", &event.article_id),
-        (":type", &event.event_type.as_str()),
-        (":mode", &event.mode),
-        (":cameo", &event.cameo),
+        (":id", &row.id),
+        (":article_id", &row.article_id),
+        (":type", &row.event_type),
+        (":mode", &row.mode),
+        (":cameo", &row.cameo),
         (":source_name", &source.name),
         (":source_text", &source.text),
         (":source_code", &source.code),
@@ -228,24 +204,24 @@ fn insert_event(
         (":target_code", &target.code),
         (":target_country", &target.country),
         (":target_role", &target.role),
-        (":place_name", &place.map(|p| p.name.as_str())),
-        (":place_country", &place.and_then(|p| p.country.as_deref())),
-        (":place_admin1", &place.and_then(|p| p.admin1.as_deref())),
-        (":place_lat", &place.and_then(|p| p.lat)),
-        (":place_lon", &place.and_then(|p| p.lon)),
-        (":place_precision", &place.map(|p| p.precision.as_str())),
-        (":date_start", &date.and_then(|d| d.start).map(iso_date)),
-        (":date_end", &date.and_then(|d| d.end).map(iso_date)),
-        (":date_precision", &date.map(|d| d.precision.as_str())),
-        (":stance", &event.stance.as_str()),
+        (":place_name", &row.place_name),
+        (":place_country", &row.place_country),
+        (":place_admin1", &row.place_admin1),
+        (":place_lat", &row.place_lat),
+        (":place_lon", &row.place_lon),
+        (":place_precision", &row.place_precision),
+        (":date_start", &row.date_start.map(iso_date)),
+        (":date_end", &row.date_end.map(iso_date)),
+        (":date_precision", &row.date_precision),
+        (":stance", &row.stance),
         (":claimant_name", &claimant.name),
         (":claimant_text", &claimant.text),
         (":claimant_code", &claimant.code),
         (":claimant_country", &claimant.country),
         (":claimant_role", &claimant.role),
-        (":negated", &event.negated),
-        (":hypothetical", &event.hypothetical),
-        (":background", &event.background),
+        (":negated", &row.negated),
+        (":hypothetical", &row.hypothetical),
+        (":background", &row.background),
         (":json", &json),
     ];
     statement.execute(params).map(drop)
@@ -298,7 +274,7 @@ impl Store for SqliteStore {
                     path: path.clone(),
                     problem: format!("cannot save article {}: {problem}", article.id),
                 };
-                if let Some(stray) = coded.events.iter().find(|e| e.article_id != article.id) {
+                if let Some(stray) = stray_event(coded) {
                     return Err(invalid(format!(
                         "its event {} names article {}",
                         stray.id, stray.article_id

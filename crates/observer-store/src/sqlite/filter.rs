@@ -8,14 +8,10 @@
 use rusqlite::types::Value;
 
 use crate::EventFilter;
+use crate::columns::{country_key, fold};
 
 /// Name of the SQL function that case-folds text; registered on every connection.
 pub(crate) const FOLD_FUNCTION: &str = "observer_fold";
-
-/// The case folding shared by stored values (through [`FOLD_FUNCTION`]) and user needles.
-pub(crate) fn fold(text: &str) -> String {
-    text.to_lowercase()
-}
 
 const ACTOR_COLUMNS: &[&str] = &[
     "e.source_name",
@@ -48,7 +44,7 @@ pub(crate) fn events_query(filter: &EventFilter) -> (String, Vec<Value>) {
     }
     if let Some(country) = &filter.country {
         // The country columns are COLLATE NOCASE, so `=` ignores case and can use their indexes.
-        let code = query.bind(country.trim().to_string());
+        let code = query.bind(country_key(country));
         query.any_of(COUNTRY_COLUMNS, |column| format!("{column} = {code}"));
     }
     if let Some(event_type) = filter.event_type {

@@ -114,7 +114,7 @@ pub(crate) fn migrate(
             .map_err(|source| StoreError::Migration {
                 path: path.to_string(),
                 version,
-                source,
+                source: Box::new(source),
             })?;
     }
     if state.application_id != APPLICATION_ID {

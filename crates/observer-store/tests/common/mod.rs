@@ -1,0 +1,571 @@
+//! What every backend must do, written once against the `Store` trait and run by each backend's
+//! test file on a fresh, empty store: round trips, duplicates and the filters' meaning.
+
+#![allow(dead_code)] // Each test binary uses its own part.
+
+use chrono::NaiveDate;
+use observer_model::{
+    Actor, Casualty, CasualtyGroup, CasualtyKind, DatePrecision, EventDate, Evidence,
+    FieldEvidence, Place, PlacePrecision, Stance,
+};
+use observer_store::{
+    Article, Coded, Event, EventFilter, EventType, Stats, Store, StoreError, StoredArticle,
+};
+
+// ---- helpers: hand-built model values ----
+
+pub fn day(iso: &str) -> NaiveDate {
+    iso.parse().unwrap()
+}
+
+pub fn article(id: &str, source: Option<&str>, url: Option<&str>, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        url: url.map(Into::into),
+        source: source.map(Into::into),
+        published: Some(day("2020-10-20")),
+        title: Some(format!("Title of {id}")),
+        text: text.into(),
+        lang: Some("en".into()),
+        extra: Default::default(),
+    }
+}
+
+pub fn actor(name: &str, country: Option<&str>, code: &str) -> Actor {
+    Actor {
+        text: format!("the {name}"),
+        name: name.into(),
+        country: country.map(Into::into),
+        role: Some("MIL".into()),
+        code: code.into(),
+        title: None,
+    }
+}
+
+pub fn place(name: &str, country: Option<&str>, admin1: Option<&str>) -> Place {
+    Place {
+        name: name.into(),
+        country: country.map(Into::into),
+        admin1: admin1.map(Into::into),
+        lat: None,
+        lon: None,
+        precision: PlacePrecision::City,
+        gazetteer_id: None,
+    }
+}
+
+pub fn dates(start: &str, end: &str) -> Option<EventDate> {
+    Some(EventDate {
+        start: Some(day(start)),
+        end: Some(day(end)),
+        precision: DatePrecision::Day,
+        unresolved: false,
+    })
+}
+
+/// A bare event `{article_id}-0-{n}`: no actors, place or date.
+pub fn event(article_id: &str, n: usize, event_type: EventType) -> Event {
+    Event {
+        id: format!("{article_id}-0-{n}"),
+        article_id: article_id.into(),
+        event_type,
+        mode: None,
+        cameo: "190".into(),
+        source: None,
+        target: None,
+        place: None,
+        date: None,
+        casualties: vec![],
+        claimant: None,
+        stance: Stance::Asserted,
+        negated: false,
+        hypothetical: false,
+        background: false,
+        evidence: Evidence {
+            sentence: 0,
+            start: 0,
+            end: 4,
+            text: "Text".into(),
+        },
+        rules: vec![],
+        provenance: vec![],
+    }
+}
+
+pub fn coded(article: Article, events: Vec<Event>) -> Coded {
+    Coded {
+        article,
+        events,
+        extractor_version: "test-1".into(),
+    }
+}
+
+pub fn ids(events: &[Event]) -> Vec<&str> {
+    events.iter().map(|e| e.id.as_str()).collect()
+}
+
+// ---- round trips ----
+
+pub fn an_article_with_extra_fields_and_full_events_round_trips_exactly(store: &mut dyn Store) {
+    let mut stored = article("a1", Some("Outlet"), Some("https://x.example/1"), "Body.");
+    stored.extra = serde_json::from_str(
+        r#"{"section": "World", "tags": ["a", "b"], "score": 0.30000000000000004,
+            "nested": {"deep": [1, null, true]}}"#,
+    )
+    .unwrap();
+    let full = Event {
+        mode: Some("shelling".into()),
+        source: Some(actor("Azerbaijani military", Some("AZE"), "AZEMIL")),
+        target: Some(Actor {
+            title: Some("President".into()),
+            ..actor("Ilham Aliyev", Some("AZE"), "AZEGOV")
+        }),
+        place: Some(Place {
+            lat: Some(39.817_7),
+            lon: Some(0.1 + 0.2),
+            gazetteer_id: Some("587084".into()),
+            precision: PlacePrecision::Region,
+            ..place("Somewhere", Some("AZE"), Some("Region One"))
+        }),
+        date: Some(EventDate {
+            start: Some(day("2020-10-17")),
+            end: Some(day("2020-10-18")),
+            precision: DatePrecision::Week,
+            unresolved: true,
+        }),
+        casualties: vec![Casualty {
+            kind: CasualtyKind::Killed,
+            group: CasualtyGroup::Military,
+            min: Some(772),
+            max: None,
+            text: "at least 772 troops".into(),
+            cumulative: true,
+            included: false,
+        }],
+        claimant: Some(actor("Ministry of Defence", Some("AZE"), "AZEGOV")),
+        stance: Stance::Unverified,
+        negated: true,
+        hypothetical: true,
+        background: true,
+        rules: vec!["trigger:shelling".into(), "frame:svo".into()],
+        provenance: vec![
+            FieldEvidence {
+                field: "type".into(),
+                start: Some(10),
+                end: Some(18),
+                text: Some("shelling".into()),
+                rule: "trigger:shelling".into(),
+            },
+            FieldEvidence {
+                field: "stance".into(),
+                start: None,
+                end: None,
+                text: None,
+                rule: "default".into(),
+            },
+        ],
+        ..event("a1", 0, EventType::Assault)
+    };
+    let events = vec![full.clone(), event("a1", 1, EventType::Accuse)];
+    store
+        .save_batch(&[coded(stored.clone(), events.clone())])
+        .unwrap();
+
+    assert_eq!(store.article("a1").unwrap(), Some(stored));
+    assert_eq!(store.event(&full.id).unwrap(), Some(full));
+    let filter = EventFilter {
+        article_id: Some("a1".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(store.events(&filter).unwrap(), events);
+    assert_eq!(store.article("missing").unwrap(), None);
+    assert_eq!(store.event("missing").unwrap(), None);
+}
+
+pub fn re_saving_an_article_replaces_its_events(store: &mut dyn Store) {
+    let first = article("a1", Some("Outlet"), None, "First version.");
+    let keep = article("a2", Some("Outlet"), None, "Another article.");
+    store
+        .save_batch(&[
+            coded(
+                first,
+                vec![
+                    event("a1", 0, EventType::Assault),
+                    event("a1", 1, EventType::Accuse),
+                ],
+            ),
+            coded(keep, vec![event("a2", 0, EventType::Agree)]),
+        ])
+        .unwrap();
+
+    let revised = article("a1", Some("Outlet"), None, "Second version.");
+    let replacement = event("a1", 2, EventType::Consult);
+    store
+        .save_batch(&[Coded {
+            extractor_version: "test-2".into(),
+            ..coded(revised.clone(), vec![replacement.clone()])
+        }])
+        .unwrap();
+
+    let of_a1 = EventFilter {
+        article_id: Some("a1".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(store.events(&of_a1).unwrap(), vec![replacement]);
+    assert_eq!(store.event("a1-0-0").unwrap(), None);
+    assert_eq!(store.event("a1-0-1").unwrap(), None);
+    assert!(store.event("a2-0-0").unwrap().is_some());
+    assert_eq!(store.article("a1").unwrap(), Some(revised.clone()));
+    assert_eq!(
+        store.find_existing(&revised).unwrap(),
+        Some(StoredArticle {
+            id: "a1".into(),
+            text_hash: revised.text_hash(),
+            extractor_version: "test-2".into(),
+        })
+    );
+    assert_eq!(
+        store.stats().unwrap(),
+        Stats {
+            articles: 2,
+            events: 2
+        }
+    );
+}
+
+/// Returns the error of the database-level failure, whose form depends on the backend.
+pub fn a_bad_article_fails_the_whole_batch(store: &mut dyn Store) -> StoreError {
+    let good = coded(
+        article("a1", None, None, "Good."),
+        vec![event("a1", 0, EventType::Aid)],
+    );
+    let stray = coded(
+        article("a2", None, None, "Stray."),
+        vec![event("a1", 5, EventType::Aid)],
+    );
+    let error = store.save_batch(&[good.clone(), stray]).unwrap_err();
+    assert!(matches!(error, StoreError::Invalid { .. }), "{error}");
+    assert!(error.to_string().contains("a2"), "{error}");
+    assert_eq!(store.stats().unwrap(), Stats::default());
+
+    // A database-level failure (an event id already taken by another article) rolls back too.
+    let clash = coded(
+        article("a3", None, None, "Clash."),
+        vec![Event {
+            id: "a1-0-0".into(),
+            ..event("a3", 0, EventType::Aid)
+        }],
+    );
+    let error = store.save_batch(&[good, clash]).unwrap_err();
+    assert_eq!(store.stats().unwrap(), Stats::default());
+    error
+}
+
+// ---- duplicates ----
+
+pub fn find_existing_matches_by_id_source_and_url_or_text(store: &mut dyn Store) {
+    let stored = article(
+        "a1",
+        Some("Outlet"),
+        Some("https://x.example/1"),
+        "The stored text.",
+    );
+    store.save_batch(&[coded(stored.clone(), vec![])]).unwrap();
+    let expected = Some(StoredArticle {
+        id: "a1".into(),
+        text_hash: stored.text_hash(),
+        extractor_version: "test-1".into(),
+    });
+
+    let same_id = article("a1", Some("Other"), None, "Edited text.");
+    assert_eq!(store.find_existing(&same_id).unwrap(), expected);
+    let same_url = article(
+        "b1",
+        Some("Outlet"),
+        Some("https://x.example/1"),
+        "Edited text.",
+    );
+    assert_eq!(store.find_existing(&same_url).unwrap(), expected);
+    let same_text = article("c1", Some("Elsewhere"), None, "The stored text.");
+    assert_eq!(store.find_existing(&same_text).unwrap(), expected);
+
+    let url_of_another_outlet = article(
+        "d1",
+        Some("Other"),
+        Some("https://x.example/1"),
+        "New text.",
+    );
+    assert_eq!(store.find_existing(&url_of_another_outlet).unwrap(), None);
+    let new = article("e1", Some("Outlet"), Some("https://x.example/2"), "New.");
+    assert_eq!(store.find_existing(&new).unwrap(), None);
+}
+
+pub fn duplicate_urls_and_texts_under_new_ids_are_still_saved(store: &mut dyn Store) {
+    let text = "Same text.";
+    let url = Some("https://x.example/1");
+    store
+        .save_batch(&[
+            coded(article("a1", Some("Outlet"), url, text), vec![]),
+            coded(article("a2", Some("Outlet"), url, text), vec![]),
+        ])
+        .unwrap();
+    assert_eq!(store.stats().unwrap().articles, 2);
+}
+
+// ---- filters ----
+
+/// Three articles from two outlets with events spread over actors, places and dates.
+pub fn filter_fixture(store: &mut dyn Store) {
+    let undated_aze = Event {
+        source: Some(actor("Azerbaijani military", Some("AZE"), "AZEMIL")),
+        ..event("a1", 0, EventType::Assault)
+    };
+    let shelling = Event {
+        source: Some(actor("Armenian forces", Some("ARM"), "ARMMIL")),
+        target: Some(actor("Azerbaijani military", Some("AZE"), "AZEMIL")),
+        place: Some(place("Stepanakert", Some("AZE"), Some("Karabakh"))),
+        date: dates("2020-10-20", "2020-10-20"),
+        ..event("a1", 1, EventType::Assault)
+    };
+    let accusation = Event {
+        source: Some(actor("Foreign Ministry", Some("ARM"), "ARMGOV")),
+        target: Some(actor("Turkey", Some("TUR"), "TUR")),
+        claimant: Some(actor("Ministry spokesperson", Some("ARM"), "ARMGOV")),
+        date: dates("2020-10-19", "2020-10-19"),
+        ..event("a1", 2, EventType::Accuse)
+    };
+    let talks_week = Event {
+        source: Some(actor("United Nations Security Council", None, "IGOUNO")),
+        place: Some(place("New York", Some("USA"), Some("New York"))),
+        date: dates("2020-10-12", "2020-10-18"),
+        ..event("b1", 0, EventType::Consult)
+    };
+    let truce = Event {
+        source: Some(actor("Azerbaijan", Some("AZE"), "AZE")),
+        target: Some(actor("Armenia", Some("ARM"), "ARM")),
+        date: dates("2020-10-17", "2020-10-17"),
+        ..event("c1", 0, EventType::Agree)
+    };
+    store
+        .save_batch(&[
+            coded(
+                article("a1", Some("Al Jazeera"), Some("https://x.example/a1"), "A."),
+                vec![undated_aze, shelling, accusation],
+            ),
+            coded(
+                article("b1", Some("Wire Service"), None, "B."),
+                vec![talks_week],
+            ),
+            coded(article("c1", Some("Al Jazeera"), None, "C."), vec![truce]),
+        ])
+        .unwrap();
+}
+
+pub fn matching(store: &dyn Store, filter: EventFilter) -> Vec<String> {
+    ids(&store.events(&filter).unwrap())
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+pub fn events_come_ordered_by_date_with_undated_last(store: &mut dyn Store) {
+    filter_fixture(store);
+    assert_eq!(
+        matching(store, EventFilter::default()),
+        ["b1-0-0", "c1-0-0", "a1-0-2", "a1-0-1", "a1-0-0"]
+    );
+    let first_two = EventFilter {
+        limit: Some(2),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, first_two), ["b1-0-0", "c1-0-0"]);
+    let none = EventFilter {
+        limit: Some(0),
+        ..EventFilter::default()
+    };
+    assert!(matching(store, none).is_empty());
+}
+
+pub fn date_filters_compare_the_event_date_range(store: &mut dyn Store) {
+    filter_fixture(store);
+    let since = |d: &str| EventFilter {
+        since: Some(day(d)),
+        ..EventFilter::default()
+    };
+    let until = |d: &str| EventFilter {
+        until: Some(day(d)),
+        ..EventFilter::default()
+    };
+    // The week of talks (12th to 18th) ends after the 18th's start, so it overlaps it.
+    assert_eq!(
+        matching(store, since("2020-10-18")),
+        ["b1-0-0", "a1-0-2", "a1-0-1"]
+    );
+    assert_eq!(matching(store, since("2020-10-20")), ["a1-0-1"]);
+    assert_eq!(matching(store, until("2020-10-12")), ["b1-0-0"]);
+    assert_eq!(matching(store, until("2020-10-11")), Vec::<String>::new());
+    let window = EventFilter {
+        since: Some(day("2020-10-17")),
+        until: Some(day("2020-10-19")),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, window), ["b1-0-0", "c1-0-0", "a1-0-2"]);
+}
+
+pub fn actor_filter_searches_names_texts_and_codes_of_all_parties(store: &mut dyn Store) {
+    filter_fixture(store);
+    let actor = |needle: &str| EventFilter {
+        actor: Some(needle.into()),
+        ..EventFilter::default()
+    };
+    // Source or target, any case.
+    assert_eq!(matching(store, actor("AZERBAIJANI")), ["a1-0-1", "a1-0-0"]);
+    // CAMEO code.
+    assert_eq!(matching(store, actor("igouno")), ["b1-0-0"]);
+    // Claimant.
+    assert_eq!(matching(store, actor("spokesperson")), ["a1-0-2"]);
+    // Surface text ("the Turkey") as opposed to the name.
+    assert_eq!(matching(store, actor("the turkey")), ["a1-0-2"]);
+    assert_eq!(matching(store, actor("nobody")), Vec::<String>::new());
+}
+
+pub fn country_type_place_outlet_and_article_filters(store: &mut dyn Store) {
+    filter_fixture(store);
+    let country = EventFilter {
+        country: Some("tur".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, country), ["a1-0-2"]);
+    // The place's country counts too: no actor of b1-0-0 is American.
+    let usa = EventFilter {
+        country: Some("USA".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, usa), ["b1-0-0"]);
+    // Exact, not substring.
+    let partial = EventFilter {
+        country: Some("AZ".into()),
+        ..EventFilter::default()
+    };
+    assert!(matching(store, partial).is_empty());
+
+    let assaults = EventFilter {
+        event_type: Some(EventType::Assault),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, assaults), ["a1-0-1", "a1-0-0"]);
+
+    let by_admin1 = EventFilter {
+        place: Some("karabakh".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, by_admin1), ["a1-0-1"]);
+    let by_name = EventFilter {
+        place: Some("YORK".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, by_name), ["b1-0-0"]);
+
+    let outlet = EventFilter {
+        source: Some("jazeera".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        matching(store, outlet),
+        ["c1-0-0", "a1-0-2", "a1-0-1", "a1-0-0"]
+    );
+
+    let combined = EventFilter {
+        source: Some("al jazeera".into()),
+        country: Some("arm".into()),
+        since: Some(day("2020-10-18")),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, combined), ["a1-0-2", "a1-0-1"]);
+
+    let article = EventFilter {
+        article_id: Some("c1".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, article), ["c1-0-0"]);
+    let article_prefix = EventFilter {
+        article_id: Some("c".into()),
+        ..EventFilter::default()
+    };
+    assert!(matching(store, article_prefix).is_empty());
+}
+
+pub fn hostile_and_unicode_filter_strings_match_literally(store: &mut dyn Store) {
+    let injection = "'; DROP TABLE events; --";
+    let with_actor = |n: usize, name: &str| Event {
+        source: Some(actor(name, Some("XXX"), "XXX")),
+        ..event("h1", n, EventType::Protest)
+    };
+    let with_place = |n: usize, name: &str| Event {
+        place: Some(place(name, None, None)),
+        ..event("h1", n, EventType::Protest)
+    };
+    store
+        .save_batch(&[
+            coded(
+                article("h1", Some("100% News_Wire"), None, "H."),
+                vec![
+                    with_actor(0, injection),
+                    with_actor(1, "100% sure"),
+                    with_actor(2, "snake_case"),
+                    with_actor(3, "Азербайджанская армия"),
+                    with_actor(4, "plain"),
+                    with_place(5, "Şuşa"),
+                    with_place(6, "Shusha"),
+                ],
+            ),
+            coded(article("h2", Some("Plain"), None, "H2."), vec![]),
+        ])
+        .unwrap();
+    let by_actor = |needle: &str| EventFilter {
+        actor: Some(needle.into()),
+        ..EventFilter::default()
+    };
+
+    assert_eq!(matching(store, by_actor(injection)), ["h1-0-0"]);
+    assert_eq!(matching(store, by_actor("%")), ["h1-0-1"]);
+    assert_eq!(matching(store, by_actor("_")), ["h1-0-2"]);
+    assert_eq!(matching(store, by_actor("0%")), ["h1-0-1"]);
+    assert_eq!(matching(store, by_actor("e_c")), ["h1-0-2"]);
+    assert_eq!(matching(store, by_actor("азербайджанская")), ["h1-0-3"]);
+    assert_eq!(matching(store, by_actor("АРМИЯ")), ["h1-0-3"]);
+
+    let by_place = |needle: &str| EventFilter {
+        place: Some(needle.into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, by_place("şUŞA")), ["h1-0-5"]);
+    assert_eq!(matching(store, by_place("_")), Vec::<String>::new());
+
+    for hostile in [injection, "%", "_"] {
+        let everywhere = EventFilter {
+            country: Some(hostile.into()),
+            place: Some(hostile.into()),
+            article_id: Some(hostile.into()),
+            ..EventFilter::default()
+        };
+        assert!(matching(store, everywhere).is_empty());
+    }
+    let outlet = |needle: &str| EventFilter {
+        source: Some(needle.into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, outlet("100%")).len(), 7);
+    assert_eq!(matching(store, outlet("s_w")).len(), 7);
+    assert_eq!(matching(store, outlet("%")).len(), 7);
+    assert!(matching(store, outlet(injection)).is_empty());
+
+    // The tables survived.
+    assert_eq!(
+        store.stats().unwrap(),
+        Stats {
+            articles: 2,
+            events: 7
+        }
+    );
+}
