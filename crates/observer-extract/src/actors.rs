@@ -306,7 +306,18 @@ fn actor_at(
                     "has" | "have" | "had" | "is" | "was" | "wants" | "will" | "would"
                 )
         });
-        if speaks && !is_locative(toks, i) {
+        // A capital is its government ("Baku said", "accused Moscow of", "urged Manila to")
+        // except where it is a place: after "in", "to", "from", "of", or before a comma list of places.
+        let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
+        let placed = is_locative(toks, i) || matches!(prev, "of" | "near" | "outside" | "around");
+        let object = toks.get(found.end).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "of" | "to" | "for" | "and" | "over" | "," | "."
+            )
+        }) && i > 0
+            && !toks[i - 1].capitalized;
+        if (speaks || object) && !placed {
             let country = &lex.country_entries[found.values[0]];
             spans.push(ActorSpan {
                 start: i,
@@ -409,7 +420,7 @@ fn countries_at(
             .places
             .longest_at(text, toks, i - 1)
             .is_some_and(|p| p.end >= first_end);
-    if (first.1 && place_noun) || inside_place {
+    if place_noun || inside_place {
         return None;
     }
     // "in Armenia" is a place; "in Israeli shelling" still names who shelled.

@@ -44,14 +44,27 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
         .collect();
     let mut last = *out.last().unwrap_or(&first);
     while let Some(next) = actors.get(last + 1) {
+        // "Sudan's army and the paramilitary RSF": a conjunction, then articles or adjectives.
+        let gap_toks = &toks[actors[last].end..next.start];
+        let loose = gap_toks
+            .first()
+            .is_some_and(|t| matches!(t.norm.as_str(), "and" | ","))
+            && gap_toks.len() <= 3
+            && gap_toks[1..].iter().all(|t| {
+                !t.capitalized
+                    && t.kind == observer_text::TokenKind::Word
+                    && !t.norm.ends_with("ed")
+            });
         let gap: Vec<&str> = toks[actors[last].end..next.start]
             .iter()
             .map(|t| t.norm.as_str())
             .collect();
-        if !matches!(
-            gap.as_slice(),
-            ["and"] | [","] | [",", "and"] | ["-"] | ["-", "\""] | [",", "\""] | ["and", "\""]
-        ) {
+        if !loose
+            && !matches!(
+                gap.as_slice(),
+                ["and"] | [","] | [",", "and"] | ["-"] | ["-", "\""] | [",", "\""] | ["and", "\""]
+            )
+        {
             break;
         }
         let members: Vec<usize> = (last + 1..actors.len())

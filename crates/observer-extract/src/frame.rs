@@ -538,6 +538,14 @@ impl Builder<'_> {
 
 /// Builds the events of one sentence.
 pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleContext) -> Vec<Event> {
+    // "We could not verify either account of Tuesday's strikes" speaks about reports, not events.
+    if s.cues
+        .iter()
+        .any(|c| matches!(c.cue, Cue::Disclaimer | Cue::Confirmation))
+        && s.casualties.is_empty()
+    {
+        return Vec::new();
+    }
     let b = Builder { lex, text, s, ctx };
     let sentence_evidence = Evidence {
         sentence: s.index,
@@ -709,6 +717,24 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             }
         }
     }
+    // "Baku would destroy any firing point if the attacks continued", said by Azerbaijan's
+    // president, is a threat by the speaker, not a hypothetical attack.
+    for e in events.iter_mut() {
+        if e.event_type == EventType::Assault
+            && e.hypothetical
+            && !e.negated
+            && e.claimant.is_some()
+        {
+            e.event_type = EventType::Threaten;
+            e.cameo = "138".into();
+            e.mode = None;
+            e.source = e.claimant.take();
+            e.hypothetical = false;
+            e.stance = Stance::Asserted;
+            e.place = None;
+            e.rules.push("threat:conditional-force".into());
+        }
+    }
     // Outcome words ("killed") join the attack the sentence names, so they go last.
     events.sort_by_key(|e| {
         e.rules
@@ -807,9 +833,21 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
     }
     let target = events
         .iter()
-        .position(|e| e.event_type == EventType::Assault && !e.hypothetical && !e.negated);
+        .position(|e| e.event_type == EventType::Assault && !e.hypothetical && !e.negated)
+        .or_else(|| {
+            events
+                .iter()
+                .position(|e| matches!(e.event_type, EventType::Coerce | EventType::Concede))
+        });
+    // Prisoners exchanged or detained are no sign of an attack: only deaths, wounds and
+    // disappearances make a toll reported on its own an ASSAULT.
+    let harmed = s
+        .casualties
+        .iter()
+        .any(|c| c.casualty.kind != observer_model::CasualtyKind::Captured);
     let index = match target {
         Some(i) => i,
+        None if !harmed => return,
         None => {
             let first = &s.casualties[0];
             let speech = s

@@ -50,6 +50,7 @@ pub enum Cue {
     PlaceRegion,
     ClauseBreak,
     Truce,
+    Halt,
 }
 
 #[derive(Debug, Clone)]
@@ -251,6 +252,7 @@ impl Lexicons {
                 "place_region" => Cue::PlaceRegion,
                 "clause_break" => Cue::ClauseBreak,
                 "truce" => Cue::Truce,
+                "halt" => Cue::Halt,
                 other => return Err(t.error(row, format!("unknown cue kind `{other}`"))),
             };
             for phrase in row.list(phrases) {

@@ -145,7 +145,14 @@ pub fn find_triggers(
                 })
             }
         };
-        if !ok {
+        // "agreed to halt fighting", "called for an investigation into the strike".
+        let halted = cues.iter().any(|c| {
+            c.cue == Cue::Halt
+                && c.start < found.start
+                && c.end <= found.end
+                && found.start.saturating_sub(c.end) <= 2
+        });
+        if !ok || halted {
             continue;
         }
         let mut t = Trigger {
@@ -185,6 +192,13 @@ pub fn find_triggers(
                 t.cue_rules
                     .push(format!("cue:{:?}:{}", c.cue, toks[c.start].norm).to_lowercase());
             }
+        }
+        // A threat or an appeal is made when it is uttered, whatever "would" or "if" it contains.
+        if matches!(
+            entry.event_type,
+            observer_model::EventType::Threaten | observer_model::EventType::Request
+        ) {
+            t.hypothetical = false;
         }
         out.push(t);
     }
