@@ -182,8 +182,11 @@ impl Builder<'_> {
         let norm = |i: usize| s.toks.get(i).map(|t| t.norm.as_str()).unwrap_or("");
         let usable =
             |k: usize| self.actor_ok(k, claimants) || (is_speech_act(ty) && claimants.contains(&k));
+        // Civilians counted as victims attack no one; protesting civilians do act.
         let can_act = |k: usize| {
-            usable(k) && !self.in_relative_clause(s.actors[k].start) && !self.is_victim(k)
+            usable(k)
+                && !self.in_relative_clause(s.actors[k].start)
+                && !(ty == EventType::Assault && self.is_victim(k))
         };
         // "between A and B"
         for k in t.end..(t.end + 4).min(s.toks.len()) {
@@ -560,6 +563,22 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         let entry = &lex.trigger_entries[t.entry];
         let ty = entry.event_type;
         let mut mode = entry.mode.clone();
+        // "a drone hit", "Russian missiles struck": the weapon nearest the attack gives its mode.
+        if ty == EventType::Assault && mode.is_none() {
+            let (c_start, c_end) = b.clause_of(t.start);
+            mode = s
+                .cues
+                .iter()
+                .filter_map(|c| match c.cue {
+                    Cue::Weapon(m) if c.start >= c_start && c.end <= c_end => {
+                        Some((c.start.abs_diff(t.start), m))
+                    }
+                    _ => None,
+                })
+                .min()
+                .map(|(_, m)| lex.weapon_modes[m].clone())
+                .filter(|m| !m.is_empty());
+        }
         // "agreed to a ceasefire": an agreement in a sentence about a truce is one.
         let truce_sentence = s.cues.iter().any(|c| c.cue == Cue::Truce);
         if ty == EventType::Agree && mode.is_none() && truce_sentence {
@@ -588,12 +607,27 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 && t.start - sp.end <= 3
                 && !s.toks[sp.end..t.start].iter().any(|tok| tok.norm == "that")
         };
+        // "Russia's defence ministry claimed a strike", "... denied that any strike took place":
+        // with no other doer named, the speaker claims or denies its own act.
+        let own_act = |sp: &&Speech| {
+            matches!(sp.kind, SpeechKind::Claim | SpeechKind::Deny)
+                && t.start >= sp.end
+                && t.start - sp.end <= 4
+        };
         let speech = b
             .governing_speech(t)
             .filter(|sp| !performative(sp))
             .filter(|sp| sp.start != t.start || !is_speech_act(ty));
+        let speaker_acts = speech.is_some_and(|sp| own_act(&sp));
         let claimant_idx: Vec<usize> = speech.map(|sp| sp.claimants.clone()).unwrap_or_default();
-        let (pairs, actor_rule) = b.participants(t, ty, speech);
+        let (mut pairs, actor_rule) = b.participants(t, ty, speech);
+        if speaker_acts {
+            for (source, target) in pairs.iter_mut() {
+                if source.is_none() && target.is_none_or(|k| !claimant_idx.contains(&k)) {
+                    *source = claimant_idx.first().copied();
+                }
+            }
+        }
         let (date, date_ev) = b.date_for(t);
         // Dated three weeks or more before publication, or told in a relative clause in the
         // perfect ("Armenia, which has a defence pact with Russia"): recalled, not news.
@@ -1104,6 +1138,43 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
                     rule: rule.into(),
                 });
             }
+        }
+    }
+}
+
+/// A country named with no role ("Armenia said", "Russian drones struck", "accused Moscow") acts
+/// through its government, or in fighting through its armed forces.
+pub fn default_roles(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let force = matches!(
+            e.event_type,
+            EventType::Assault | EventType::Mobilize | EventType::Retreat | EventType::Coerce
+        );
+        for (field, slot) in [
+            ("source", &mut e.source),
+            ("target", &mut e.target),
+            ("claimant", &mut e.claimant),
+        ] {
+            let Some(actor) = slot.as_mut() else { continue };
+            if actor.role.is_some() || actor.country.is_none() {
+                continue;
+            }
+            let role = if force && field != "claimant" {
+                "MIL"
+            } else {
+                "GOV"
+            };
+            actor.role = Some(role.into());
+            actor.code = format!("{}{role}", actor.country.as_deref().unwrap_or(""));
+            let rule = format!("actor-role:default-{}", role.to_lowercase());
+            e.rules.push(rule.clone());
+            e.provenance.push(FieldEvidence {
+                field: field.into(),
+                start: None,
+                end: None,
+                text: None,
+                rule,
+            });
         }
     }
 }

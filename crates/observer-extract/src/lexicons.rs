@@ -26,6 +26,8 @@ pub enum Needs {
     Person,
     /// A preposition of direction shortly after ("fired rockets at the town").
     At,
+    /// A weapon word shortly before ("a drone hit an apartment block").
+    Weapon,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +53,8 @@ pub enum Cue {
     ClauseBreak,
     Truce,
     Halt,
+    /// A weapon word, with the index of the ASSAULT mode it implies in `Lexicons::weapon_modes`.
+    Weapon(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +137,8 @@ pub struct Lexicons {
     pub trigger_entries: Vec<TriggerEntry>,
     pub speech: PhraseMatcher<SpeechKind>,
     pub cues: PhraseMatcher<Cue>,
+    /// ASSAULT modes implied by weapon words ("" for none).
+    pub weapon_modes: Vec<String>,
     pub roles: PhraseMatcher<usize>,
     pub role_entries: Vec<RoleEntry>,
     pub titles: PhraseMatcher<usize>,
@@ -202,6 +208,7 @@ impl Lexicons {
                 "truce" => Needs::Truce,
                 "person" => Needs::Person,
                 "at" => Needs::At,
+                "weapon" => Needs::Weapon,
                 other => return Err(t.error(row, format!("unknown condition `{other}`"))),
             };
             let index = self.trigger_entries.len();
@@ -253,6 +260,17 @@ impl Lexicons {
                 "clause_break" => Cue::ClauseBreak,
                 "truce" => Cue::Truce,
                 "halt" => Cue::Halt,
+                kind if kind.starts_with("weapon:") => {
+                    let mode = kind.trim_start_matches("weapon:").to_string();
+                    let index = match self.weapon_modes.iter().position(|m| *m == mode) {
+                        Some(i) => i,
+                        None => {
+                            self.weapon_modes.push(mode);
+                            self.weapon_modes.len() - 1
+                        }
+                    };
+                    Cue::Weapon(index)
+                }
                 other => return Err(t.error(row, format!("unknown cue kind `{other}`"))),
             };
             for phrase in row.list(phrases) {

@@ -172,8 +172,9 @@ impl Extractor {
                 .iter()
                 .flat_map(|s| frame::build_events(lex, text, s, &ctx))
                 .collect();
-            frame::fill_from_dyad(&mut events);
             frame::infer_countries(&mut events, &ctx);
+            frame::fill_from_dyad(&mut events);
+            frame::default_roles(&mut events);
             let mut per_sentence: HashMap<usize, usize> = HashMap::new();
             for e in &mut events {
                 let n = per_sentence.entry(e.evidence.sentence).or_default();

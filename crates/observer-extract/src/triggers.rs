@@ -135,6 +135,9 @@ pub fn find_triggers(
             Needs::Nothing => true,
             Needs::Truce => !truce_at.is_empty(),
             Needs::TruceVerb => !truce_at.is_empty(),
+            Needs::Weapon => cues.iter().any(|c| {
+                matches!(c.cue, Cue::Weapon(_)) && c.end <= found.start && found.start - c.end <= 4
+            }),
             Needs::At => toks[found.end..(found.end + 6).min(toks.len())]
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "at" | "on" | "into" | "towards" | "toward")),
