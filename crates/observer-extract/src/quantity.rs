@@ -25,6 +25,47 @@ pub struct CasualtySpan {
     pub rule: String,
 }
 
+/// Words after a number that make it a measure rather than a count of people.
+const UNITS: &[&str] = &[
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "tonnes",
+    "tons",
+    "percent",
+    "%",
+    "dollars",
+    "euros",
+    "trucks",
+    "lorries",
+    "vehicles",
+    "homes",
+    "houses",
+    "buildings",
+    "times",
+    "rounds",
+    "shells",
+    "rockets",
+    "missiles",
+    "drones",
+    "minutes",
+    "villages",
+    "towns",
+];
+
 /// Numbers beyond this are not casualty counts (nor anything else a news report counts).
 const LARGEST: u64 = 100_000_000;
 
@@ -184,10 +225,24 @@ pub fn find_casualties(
             matches!(w[0].norm.as_str(), "have" | "has")
                 && matches!(w[1].norm.as_str(), "died" | "been")
         });
-    let mut out = Vec::new();
+    let mut out: Vec<CasualtySpan> = Vec::new();
     for q in quantities {
-        // Skip adjectives and demonyms between the number and the victims: "772 Armenian troops".
+        // "24 hours", "a 52-year-old man", "400 tonnes": measures, not people.
+        if toks
+            .get(q.end)
+            .is_some_and(|t| t.norm == "-" || UNITS.contains(&t.norm.as_str()))
+        {
+            continue;
+        }
+        // Skip adjectives and demonyms between the number and the victims: "772 Armenian troops",
+        // and the quotes of '"several" of its servicemen'.
         let mut j = q.end;
+        while toks
+            .get(j)
+            .is_some_and(|t| matches!(t.norm.as_str(), "\"" | "'"))
+        {
+            j += 1;
+        }
         if toks.get(j).is_some_and(|t| t.norm == "of") {
             j += 1;
         }
@@ -229,8 +284,16 @@ pub fn find_casualties(
         ) else {
             continue;
         };
-        let group = if victim.is_none() {
-            CasualtyGroup::Unknown
+        // "Four soldiers were killed and two wounded": an elliptical count shares the group before it.
+        let group = match victim {
+            Some(_) => group,
+            None => out
+                .last()
+                .map_or(CasualtyGroup::Unknown, |c| c.casualty.group),
+        };
+        // People detained or abducted are civilians unless the text says they are fighters.
+        let group = if *kind == CasualtyKind::Captured && group == CasualtyGroup::Unknown {
+            CasualtyGroup::Civilian
         } else {
             group
         };
