@@ -44,6 +44,9 @@ pub struct ArticleContext {
     pub focus: Option<(Place, String)>,
     /// The outlet's "unable to independently verify" sentence, if any.
     pub disclaimer: Option<FieldEvidence>,
+    /// For each sentence, the last date the article gave before it: what "the strike" in a
+    /// sentence without a date of its own happened on.
+    pub date_before: Vec<Option<EventDate>>,
 }
 
 /// How many days before publication an event must be dated to count as background.
@@ -436,6 +439,27 @@ impl Builder<'_> {
                     rule: "date:none".into(),
                 },
             ),
+            // "The strike destroyed a bank branch": an event referred back to keeps its date.
+            None if t.start > 0
+                && matches!(s.toks[t.start - 1].norm.as_str(), "the" | "this" | "that")
+                && self
+                    .ctx
+                    .date_before
+                    .get(s.index)
+                    .is_some_and(Option::is_some) =>
+            {
+                let date = self.ctx.date_before[s.index].clone();
+                (
+                    date,
+                    FieldEvidence {
+                        field: "date".into(),
+                        start: None,
+                        end: None,
+                        text: None,
+                        rule: "date:carried-from-previous-sentence".into(),
+                    },
+                )
+            }
             None => {
                 let date = EventDate {
                     start: self.ctx.published,

@@ -299,12 +299,24 @@ impl Extractor {
                 }
             })
         });
+        let mut last = None;
+        let date_before = analysed
+            .iter()
+            .map(|s| {
+                let before = last.clone();
+                if let Some(d) = s.dates.iter().rev().find(|d| d.date.start.is_some()) {
+                    last = Some(d.date.clone());
+                }
+                before
+            })
+            .collect();
         ArticleContext {
             article_id: article.id.clone(),
             published: article.published,
             countries,
             focus,
             disclaimer,
+            date_before,
         }
     }
 }

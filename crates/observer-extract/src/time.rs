@@ -104,6 +104,28 @@ fn small_number(norm: &str) -> Option<u32> {
     }
 }
 
+/// Words that put a following day in the future.
+const FUTURE: &[&str] = &[
+    "will",
+    "due",
+    "next",
+    "scheduled",
+    "expected",
+    "planned",
+    "plans",
+    "shall",
+    "upcoming",
+];
+
+/// The first such weekday after `anchor`.
+fn next_weekday(anchor: NaiveDate, wd: Weekday) -> NaiveDate {
+    let ahead = (wd.num_days_from_monday() + 7 - anchor.weekday().num_days_from_monday()) % 7;
+    let ahead = if ahead == 0 { 7 } else { ahead };
+    anchor
+        .checked_add_days(Days::new(ahead as u64))
+        .unwrap_or(anchor)
+}
+
 fn last_weekday(anchor: NaiveDate, wd: Weekday) -> NaiveDate {
     let back = (anchor.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
     anchor
@@ -198,11 +220,56 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
         ) {
             end += 1;
         }
-        let d = pubd.map(|p| last_weekday(p, wd));
+        // "due in Beirut on Thursday", "will meet on Friday": the next such day, not the last.
+        let future = toks[i.saturating_sub(8)..i]
+            .iter()
+            .any(|t| FUTURE.contains(&t.norm.as_str()));
+        let d = if future {
+            pubd.map(|p| next_weekday(p, wd))
+        } else {
+            pubd.map(|p| last_weekday(p, wd))
+        };
         return Some(Found::day(end, d, true, "weekday"));
     }
     match n0 {
         "today" | "tonight" => return Some(Found::day(i + 1, pubd, true, "today")),
+        // "overnight" is the night before publication; "overnight into Tuesday" the night before Tuesday.
+        "overnight" => {
+            let into = matches!(norm_at(toks, i + 1), "into" | "to");
+            let day = into.then(|| weekday_of(norm_at(toks, i + 2))).flatten();
+            let (end_day, end) = match day {
+                Some(wd) => (pubd.map(|p| last_weekday(p, wd)), i + 3),
+                None => (pubd, i + 1),
+            };
+            return Some(Found {
+                end,
+                start_date: end_day.and_then(|d| d.pred_opt()),
+                end_date: end_day,
+                precision: DatePrecision::Day,
+                relative: true,
+                rule: "overnight",
+            });
+        }
+        // "Hours later", "later that day": the day last spoken of.
+        "hours" | "minutes"
+            if matches!(
+                norm_at(toks, i + 1),
+                "later" | "earlier" | "before" | "after"
+            ) =>
+        {
+            let (s, e) = ctx
+                .last
+                .or(pubd.map(|p| (p, p)))
+                .map_or((None, None), |(s, e)| (Some(s), Some(e)));
+            return Some(Found {
+                end: i + 2,
+                start_date: s,
+                end_date: e,
+                precision: DatePrecision::Day,
+                relative: true,
+                rule: "same-day",
+            });
+        }
         "yesterday" => {
             return Some(Found::day(
                 i + 1,
@@ -390,11 +457,26 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                 rule: "month-day",
             });
         }
-        let (year, e) = match explicit_year(end) {
+        // "in July and August 2014": two months sharing the year after the second.
+        let second_month = (norm_at(toks, end) == "and")
+            .then(|| {
+                month_of(norm_at(toks, end + 1))
+                    .filter(|_| toks.get(end + 1).is_some_and(|t| t.capitalized))
+            })
+            .flatten();
+        let (last_month, year_at) = match second_month {
+            Some(m) if explicit_year(end + 2).is_some() => (m, end + 2),
+            _ => (month, end),
+        };
+        let (year, e) = match explicit_year(year_at) {
             Some((y, e)) => (Some(y), e),
             None => (year_for(pubd, month, 1), end),
         };
-        let range = year.and_then(|y| month_range(y, month));
+        let range = year.and_then(|y| {
+            let (s, _) = month_range(y, month)?;
+            let (_, e) = month_range(y, last_month)?;
+            Some((s, e))
+        });
         let (s, e_date) = match (range, part) {
             (Some((s, e)), Some("early")) => (
                 Some(s),
@@ -453,6 +535,26 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
         }
         // "in 2019", "since 2014", "the 1990s"
         let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
+        // "from 2008 to 2014"
+        if prev == "from" && norm_at(toks, i + 1) == "to" {
+            let (a, b) = (
+                n0.parse::<i32>().ok(),
+                norm_at(toks, i + 2).parse::<i32>().ok(),
+            );
+            if let (Some(a), Some(b)) = (a, b)
+                && (1900..=2100).contains(&a)
+                && (a..=2100).contains(&b)
+            {
+                return Some(Found {
+                    end: i + 3,
+                    start_date: NaiveDate::from_ymd_opt(a, 1, 1),
+                    end_date: NaiveDate::from_ymd_opt(b, 12, 31),
+                    precision: DatePrecision::Year,
+                    relative: false,
+                    rule: "year-range",
+                });
+            }
+        }
         if matches!(prev, "in" | "since" | "during" | "until" | "of" | "the") {
             let decade = n0.strip_suffix('s').filter(|d| d.ends_with('0'));
             if let Ok(y) = decade.unwrap_or(n0).parse::<i32>()
