@@ -63,6 +63,10 @@ impl ActorMemory {
                     self.last_institution = Some(span.actor.clone());
                 }
             }
+            // "the regional governor said ... he said": an unnamed official is who "he" is.
+            ActorKind::Group if span.actor.title.is_some() => {
+                self.last_person = Some(span.actor.clone());
+            }
             _ => {}
         }
     }
