@@ -837,10 +837,20 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                 && o.background == e.background
                 && actors_fit
                 && o.claimant.as_ref().map(|c| &c.name) == e.claimant.as_ref().map(|c| &c.name)
-                && (o.date == e.date || o.date.is_none() || e.date.is_none())
+                && (o.date == e.date
+                    || o.date.is_none()
+                    || e.date.is_none()
+                    || defaulted_date(o)
+                    || defaulted_date(&e))
         });
         match same {
             Some(o) => {
+                // An explicit date wins over the publication-day default.
+                if defaulted_date(o) && !defaulted_date(&e) && e.date.is_some() {
+                    o.date = e.date.clone();
+                    o.rules.retain(|r| r != "date:published");
+                    o.provenance.retain(|p| p.rule != "date:published");
+                }
                 o.mode = o.mode.take().or(e.mode);
                 if o.source.is_none() {
                     o.source = e.source;
@@ -873,6 +883,11 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// Whether the event's date is only the publication-day default.
+fn defaulted_date(e: &Event) -> bool {
+    e.rules.iter().any(|r| r == "date:published")
 }
 
 fn compatible(a: &Option<Actor>, b: &Option<Actor>) -> bool {

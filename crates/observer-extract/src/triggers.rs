@@ -155,7 +155,31 @@ pub fn find_triggers(
                 && c.end <= found.end
                 && found.start.saturating_sub(c.end) <= 2
         });
-        if !ok || halted {
+        // ", which hosts US troops,": a relative clause describes, it does not report.
+        let descriptive = toks[..found.start]
+            .iter()
+            .rposition(|t| t.norm == ",")
+            .is_some_and(|comma| {
+                toks.get(comma + 1)
+                    .is_some_and(|t| matches!(t.norm.as_str(), "which" | "whose" | "where"))
+                    && !toks[comma + 1..found.start].iter().any(|t| t.norm == ",")
+            });
+        // "agreed in talks in Muscat", "adopted sanctions at a meeting": the setting of another act.
+        let setting = lex.trigger_entries[entry_index].event_type
+            == observer_model::EventType::Consult
+            && found.start >= 2
+            && matches!(toks[found.start - 1].norm.as_str(), "a" | "the")
+            && matches!(
+                toks[found.start - 2].norm.as_str(),
+                "in" | "at" | "during" | "after" | "before"
+            )
+            || (lex.trigger_entries[entry_index].event_type == observer_model::EventType::Consult
+                && found.start >= 1
+                && matches!(
+                    toks[found.start - 1].norm.as_str(),
+                    "in" | "during" | "after"
+                ));
+        if !ok || halted || descriptive || setting {
             continue;
         }
         let mut t = Trigger {
