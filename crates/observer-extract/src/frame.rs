@@ -1070,6 +1070,20 @@ fn article_dyad(events: &[Event]) -> Option<(Actor, Actor)> {
                 e.target.clone().unwrap_or_default(),
             )
         })
+        // Else the first two armed parties of different countries that each attack in the article
+        // ("Azerbaijani troops shelled ...", "Armenian forces fired on ...").
+        .or_else(|| {
+            let attackers: Vec<&Actor> = events
+                .iter()
+                .filter(|e| {
+                    e.event_type == EventType::Assault && !e.hypothetical && armed(&e.source)
+                })
+                .filter_map(|e| e.source.as_ref())
+                .collect();
+            let first = *attackers.first()?;
+            let second = attackers.iter().find(|a| a.country != first.country)?;
+            Some((first.clone(), (*second).clone()))
+        })
 }
 
 fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
