@@ -55,6 +55,14 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
         let named_as_place = place_shaped(toks, i);
         if let Some(found) = lex.places.longest_at(text, toks, i) {
             let len = found.end - found.start;
+            // "the Dnipro river", "the Black Sea": a landform, not the town of that name.
+            let landform = toks
+                .get(found.end)
+                .is_some_and(|t| LANDFORMS.contains(&t.norm.as_str()));
+            if landform {
+                i = found.end;
+                continue;
+            }
             let place_noun_after = toks
                 .get(found.end)
                 .is_some_and(|t| PLACE_HEADS.contains(&t.norm.as_str()));
@@ -144,6 +152,18 @@ const PLACE_HEADS: &[&str] = &[
     "area",
 ];
 
+/// Nouns that make the name before them a river, sea or mountain range.
+const LANDFORMS: &[&str] = &[
+    "river",
+    "sea",
+    "lake",
+    "mountains",
+    "strait",
+    "gulf",
+    "canal",
+    "bay",
+];
+
 /// "the town of X", "the village of X", "the X district".
 fn place_shaped(toks: &[Token], i: usize) -> bool {
     let norm = |k: usize| toks.get(k).map(|t| t.norm.as_str()).unwrap_or("");
@@ -198,7 +218,7 @@ fn unknown_name_end(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     let is_name = |t: &Token| {
         t.capitalized
             && t.kind == observer_text::TokenKind::Word
-            && !NOT_PLACES.contains(&t.norm.as_str())
+            && !NOT_PLACES.contains(&crate::lexicon::match_key(&t.norm))
             && text[t.start..t.end].chars().any(char::is_lowercase)
     };
     let mut end = i;
