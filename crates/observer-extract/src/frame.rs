@@ -681,7 +681,17 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 _ => claimant_list.clone(),
             };
             for claimant in &own {
-                let speaker_is_source = claimant.is_some() && claimant == src;
+                // "China's foreign ministry ... said Beijing would take measures": a speaker for the
+                // same state as the source of a threat or appeal is making it, not reporting it.
+                let same_side = |a: &Option<usize>, b: &Option<usize>| match (a, b) {
+                    (Some(x), Some(y)) => {
+                        let (x, y) = (&s.actors[*x].actor, &s.actors[*y].actor);
+                        x.code == y.code || (x.country.is_some() && x.country == y.country)
+                    }
+                    _ => false,
+                };
+                let speaker_is_source =
+                    claimant.is_some() && (claimant == src || same_side(claimant, src));
                 let claimant = claimant.filter(|_| !(speaker_is_source && is_speech_act(ty)));
                 let mut provenance = vec![FieldEvidence {
                     field: "type".into(),
