@@ -634,7 +634,10 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         // "Russia's defence ministry claimed a strike", "... denied that any strike took place":
         // with no other doer named, the speaker claims or denies its own act.
         let own_act = |sp: &&Speech| {
-            matches!(sp.kind, SpeechKind::Claim | SpeechKind::Deny)
+            // "claimed a strike" is a claim of one's own act; "alleged attacks" blames others.
+            let claims_own =
+                sp.kind == SpeechKind::Claim && s.toks[sp.start].norm.starts_with("claim");
+            (claims_own || sp.kind == SpeechKind::Deny)
                 && t.start >= sp.end
                 && t.start - sp.end <= 4
         };

@@ -165,20 +165,15 @@ pub fn find_triggers(
                     && !toks[comma + 1..found.start].iter().any(|t| t.norm == ",")
             });
         // "agreed in talks in Muscat", "adopted sanctions at a meeting": the setting of another act.
-        let setting = lex.trigger_entries[entry_index].event_type
-            == observer_model::EventType::Consult
-            && found.start >= 2
-            && matches!(toks[found.start - 1].norm.as_str(), "a" | "the")
-            && matches!(
-                toks[found.start - 2].norm.as_str(),
-                "in" | "at" | "during" | "after" | "before"
-            )
-            || (lex.trigger_entries[entry_index].event_type == observer_model::EventType::Consult
-                && found.start >= 1
-                && matches!(
-                    toks[found.start - 1].norm.as_str(),
-                    "in" | "during" | "after"
-                ));
+        let consult =
+            lex.trigger_entries[entry_index].event_type == observer_model::EventType::Consult;
+        let setting = consult
+            && (toks[found.start.saturating_sub(2)..found.start]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "in" | "during" | "after"))
+                || (found.start >= 2
+                    && matches!(toks[found.start - 1].norm.as_str(), "a" | "the")
+                    && matches!(toks[found.start - 2].norm.as_str(), "at" | "before")));
         if !ok || halted || descriptive || setting {
             continue;
         }
