@@ -24,7 +24,7 @@ pub fn run(globals: &Globals, args: BenchArgs) -> Result<Status> {
     let started = Instant::now();
     let extractor = globals.extractor()?;
     let startup = started.elapsed();
-    let rss_after_startup = memory::current_kib();
+    let rss_after_startup = process::current_kib();
 
     let workdir = tempfile::Builder::new()
         .prefix("observer-bench-")
@@ -47,13 +47,13 @@ pub fn run(globals: &Globals, args: BenchArgs) -> Result<Status> {
         out,
         "start-up   {:.3} s to build the extractor (lexicons, gazetteer, automata); {} resident after it",
         startup.as_secs_f64(),
-        memory::describe(rss_after_startup)
+        process::describe(rss_after_startup)
     )?;
     writeln!(out)?;
     writeln!(
         out,
-        "{:<30} {:>7} {:>9} {:>9} {:>11}",
-        "stage", "threads", "seconds", "MB/s", "articles/s"
+        "{:<30} {:>7} {:>9} {:>9} {:>9} {:>11} {:>9}",
+        "stage", "threads", "seconds", "cpu s", "MB/s", "articles/s", "MB/cpu-s"
     )?;
     out.flush()?;
 
@@ -68,12 +68,13 @@ pub fn run(globals: &Globals, args: BenchArgs) -> Result<Status> {
             .num_threads(threads)
             .build()
             .context("starting the thread pool")?;
-        let row = |out: &mut Box<dyn Write>, stage: &str, took: Duration| {
+        let row = |out: &mut Box<dyn Write>, stage: &str, took: Took| {
             write_row(out, stage, threads, took, &input)
         };
 
-        let took = pool.install(|| time(|| segment(&input.records)));
-        row(&mut out, "segmentation + tokens", took)?;
+        let clock = Clock::start();
+        pool.install(|| std::hint::black_box(segment(&input.records)));
+        row(&mut out, "segmentation + tokens", clock.stop())?;
 
         let db = workdir.path().join(format!("stored-{threads}.db"));
         let coded = pool.install(|| extract_and_store(&extractor, &input.records, &db, &args))?;
@@ -84,12 +85,13 @@ pub fn run(globals: &Globals, args: BenchArgs) -> Result<Status> {
             layers = Some(time_layers(&extractor, &input.records));
         }
 
-        memory::reset_peak();
-        let before = memory::current_kib();
+        process::reset_peak();
+        let before = process::current_kib();
         let db = workdir.path().join(format!("end-to-end-{threads}.db"));
-        let took = pool.install(|| end_to_end(&extractor, &input.paths, &db, &args))?;
-        row(&mut out, "end to end (JSONL -> SQLite)", took)?;
-        peaks.push((threads, before, memory::peak_kib(), coded.events));
+        let clock = Clock::start();
+        pool.install(|| end_to_end(&extractor, &input.paths, &db, &args))?;
+        row(&mut out, "end to end (JSONL -> SQLite)", clock.stop())?;
+        peaks.push((threads, before, process::peak_kib(), coded.events));
         out.flush()?;
     }
 
@@ -103,8 +105,8 @@ pub fn run(globals: &Globals, args: BenchArgs) -> Result<Status> {
             "end to end, {threads} thread{}: peak resident {} ({} before it: the extractor and the input \
              held for the other stages); {} events",
             if threads == 1 { "" } else { "s" },
-            memory::describe(peak),
-            memory::describe(before),
+            process::describe(peak),
+            process::describe(before),
             thousands(events)
         )?;
     }
@@ -175,10 +177,43 @@ impl Input {
     }
 }
 
-fn time(stage: impl FnOnce() -> usize) -> Duration {
-    let start = Instant::now();
-    std::hint::black_box(stage());
-    start.elapsed()
+/// Wall-clock and CPU time (of every thread of the process) of a stage. CPU time shows whether
+/// the threads had the cores to themselves: on a busy machine wall time grows, CPU time less so.
+#[derive(Debug, Clone, Copy, Default)]
+struct Took {
+    wall: Duration,
+    cpu: Option<Duration>,
+}
+
+impl Took {
+    fn add(&mut self, other: Took) {
+        self.wall += other.wall;
+        self.cpu = self.cpu.zip(other.cpu).map(|(a, b)| a + b);
+    }
+}
+
+/// A running measurement of a [`Took`].
+struct Clock {
+    wall: Instant,
+    cpu: Option<Duration>,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            wall: Instant::now(),
+            cpu: process::cpu_time(),
+        }
+    }
+
+    fn stop(&self) -> Took {
+        Took {
+            wall: self.wall.elapsed(),
+            cpu: process::cpu_time()
+                .zip(self.cpu)
+                .map(|(end, start)| end.saturating_sub(start)),
+        }
+    }
 }
 
 /// Splits every article into sentences and tokens; returns the number of tokens.
@@ -197,8 +232,8 @@ fn segment(records: &[Record]) -> usize {
 
 /// Time spent coding and storing, measured apart.
 struct CodedRun {
-    extraction: Duration,
-    storage: Duration,
+    extraction: Took,
+    storage: Took,
     events: u64,
 }
 
@@ -212,15 +247,21 @@ fn extract_and_store(
 ) -> Result<CodedRun> {
     let mut store = open_store(&db.to_string_lossy())?;
     let mut run = CodedRun {
-        extraction: Duration::ZERO,
-        storage: Duration::ZERO,
+        extraction: Took {
+            cpu: Some(Duration::ZERO),
+            ..Took::default()
+        },
+        storage: Took {
+            cpu: Some(Duration::ZERO),
+            ..Took::default()
+        },
         events: 0,
     };
     for chunk in records.chunks(args.batch_size as usize) {
         let batch = chunk.to_vec();
-        let start = Instant::now();
+        let clock = Clock::start();
         let results = code_all(extractor, batch);
-        run.extraction += start.elapsed();
+        run.extraction.add(clock.stop());
         let coded: Vec<Coded> = results
             .into_iter()
             .filter_map(Result::ok)
@@ -231,11 +272,11 @@ fn extract_and_store(
             })
             .collect();
         run.events += coded.iter().map(|c| c.events.len() as u64).sum::<u64>();
-        let start = Instant::now();
+        let clock = Clock::start();
         store
             .save_batch(&coded)
             .with_context(|| format!("saving {} coded articles", coded.len()))?;
-        run.storage += start.elapsed();
+        run.storage.add(clock.stop());
     }
     Ok(run)
 }
@@ -251,13 +292,7 @@ fn time_layers(extractor: &Extractor, records: &[Record]) -> (LayerTimes, Durati
 }
 
 /// What `observer ingest` does: read the inputs, code them, store them in a new database.
-fn end_to_end(
-    extractor: &Extractor,
-    paths: &[PathBuf],
-    db: &Path,
-    args: &BenchArgs,
-) -> Result<Duration> {
-    let start = Instant::now();
+fn end_to_end(extractor: &Extractor, paths: &[PathBuf], db: &Path, args: &BenchArgs) -> Result<()> {
     let mut store = open_store(&db.to_string_lossy())?;
     let mut diagnostics = Diagnostics::default();
     let mut pipeline = Pipeline::new(store.as_mut(), extractor, false, args.batch_size as usize);
@@ -266,20 +301,30 @@ fn end_to_end(
         pipeline.add(record, &mut diagnostics)?;
     }
     pipeline.finish(&mut diagnostics)?;
-    Ok(start.elapsed())
+    Ok(())
 }
 
 fn write_row(
     out: &mut dyn Write,
     stage: &str,
     threads: usize,
-    took: Duration,
+    took: Took,
     input: &Input,
 ) -> std::io::Result<()> {
-    let seconds = took.as_secs_f64().max(1e-9);
+    let seconds = took.wall.as_secs_f64().max(1e-9);
+    let (cpu, per_cpu) = match took.cpu {
+        Some(cpu) => (
+            format!("{:.3}", cpu.as_secs_f64()),
+            format!(
+                "{:.1}",
+                megabytes(input.bytes) / cpu.as_secs_f64().max(1e-9)
+            ),
+        ),
+        None => ("?".to_string(), "?".to_string()),
+    };
     writeln!(
         out,
-        "{stage:<30} {threads:>7} {seconds:>9.3} {:>9.1} {:>11}",
+        "{stage:<30} {threads:>7} {seconds:>9.3} {cpu:>9} {:>9.1} {:>11} {per_cpu:>9}",
         megabytes(input.bytes) / seconds,
         thousands((input.articles() as f64 / seconds).round() as u64)
     )
@@ -334,8 +379,29 @@ fn cpu_model() -> String {
         .unwrap_or_else(|| "unknown processor".to_string())
 }
 
-mod memory {
-    //! Resident memory of this process, from /proc/self/status (Linux; elsewhere unknown).
+mod process {
+    //! Resident memory and CPU time of this process, from /proc/self (Linux; elsewhere unknown).
+
+    use std::time::Duration;
+
+    /// Clock ticks per second of /proc/self/stat: USER_HZ, 100 on every Linux platform.
+    const TICKS_PER_SECOND: u64 = 100;
+
+    /// User and system CPU time of every thread of the process so far.
+    pub fn cpu_time() -> Option<Duration> {
+        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        parse_stat_ticks(&stat).map(|ticks| Duration::from_millis(ticks * 1000 / TICKS_PER_SECOND))
+    }
+
+    /// utime + stime from /proc/PID/stat text: fields 14 and 15, counted after the command name
+    /// in parentheses (which may hold spaces).
+    pub(super) fn parse_stat_ticks(stat: &str) -> Option<u64> {
+        let (_, after_name) = stat.rsplit_once(')')?;
+        let mut fields = after_name.split_whitespace().skip(11);
+        let user: u64 = fields.next()?.parse().ok()?;
+        let system: u64 = fields.next()?.parse().ok()?;
+        Some(user + system)
+    }
 
     /// VmRSS, in KiB.
     pub fn current_kib() -> Option<u64> {
@@ -381,11 +447,19 @@ mod tests {
     #[test]
     fn reads_memory_fields_of_proc_status() {
         let status = "Name:\tobserver\nVmHWM:\t  123456 kB\nVmRSS:\t   98765 kB\n";
-        assert_eq!(memory::parse_status(status, "VmHWM"), Some(123_456));
-        assert_eq!(memory::parse_status(status, "VmRSS"), Some(98_765));
-        assert_eq!(memory::parse_status(status, "VmSwap"), None);
-        assert_eq!(memory::describe(Some(1_000_000)), "1024 MB");
-        assert_eq!(memory::describe(None), "unknown");
+        assert_eq!(process::parse_status(status, "VmHWM"), Some(123_456));
+        assert_eq!(process::parse_status(status, "VmRSS"), Some(98_765));
+        assert_eq!(process::parse_status(status, "VmSwap"), None);
+        assert_eq!(process::describe(Some(1_000_000)), "1024 MB");
+        assert_eq!(process::describe(None), "unknown");
+    }
+
+    #[test]
+    fn reads_cpu_ticks_of_proc_stat() {
+        let stat = "4242 (observer (x)) R 1 4242 4242 0 -1 4194304 2000 0 0 0 731 42 0 0 20 0 3 0";
+        assert_eq!(process::parse_stat_ticks(stat), Some(773));
+        assert_eq!(process::parse_stat_ticks("garbage"), None);
+        assert!(process::cpu_time().is_some());
     }
 
     #[test]
@@ -397,9 +471,16 @@ mod tests {
             label: String::new(),
         };
         let mut out = Vec::new();
-        write_row(&mut out, "extraction", 2, Duration::from_secs(2), &input).unwrap();
+        let took = Took {
+            wall: Duration::from_secs(2),
+            cpu: Some(Duration::from_secs(4)),
+        };
+        write_row(&mut out, "extraction", 2, took, &input).unwrap();
         let line = String::from_utf8(out).unwrap();
-        assert!(line.starts_with("extraction "), "{line}");
-        assert!(line.contains(" 2.000 ") && line.contains(" 5.0 "), "{line}");
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(
+            columns,
+            ["extraction", "2", "2.000", "4.000", "5.0", "0", "2.5"]
+        );
     }
 }

@@ -56,10 +56,11 @@ pub enum StoreError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A PostgreSQL request failed; `target` names the server and database, never the password.
-    #[error("database {target}: {source}")]
+    /// The message carries the whole chain of causes (the server's own words are in the last).
+    #[error("database {target}: {}", postgres::error_chain(error))]
     Postgres {
         target: String,
-        source: ::postgres::Error,
+        error: ::postgres::Error,
     },
     #[error("{path} is not an Observer database (its SQLite application id is {found:#x})")]
     NotObserver { path: String, found: i64 },

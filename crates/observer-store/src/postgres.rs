@@ -119,9 +119,9 @@ impl PostgresStore {
             config.application_name("observer");
         }
         let target = describe(&config);
-        let pg_err = |source| StoreError::Postgres {
+        let pg_err = |error| StoreError::Postgres {
             target: target.clone(),
-            source,
+            error,
         };
         let mut client = config.connect(NoTls).map_err(pg_err)?;
         client
@@ -141,9 +141,9 @@ impl PostgresStore {
     }
 
     fn pg_err(&self) -> impl Fn(postgres::Error) -> StoreError + '_ {
-        |source| StoreError::Postgres {
+        |error| StoreError::Postgres {
             target: self.target.clone(),
-            source,
+            error,
         }
     }
 
@@ -771,7 +771,7 @@ fn without_credentials(url: &str) -> String {
 }
 
 /// An error and its causes, joined by `: `.
-fn error_chain(error: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
     let mut cause = error.source();
     while let Some(next) = cause {
