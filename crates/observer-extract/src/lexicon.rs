@@ -6,7 +6,7 @@
 //! so "Turkey" the country does not match "turkey" the bird, and "US" does not match "us".
 
 use observer_text::Token;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How a phrase word must be written in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +28,13 @@ struct Entry<V> {
 /// Maps token sequences to values; finds the longest phrase starting at a token.
 #[derive(Debug)]
 pub struct PhraseMatcher<V> {
-    by_first: HashMap<String, Vec<Entry<V>>>,
+    by_first: FxHashMap<String, Vec<Entry<V>>>,
 }
 
 impl<V> Default for PhraseMatcher<V> {
     fn default() -> Self {
         PhraseMatcher {
-            by_first: HashMap::new(),
+            by_first: FxHashMap::default(),
         }
     }
 }

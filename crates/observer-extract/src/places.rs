@@ -51,6 +51,11 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
         let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
         let motion = MOTION.contains(&prev);
         let locative = !motion && (is_locative(toks, i) || prev == "of");
+        // Only capitalised words start place names; the cue look-back is paid for those alone.
+        if !toks[i].capitalized {
+            i += 1;
+            continue;
+        }
         let partial = region_cue_before(lex, text, toks, i);
         let named_as_place = place_shaped(toks, i);
         if let Some(found) = lex.places.longest_at(text, toks, i) {
