@@ -153,25 +153,6 @@ const NOT_NAMES: &[&str] = &[
     "also",
     "however",
     "meanwhile",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "he",
     "she",
     "it",
@@ -193,6 +174,7 @@ fn is_name_token(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Word
         && tok.capitalized
         && !NOT_NAMES.contains(&match_key(&tok.norm))
+        && !crate::time::is_calendar_word(match_key(&tok.norm))
         && text[tok.start..tok.end].chars().any(char::is_lowercase)
 }
 

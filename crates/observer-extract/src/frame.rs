@@ -429,16 +429,7 @@ impl Builder<'_> {
                 Some(d.date.clone()),
                 self.evidence("date", d.start, d.end, &d.rule),
             ),
-            None if t.background => (
-                None,
-                FieldEvidence {
-                    field: "date".into(),
-                    start: None,
-                    end: None,
-                    text: None,
-                    rule: "date:none".into(),
-                },
-            ),
+            None if t.background => (None, FieldEvidence::inferred("date", "date:none")),
             // "The strike destroyed a bank branch": an event referred back to keeps its date.
             None if t.start > 0
                 && matches!(s.toks[t.start - 1].norm.as_str(), "the" | "this" | "that")
@@ -451,13 +442,7 @@ impl Builder<'_> {
                 let date = self.ctx.date_before[s.index].clone();
                 (
                     date,
-                    FieldEvidence {
-                        field: "date".into(),
-                        start: None,
-                        end: None,
-                        text: None,
-                        rule: "date:carried-from-previous-sentence".into(),
-                    },
+                    FieldEvidence::inferred("date", "date:carried-from-previous-sentence"),
                 )
             }
             None => {
@@ -469,13 +454,7 @@ impl Builder<'_> {
                 };
                 (
                     Some(date),
-                    FieldEvidence {
-                        field: "date".into(),
-                        start: None,
-                        end: None,
-                        text: None,
-                        rule: "date:published".into(),
-                    },
+                    FieldEvidence::inferred("date", "date:published"),
                 )
             }
         }
@@ -543,13 +522,7 @@ impl Builder<'_> {
         takes_focus_place(ty).then(|| {
             (
                 focus.clone(),
-                FieldEvidence {
-                    field: "place".into(),
-                    start: None,
-                    end: None,
-                    text: None,
-                    rule: format!("place:article-focus+{focus_rule}"),
-                },
+                FieldEvidence::inferred("place", format!("place:article-focus+{focus_rule}")),
             )
         })
     }
@@ -1138,13 +1111,7 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
         ] {
             if slot.is_none() {
                 *slot = Some(value);
-                e.provenance.push(FieldEvidence {
-                    field: field.into(),
-                    start: None,
-                    end: None,
-                    text: None,
-                    rule: rule.into(),
-                });
+                e.provenance.push(FieldEvidence::inferred(field, rule));
             }
         }
         e.rules.push(rule.into());
@@ -1182,29 +1149,17 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             (None, Some(c)) => (c.clone(), "actor-country:article"),
             (None, None) => continue,
         };
-        for (field, slot) in [
-            ("source", &mut e.source),
-            ("target", &mut e.target),
-            ("claimant", &mut e.claimant),
-        ] {
-            let Some(actor) = slot.as_mut() else { continue };
+        amend_actors(e, |_, actor| {
             let local = actor
                 .role
                 .as_deref()
                 .is_some_and(|r| LOCAL_ROLES.contains(&r));
-            if actor.country.is_none() && local {
+            (actor.country.is_none() && local).then(|| {
                 actor.country = Some(country.clone());
                 actor.code = format!("{country}{}", actor.role.as_deref().unwrap_or(""));
-                e.rules.push(rule.into());
-                e.provenance.push(FieldEvidence {
-                    field: field.into(),
-                    start: None,
-                    end: None,
-                    text: None,
-                    rule: rule.into(),
-                });
-            }
-        }
+                rule.to_string()
+            })
+        });
     }
 }
 
@@ -1216,14 +1171,9 @@ pub fn default_roles(events: &mut [Event]) {
             e.event_type,
             EventType::Assault | EventType::Mobilize | EventType::Retreat | EventType::Coerce
         );
-        for (field, slot) in [
-            ("source", &mut e.source),
-            ("target", &mut e.target),
-            ("claimant", &mut e.claimant),
-        ] {
-            let Some(actor) = slot.as_mut() else { continue };
+        amend_actors(e, |field, actor| {
             if actor.role.is_some() || actor.country.is_none() {
-                continue;
+                return None;
             }
             let role = if force && field != "claimant" {
                 "MIL"
@@ -1232,15 +1182,26 @@ pub fn default_roles(events: &mut [Event]) {
             };
             actor.role = Some(role.into());
             actor.code = format!("{}{role}", actor.country.as_deref().unwrap_or(""));
-            let rule = format!("actor-role:default-{}", role.to_lowercase());
-            e.rules.push(rule.clone());
-            e.provenance.push(FieldEvidence {
-                field: field.into(),
-                start: None,
-                end: None,
-                text: None,
-                rule,
-            });
+            Some(format!("actor-role:default-{}", role.to_lowercase()))
+        });
+    }
+}
+
+/// Applies `change` to the event's source, target and claimant; each rule it returns is recorded
+/// as the evidence of that field.
+fn amend_actors(e: &mut Event, mut change: impl FnMut(&'static str, &mut Actor) -> Option<String>) {
+    let mut applied = Vec::new();
+    for (field, slot) in [
+        ("source", &mut e.source),
+        ("target", &mut e.target),
+        ("claimant", &mut e.claimant),
+    ] {
+        if let Some(rule) = slot.as_mut().and_then(|actor| change(field, actor)) {
+            applied.push((field, rule));
         }
+    }
+    for (field, rule) in applied {
+        e.rules.push(rule.clone());
+        e.provenance.push(FieldEvidence::inferred(field, rule));
     }
 }

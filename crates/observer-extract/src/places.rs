@@ -179,43 +179,8 @@ fn place_shaped(toks: &[Token], i: usize) -> bool {
 
 /// Words that are capitalised without being place names.
 const NOT_PLACES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "his",
-    "her",
-    "their",
-    "its",
-    "addition",
-    "response",
-    "total",
-    "part",
-    "fact",
-    "recent",
-    "early",
-    "late",
-    "mid",
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "addition", "response",
+    "total", "part", "fact", "recent", "early", "late", "mid",
 ];
 
 /// The end of a run of one to three capitalised words at `i` that no lexicon knows.
@@ -224,6 +189,7 @@ fn unknown_name_end(text: &str, toks: &[Token], i: usize) -> Option<usize> {
         t.capitalized
             && t.kind == observer_text::TokenKind::Word
             && !NOT_PLACES.contains(&crate::lexicon::match_key(&t.norm))
+            && !crate::time::is_calendar_word(crate::lexicon::match_key(&t.norm))
             && text[t.start..t.end].chars().any(char::is_lowercase)
     };
     let mut end = i;

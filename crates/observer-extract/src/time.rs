@@ -65,6 +65,11 @@ fn month_of(norm: &str) -> Option<u32> {
         })
 }
 
+/// Day and month names: capitalised, yet neither people nor places.
+pub fn is_calendar_word(norm: &str) -> bool {
+    weekday_of(norm).is_some() || MONTHS.contains(&norm)
+}
+
 fn weekday_of(norm: &str) -> Option<Weekday> {
     Some(match norm {
         "monday" => Weekday::Mon,

@@ -299,6 +299,19 @@ pub struct FieldEvidence {
     pub rule: String,
 }
 
+impl FieldEvidence {
+    /// Evidence for a value inferred from context or a default rather than read from a span.
+    pub fn inferred(field: &str, rule: impl Into<String>) -> FieldEvidence {
+        FieldEvidence {
+            field: field.into(),
+            start: None,
+            end: None,
+            text: None,
+            rule: rule.into(),
+        }
+    }
+}
+
 /// One event as reported in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
