@@ -20,6 +20,9 @@ use std::time::{Duration, Instant};
 /// Articles generated when no input is given.
 const DEFAULT_GENERATED: u64 = 2_000;
 
+/// The least CPU time a per-CPU rate is given for.
+const MIN_CPU_FOR_RATE: Duration = Duration::from_millis(100);
+
 pub fn run(globals: &Globals, args: BenchArgs) -> Result<Status> {
     let started = Instant::now();
     let extractor = globals.extractor()?;
@@ -90,7 +93,7 @@ pub fn run(globals: &Globals, args: BenchArgs) -> Result<Status> {
         let db = workdir.path().join(format!("end-to-end-{threads}.db"));
         let clock = Clock::start();
         pool.install(|| end_to_end(&extractor, &input.paths, &db, &args))?;
-        row(&mut out, "end to end (JSONL -> SQLite)", clock.stop())?;
+        row(&mut out, "end to end (input -> SQLite)", clock.stop())?;
         peaks.push((threads, before, process::peak_kib(), coded.events));
         out.flush()?;
     }
@@ -312,7 +315,8 @@ fn write_row(
     input: &Input,
 ) -> std::io::Result<()> {
     let seconds = took.wall.as_secs_f64().max(1e-9);
-    let (cpu, per_cpu) = match took.cpu {
+    // /proc counts CPU time in hundredths of a second: too coarse for a rate below a tenth.
+    let (cpu, per_cpu) = match took.cpu.filter(|cpu| *cpu >= MIN_CPU_FOR_RATE) {
         Some(cpu) => (
             format!("{:.3}", cpu.as_secs_f64()),
             format!(
@@ -320,7 +324,7 @@ fn write_row(
                 megabytes(input.bytes) / cpu.as_secs_f64().max(1e-9)
             ),
         ),
-        None => ("?".to_string(), "?".to_string()),
+        None => ("-".to_string(), "-".to_string()),
     };
     writeln!(
         out,
@@ -482,5 +486,15 @@ mod tests {
             columns,
             ["extraction", "2", "2.000", "4.000", "5.0", "0", "2.5"]
         );
+        let too_short = Took {
+            wall: Duration::from_millis(30),
+            cpu: Some(Duration::from_millis(20)),
+        };
+        let mut out = Vec::new();
+        write_row(&mut out, "storage", 1, too_short, &input).unwrap();
+        let line = String::from_utf8(out).unwrap();
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(columns[3], "-", "{line}");
+        assert_eq!(columns[6], "-", "{line}");
     }
 }

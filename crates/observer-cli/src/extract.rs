@@ -43,6 +43,9 @@ pub fn run(globals: &Globals, args: ExtractArgs) -> Result<Status> {
         }
     }
     writer.finish()?;
+    // The process ends next: freeing a hundred megabytes of lexicons one allocation at a time
+    // would only delay the exit (about a fifth of a one-article run).
+    std::mem::forget(extractor);
 
     to_stderr(|err| {
         if !globals.quiet {

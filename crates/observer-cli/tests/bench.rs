@@ -51,7 +51,7 @@ fn bench_reports_every_stage_on_one_and_two_threads() {
         "segmentation + tokens",
         "extraction",
         "storage (SQLite)",
-        "end to end (JSONL -> SQLite)",
+        "end to end (input -> SQLite)",
     ] {
         for threads in [1, 2] {
             let row = stdout.lines().find(|l| {

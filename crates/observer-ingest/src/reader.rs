@@ -273,7 +273,9 @@ impl Iterator for DirectoryWalk {
                     };
                     return Some(Err(skip));
                 }
-                Some(Ok(entry)) if entry.file_type().is_file() => {
+                Some(Ok(entry))
+                    if entry.file_type().is_file() && !is_documentation(entry.path()) =>
+                {
                     if let Some(content) = content_by_name(entry.path()) {
                         self.found += 1;
                         return Some(Ok((entry.into_path(), content)));
@@ -289,6 +291,15 @@ impl Iterator for DirectoryWalk {
 /// Hidden files and directories (".git", ".cache") are not walked into; the root always is.
 fn is_visible(entry: &DirEntry) -> bool {
     entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// A corpus directory's own documentation (README, LICENSE, ...), which is not an article; a file
+/// named on the command line is read whatever its name.
+fn is_documentation(path: &Path) -> bool {
+    let name = name_of(path);
+    ["readme", "license", "licence", "changelog", "notice"]
+        .iter()
+        .any(|doc| name.starts_with(doc))
 }
 
 /// The lower-case file name of `path`.

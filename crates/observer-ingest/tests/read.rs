@@ -494,3 +494,26 @@ fn the_canonical_example_reads_with_command_line_metadata() {
     assert!(record.article.text.contains("Nagorno-Karabakh"));
     assert!(record.warnings.is_empty());
 }
+
+#[test]
+fn a_directory_readme_is_not_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("README.md"),
+        "# About this corpus\n\nTwo invented reports.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Rebels shelled the town on Monday, the army said.\n",
+    )
+    .unwrap();
+    let read: Vec<_> = read_inputs(
+        &[dir.path().to_path_buf()],
+        &Metadata::default(),
+        Format::Auto,
+    )
+    .collect();
+    assert_eq!(read.len(), 1, "{read:?}");
+    assert!(read[0].as_ref().unwrap().origin.file.ends_with("a.txt"));
+}
