@@ -1143,6 +1143,22 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
                 .map(|(c, _)| c.clone())
         });
     for e in events.iter_mut() {
+        // "Armenian officials say 772 troops have died": a party counting fighters counts its own.
+        let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
+        if let (Some(country), Some(target)) = (claimant_country, e.target.as_mut()) {
+            let fighters = matches!(target.role.as_deref(), Some("MIL" | "REB"));
+            let counted = !e.casualties.is_empty();
+            if target.country.is_none() && fighters && counted && e.event_type == EventType::Assault
+            {
+                target.country = Some(country.clone());
+                target.code = format!("{country}{}", target.role.as_deref().unwrap_or(""));
+                e.rules.push("actor-country:claimant-side".into());
+                e.provenance.push(FieldEvidence::inferred(
+                    "target",
+                    "actor-country:claimant-side",
+                ));
+            }
+        }
         let place_country = e.place.as_ref().and_then(|p| p.country.clone());
         let (country, rule) = match (place_country, &article_country) {
             (Some(c), _) => (c, "actor-country:event-place"),
