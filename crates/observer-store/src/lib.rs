@@ -7,6 +7,7 @@
 //! [`Queue`], reached through [`Store::as_queue`].
 
 mod columns;
+mod events_query;
 pub mod postgres;
 pub mod sqlite;
 

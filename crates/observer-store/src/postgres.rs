@@ -515,7 +515,7 @@ impl Store for PostgresStore {
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
-        let (sql, params) = filter::events_query(filter);
+        let (sql, params) = crate::events_query::events_query::<filter::Postgres>(filter);
         let params: Vec<&(dyn ToSql + Sync)> = params
             .iter()
             .map(|param| param.as_ref() as &(dyn ToSql + Sync))

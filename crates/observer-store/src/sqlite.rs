@@ -314,7 +314,7 @@ impl Store for SqliteStore {
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
-        let (sql, values) = filter::events_query(filter);
+        let (sql, values) = crate::events_query::events_query::<filter::Sqlite>(filter);
         let rows: Vec<String> = self
             .conn
             .prepare_cached(&sql)
