@@ -46,6 +46,11 @@ impl fmt::Display for NotFound {
 
 impl std::error::Error for NotFound {}
 
+// Extraction makes many small, short-lived allocations: mimalloc serves them in about half the
+// instructions of the system allocator (see README, Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EXIT_FAILURE: u8 = 1;
 const EXIT_NOT_FOUND: u8 = 3;
 const EXIT_STRICT_SKIPS: u8 = 4;

@@ -698,7 +698,7 @@ fn pronoun_at(
                 start: i,
                 end: i + 1,
                 actor: Actor {
-                    text: toks[i].norm.clone(),
+                    text: toks[i].norm.to_string(),
                     ..institution.clone()
                 },
                 kind: ActorKind::Pronoun,
@@ -716,7 +716,7 @@ fn pronoun_at(
                 start: i,
                 end: i + 1,
                 actor: Actor {
-                    text: tok.norm.clone(),
+                    text: tok.norm.to_string(),
                     ..person.clone()
                 },
                 kind: ActorKind::Pronoun,

@@ -57,7 +57,7 @@ impl DataSource {
     /// Reads the named file and parses it as a table.
     pub fn table(&self, name: &str) -> Result<Table, DataError> {
         let (origin, text) = self.read(name)?;
-        Table::parse(&origin, &text)
+        Table::parse(&origin, text)
     }
 
     fn read(&self, name: &str) -> Result<(String, Cow<'static, str>), DataError> {
@@ -95,11 +95,23 @@ pub struct Table {
 #[derive(Debug)]
 pub struct Row {
     pub line: usize,
-    cells: Vec<String>,
+    /// Borrowed from the embedded data, owned when read from a file.
+    cells: Vec<Cow<'static, str>>,
 }
 
 impl Table {
-    pub fn parse(origin: &str, text: &str) -> Result<Table, DataError> {
+    pub fn parse(origin: &str, text: Cow<'static, str>) -> Result<Table, DataError> {
+        match text {
+            Cow::Borrowed(text) => Table::parse_with(origin, text, Cow::Borrowed),
+            Cow::Owned(text) => Table::parse_with(origin, &text, |cell| Cow::Owned(cell.into())),
+        }
+    }
+
+    fn parse_with<'t>(
+        origin: &str,
+        text: &'t str,
+        cell: impl Fn(&'t str) -> Cow<'static, str>,
+    ) -> Result<Table, DataError> {
         let mut lines = text
             .lines()
             .enumerate()
@@ -116,7 +128,7 @@ impl Table {
         let rows = lines
             .map(|(i, l)| Row {
                 line: i + 1,
-                cells: l.split('\t').map(|c| c.trim().to_string()).collect(),
+                cells: l.split('\t').map(|c| cell(c.trim())).collect(),
             })
             .collect();
         Ok(Table {
@@ -151,7 +163,7 @@ impl Table {
 impl Row {
     /// The cell at `col`, empty when the row is short.
     pub fn get(&self, col: usize) -> &str {
-        self.cells.get(col).map(String::as_str).unwrap_or("")
+        self.cells.get(col).map(|cell| &**cell).unwrap_or("")
     }
 
     /// The `|`-separated items of the cell at `col`.
@@ -195,7 +207,7 @@ mod tests {
 
     #[test]
     fn missing_columns_are_named() {
-        let table = Table::parse("x.tsv", "a\tb\n1\t2\n").unwrap();
+        let table = Table::parse("x.tsv", "a\tb\n1\t2\n".into()).unwrap();
         let err = table.column("c").unwrap_err().to_string();
         assert!(err.contains("x.tsv") && err.contains("`c`"), "{err}");
     }

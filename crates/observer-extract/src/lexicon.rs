@@ -18,23 +18,71 @@ enum Case {
     Upper,
 }
 
+/// Ids for the distinct words of every lexicon. Each token of an article is looked up once
+/// ([`Vocabulary::tokens`]); every lexicon then compares ids, never strings.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Vocabulary {
+    /// The key of a word no lexicon contains: it starts and continues no phrase.
+    pub const ABSENT: u32 = 0;
+
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len() + 1).expect("fewer than 2^32 distinct words");
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    /// The key of a normalised token.
+    pub fn key(&self, norm: &str) -> u32 {
+        self.ids
+            .get(match_key(norm))
+            .copied()
+            .unwrap_or(Self::ABSENT)
+    }
+
+    /// Tokens of `text[start..end]`, keyed.
+    pub fn tokens(&self, text: &str, start: usize, end: usize) -> Vec<Token> {
+        let mut toks = observer_text::tokens(text, start, end);
+        for tok in &mut toks {
+            tok.key = self.key(&tok.norm);
+        }
+        toks
+    }
+}
+
+/// The phrases that end at one node of the trie: one per pattern of capitals, in insertion order.
 #[derive(Debug)]
-struct Entry<V> {
-    words: Box<[String]>,
+struct Ending<V> {
     cases: Box<[Case]>,
     values: Vec<V>,
 }
 
 /// Maps token sequences to values; finds the longest phrase starting at a token.
+///
+/// A trie over word ids: an edge is one hash look-up of (node, word), so matching costs one
+/// look-up per token of the match, however many phrases share a first word.
 #[derive(Debug)]
 pub struct PhraseMatcher<V> {
-    by_first: FxHashMap<String, Vec<Entry<V>>>,
+    /// Bit `w` is set when word `w` starts a phrase: most tokens start none, and are turned
+    /// away here without a hash look-up.
+    starts: Vec<u64>,
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Node 0 is the root, where no phrase ends.
+    nodes: Vec<Vec<Ending<V>>>,
 }
 
 impl<V> Default for PhraseMatcher<V> {
     fn default() -> Self {
         PhraseMatcher {
-            by_first: FxHashMap::default(),
+            starts: Vec::new(),
+            edges: FxHashMap::default(),
+            nodes: vec![Vec::new()],
         }
     }
 }
@@ -56,10 +104,11 @@ pub fn match_key(norm: &str) -> &str {
 }
 
 fn case_of(surface: &str) -> Case {
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-    match letters.first() {
-        Some(c) if c.is_uppercase() => {
-            if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+    match letters.next() {
+        Some(first) if first.is_uppercase() => {
+            let mut rest = letters.peekable();
+            if rest.peek().is_some() && rest.all(char::is_uppercase) {
                 Case::Upper
             } else {
                 Case::Capital
@@ -83,17 +132,33 @@ fn case_fits(case: Case, surface: &str) -> bool {
 }
 
 impl<V> PhraseMatcher<V> {
-    /// Adds `phrase`. With `case_sensitive`, capitalised words of the phrase must be capitalised in
-    /// the text too. Returns false for a phrase with no words.
-    pub fn insert(&mut self, phrase: &str, case_sensitive: bool, value: V) -> bool {
+    /// Adds `phrase`, its words interned in `vocab`. With `case_sensitive`, capitalised words of
+    /// the phrase must be capitalised in the text too. Returns false for a phrase with no words.
+    pub fn insert(
+        &mut self,
+        vocab: &mut Vocabulary,
+        phrase: &str,
+        case_sensitive: bool,
+        value: V,
+    ) -> bool {
         let toks = observer_text::tokens(phrase, 0, phrase.len());
         if toks.is_empty() {
             return false;
         }
-        let words: Box<[String]> = toks
-            .iter()
-            .map(|t| match_key(&t.norm).to_string())
-            .collect();
+        let first = vocab.intern(match_key(&toks[0].norm)) as usize;
+        if self.starts.len() <= first / 64 {
+            self.starts.resize(first / 64 + 1, 0);
+        }
+        self.starts[first / 64] |= 1 << (first % 64);
+        let mut node = 0;
+        for tok in &toks {
+            let word = vocab.intern(match_key(&tok.norm));
+            let next = self.nodes.len() as u32;
+            node = *self.edges.entry((node, word)).or_insert(next);
+            if node == next {
+                self.nodes.push(Vec::new());
+            }
+        }
         let cases: Box<[Case]> = toks
             .iter()
             .map(|t| {
@@ -104,14 +169,10 @@ impl<V> PhraseMatcher<V> {
                 }
             })
             .collect();
-        let bucket = self.by_first.entry(words[0].clone()).or_default();
-        match bucket
-            .iter_mut()
-            .find(|e| e.words == words && e.cases == cases)
-        {
-            Some(entry) => entry.values.push(value),
-            None => bucket.push(Entry {
-                words,
+        let endings = &mut self.nodes[node as usize];
+        match endings.iter_mut().find(|e| e.cases == cases) {
+            Some(ending) => ending.values.push(value),
+            None => endings.push(Ending {
                 cases,
                 values: vec![value],
             }),
@@ -119,33 +180,40 @@ impl<V> PhraseMatcher<V> {
         true
     }
 
-    /// The longest phrase starting at token `i`.
+    /// The longest phrase starting at token `i`. The tokens must be keyed by the vocabulary the
+    /// phrases were inserted with.
     pub fn longest_at<'m>(&'m self, text: &str, toks: &[Token], i: usize) -> Option<Found<'m, V>> {
-        let bucket = self.by_first.get(match_key(&toks.get(i)?.norm))?;
-        let mut best: Option<&Entry<V>> = None;
-        for entry in bucket {
-            let n = entry.words.len();
-            if i + n > toks.len() || best.is_some_and(|b| b.words.len() >= n) {
-                continue;
-            }
-            let fits = entry
-                .words
-                .iter()
-                .zip(&entry.cases)
-                .enumerate()
-                .all(|(k, (w, case))| {
-                    let tok = &toks[i + k];
-                    match_key(&tok.norm) == w && case_fits(*case, &text[tok.start..tok.end])
+        let first = toks.get(i)?.key as usize;
+        if self
+            .starts
+            .get(first / 64)
+            .is_none_or(|bits| bits & (1 << (first % 64)) == 0)
+        {
+            return None;
+        }
+        let mut node = 0;
+        let mut best = None;
+        for (n, tok) in toks[i..].iter().enumerate() {
+            debug_assert_ne!(tok.key, observer_text::UNKEYED, "token not keyed");
+            let Some(&next) = self.edges.get(&(node, tok.key)) else {
+                break;
+            };
+            node = next;
+            let words = &toks[i..=i + n];
+            if let Some(ending) = self.nodes[node as usize].iter().find(|e| {
+                e.cases
+                    .iter()
+                    .zip(words)
+                    .all(|(case, t)| case_fits(*case, &text[t.start..t.end]))
+            }) {
+                best = Some(Found {
+                    start: i,
+                    end: i + n + 1,
+                    values: &ending.values[..],
                 });
-            if fits {
-                best = Some(entry);
             }
         }
-        best.map(|e| Found {
-            start: i,
-            end: i + e.words.len(),
-            values: &e.values,
-        })
+        best
     }
 
     /// Every longest, non-overlapping phrase, left to right.
@@ -169,19 +237,19 @@ impl<V> PhraseMatcher<V> {
 mod tests {
     use super::*;
 
-    fn toks(text: &str) -> Vec<Token> {
-        observer_text::tokens(text, 0, text.len())
+    fn toks(vocab: &Vocabulary, text: &str) -> Vec<Token> {
+        vocab.tokens(text, 0, text.len())
     }
 
     #[test]
     fn longest_phrase_wins_and_case_is_respected() {
-        let mut m = PhraseMatcher::default();
-        m.insert("Security Council", true, 1);
-        m.insert("UN Security Council", true, 2);
-        m.insert("US", true, 3);
-        m.insert("air strike", false, 4);
+        let (mut m, mut v) = (PhraseMatcher::default(), Vocabulary::default());
+        m.insert(&mut v, "Security Council", true, 1);
+        m.insert(&mut v, "UN Security Council", true, 2);
+        m.insert(&mut v, "US", true, 3);
+        m.insert(&mut v, "air strike", false, 4);
         let text = "The UN Security Council met us after an Air Strike by the US.";
-        let t = toks(text);
+        let t = toks(&v, text);
         let found: Vec<(usize, usize, i32)> = m
             .find_all(text, &t)
             .iter()
@@ -192,10 +260,10 @@ mod tests {
 
     #[test]
     fn possessives_match_the_bare_name() {
-        let mut m = PhraseMatcher::default();
-        m.insert("Azerbaijan", true, "AZE");
+        let (mut m, mut v) = (PhraseMatcher::default(), Vocabulary::default());
+        m.insert(&mut v, "Azerbaijan", true, "AZE");
         let text = "Azerbaijan’s defence ministry and the azerbaijan stall";
-        let t = toks(text);
+        let t = toks(&v, text);
         let found = m.find_all(text, &t);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].values, ["AZE"]);
@@ -203,12 +271,13 @@ mod tests {
 
     #[test]
     fn same_phrase_keeps_all_values() {
-        let mut m = PhraseMatcher::default();
-        m.insert("Tripoli", true, "LBY");
-        m.insert("Tripoli", true, "LBN");
+        let (mut m, mut v) = (PhraseMatcher::default(), Vocabulary::default());
+        m.insert(&mut v, "Tripoli", true, "LBY");
+        m.insert(&mut v, "Tripoli", true, "LBN");
         let text = "in Tripoli";
-        let t = toks(text);
+        let t = toks(&v, text);
         assert_eq!(m.longest_at(text, &t, 1).unwrap().values, ["LBY", "LBN"]);
-        assert_eq!(m.by_first["tripoli"].len(), 1);
+        assert_eq!(m.nodes.len(), 2, "one node for the one word");
+        assert_eq!(m.nodes[1].len(), 1, "one ending for the one spelling");
     }
 }

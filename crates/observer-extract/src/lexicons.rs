@@ -2,7 +2,7 @@
 
 use crate::DataError;
 use crate::data::{DataSource, Table};
-use crate::lexicon::PhraseMatcher;
+use crate::lexicon::{PhraseMatcher, Vocabulary};
 use observer_model::{CasualtyGroup, CasualtyKind, EventType};
 
 #[derive(Debug, Clone)]
@@ -133,6 +133,8 @@ pub struct PlaceEntry {
 /// Every lexicon, gazetteer and table the layers consult.
 #[derive(Debug, Default)]
 pub struct Lexicons {
+    /// Every word of every phrase below; text is tokenised with [`Vocabulary::tokens`].
+    pub vocab: Vocabulary,
     pub triggers: PhraseMatcher<usize>,
     pub trigger_entries: Vec<TriggerEntry>,
     pub speech: PhraseMatcher<SpeechKind>,
@@ -220,7 +222,7 @@ impl Lexicons {
                 needs,
             });
             for phrase in row.list(phrases) {
-                self.triggers.insert(phrase, false, index);
+                self.triggers.insert(&mut self.vocab, phrase, false, index);
             }
         }
         Ok(())
@@ -239,7 +241,7 @@ impl Lexicons {
                 other => return Err(t.error(row, format!("unknown speech kind `{other}`"))),
             };
             for phrase in row.list(phrases) {
-                self.speech.insert(phrase, false, k);
+                self.speech.insert(&mut self.vocab, phrase, false, k);
             }
         }
         Ok(())
@@ -274,7 +276,7 @@ impl Lexicons {
                 other => return Err(t.error(row, format!("unknown cue kind `{other}`"))),
             };
             for phrase in row.list(phrases) {
-                self.cues.insert(phrase, false, cue);
+                self.cues.insert(&mut self.vocab, phrase, false, cue);
             }
         }
         Ok(())
@@ -289,7 +291,7 @@ impl Lexicons {
                 label: row.get(label).into(),
             });
             for phrase in row.list(phrases) {
-                self.roles.insert(phrase, false, index);
+                self.roles.insert(&mut self.vocab, phrase, false, index);
             }
         }
         Ok(())
@@ -304,7 +306,7 @@ impl Lexicons {
                 title: row.get(title).into(),
             });
             for phrase in row.list(phrases) {
-                self.titles.insert(phrase, false, index);
+                self.titles.insert(&mut self.vocab, phrase, false, index);
             }
         }
         Ok(())
@@ -327,7 +329,7 @@ impl Lexicons {
                 role: row.get(role).into(),
             });
             for phrase in row.list(phrases) {
-                self.orgs.insert(phrase, true, index);
+                self.orgs.insert(&mut self.vocab, phrase, true, index);
             }
         }
         Ok(())
@@ -352,7 +354,7 @@ impl Lexicons {
                 title: row.get(title).to_string(),
             });
             for phrase in row.list(names) {
-                self.people.insert(phrase, true, index);
+                self.people.insert(&mut self.vocab, phrase, true, index);
             }
         }
         Ok(())
@@ -384,7 +386,8 @@ impl Lexicons {
                 other => return Err(t.error(row, format!("unknown quantity kind `{other}`"))),
             };
             for phrase in row.list(phrases) {
-                self.quantities.insert(phrase, false, quant);
+                self.quantities
+                    .insert(&mut self.vocab, phrase, false, quant);
             }
         }
         Ok(())
@@ -402,7 +405,7 @@ impl Lexicons {
                         other => return Err(t.error(row, format!("unknown group `{other}`"))),
                     };
                     for phrase in row.list(phrases) {
-                        self.victims.insert(phrase, false, g);
+                        self.victims.insert(&mut self.vocab, phrase, false, g);
                     }
                 }
                 ("outcome", outcome) => {
@@ -414,7 +417,7 @@ impl Lexicons {
                         other => return Err(t.error(row, format!("unknown outcome `{other}`"))),
                     };
                     for phrase in row.list(phrases) {
-                        self.outcomes.insert(phrase, false, k);
+                        self.outcomes.insert(&mut self.vocab, phrase, false, k);
                     }
                 }
                 (other, _) => return Err(t.error(row, format!("unknown kind `{other}`"))),
@@ -451,16 +454,18 @@ impl Lexicons {
                 .chain(std::iter::once(row.get(official)))
                 .chain(row.list(alts));
             for phrase in names.filter(|p| !p.is_empty()) {
-                self.countries.insert(phrase, true, (index, false));
+                self.countries
+                    .insert(&mut self.vocab, phrase, true, (index, false));
             }
             for phrase in row.list(demonyms) {
-                self.countries.insert(phrase, true, (index, true));
+                self.countries
+                    .insert(&mut self.vocab, phrase, true, (index, true));
             }
             for cap in row.list(capital) {
-                self.capitals.insert(cap, true, index);
+                self.capitals.insert(&mut self.vocab, cap, true, index);
                 // "Washington D.C." is "Washington" in copy.
                 if let Some(short) = cap.strip_suffix(" D.C.").or_else(|| cap.split(',').next()) {
-                    self.capitals.insert(short, true, index);
+                    self.capitals.insert(&mut self.vocab, short, true, index);
                 }
             }
         }
@@ -475,7 +480,8 @@ impl Lexicons {
                 .ok_or_else(|| aliases.error(row, format!("unknown country `{code}`")))?;
             let adjectival = a_kind.is_some_and(|k| row.get(k) == "demonym");
             for alias in row.list(a_alias) {
-                self.countries.insert(alias, true, (index, adjectival));
+                self.countries
+                    .insert(&mut self.vocab, alias, true, (index, adjectival));
             }
         }
         Ok(())
@@ -568,14 +574,14 @@ impl Lexicons {
 
     fn add_place<'a>(&mut self, entry: PlaceEntry, alts: impl Iterator<Item = &'a str>) {
         let index = self.place_entries.len();
-        let mut names: Vec<String> = vec![entry.name.clone()];
-        names.extend(alts.map(str::to_string));
-        self.place_entries.push(entry);
-        for name in &names {
-            // Place names are proper nouns: require their capitals in the text.
+        // Place names are proper nouns: require their capitals in the text.
+        let mut add = |name: &str| {
             if name.chars().next().is_some_and(char::is_uppercase) {
-                self.places.insert(name, true, index);
+                self.places.insert(&mut self.vocab, name, true, index);
             }
-        }
+        };
+        add(&entry.name);
+        alts.for_each(add);
+        self.place_entries.push(entry);
     }
 }

@@ -80,7 +80,7 @@ impl Extractor {
     /// The gazetteer ids a place name (or one of its alternate names) stands for, for comparing
     /// places by identity rather than spelling ("Izium" and "Izyum").
     pub fn place_ids(&self, name: &str) -> Vec<String> {
-        let toks = observer_text::tokens(name, 0, name.len());
+        let toks = self.lex.vocab.tokens(name, 0, name.len());
         let mut ids: Vec<String> = match self.lex.places.longest_at(name, &toks, 0) {
             Some(found) if found.end == toks.len() => found
                 .values
@@ -121,9 +121,7 @@ impl Extractor {
         let mut analysed: Vec<Analysed> = sentences
             .iter()
             .map(|s| {
-                let toks = clock.time(Layer::Tokens, || {
-                    observer_text::tokens(text, s.start, s.end)
-                });
+                let toks = clock.time(Layer::Tokens, || lex.vocab.tokens(text, s.start, s.end));
                 let actors = clock.time(Layer::Actors, || {
                     actors::find_actors(lex, text, &toks, &mut memory)
                 });

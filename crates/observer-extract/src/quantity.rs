@@ -85,7 +85,7 @@ fn exact_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<(u64
     } else if let Some((tens, unit)) = tok.norm.split_once('-') {
         let word = |w: &str| match lex
             .quantities
-            .longest_at(w, &observer_text::tokens(w, 0, w.len()), 0)?
+            .longest_at(w, &lex.vocab.tokens(w, 0, w.len()), 0)?
             .values
         {
             [Quant::Number(n), ..] => Some(*n),
@@ -330,7 +330,7 @@ mod tests {
     }
 
     fn casualties(text: &str) -> Vec<Casualty> {
-        let toks = observer_text::tokens(text, 0, text.len());
+        let toks = lex().vocab.tokens(text, 0, text.len());
         let qs = find_quantities(lex(), text, &toks);
         find_casualties(lex(), text, &toks, &qs)
             .into_iter()

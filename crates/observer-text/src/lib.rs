@@ -4,6 +4,8 @@
 //! lines, abbreviations ("U.S.", "Gen.", "Oct.") and initials do not end sentences, and quotes or
 //! brackets after a full stop belong to the sentence they close.
 
+use compact_str::CompactString;
+
 /// A sentence: byte span `[start, end)` into the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -30,10 +32,16 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    pub norm: String,
+    pub norm: CompactString,
     /// The first character is upper case (a proper noun, or the first word of a sentence).
     pub capitalized: bool,
+    /// An id for `norm` given by a caller's vocabulary, so that lexicons compare numbers rather
+    /// than strings; [`UNKEYED`] until a vocabulary keys the token.
+    pub key: u32,
 }
+
+/// The [`Token::key`] of a token no vocabulary has keyed yet.
+pub const UNKEYED: u32 = u32::MAX;
 
 /// Words that end with a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -223,6 +231,7 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
             kind,
             norm: normalise(surface),
             capitalized: c.is_uppercase(),
+            key: UNKEYED,
         });
     }
     out
@@ -248,7 +257,12 @@ fn joins(kind: TokenKind, joiner: char, after: char) -> bool {
 }
 
 /// Lower-cases and folds typographic apostrophes, quotes and dashes to ASCII.
-pub fn normalise(surface: &str) -> String {
+pub fn normalise(surface: &str) -> CompactString {
+    if surface.is_ascii() && !surface.contains('`') {
+        let mut norm = CompactString::from(surface);
+        norm.make_ascii_lowercase();
+        return norm;
+    }
     surface
         .chars()
         .map(|c| match c {
@@ -362,7 +376,7 @@ mod tests {
         let text = "The U.S. said so.";
         let norms: Vec<String> = tokens(text, 0, text.len())
             .into_iter()
-            .map(|t| t.norm)
+            .map(|t| t.norm.into())
             .collect();
         assert_eq!(norms, vec!["the", "u.s.", "said", "so", "."]);
     }
