@@ -170,6 +170,26 @@ fn non_empty(s: &str) -> Option<String> {
 
 impl Lexicons {
     pub fn load(source: &DataSource) -> Result<Lexicons, DataError> {
+        // The gazetteer is the largest data: its files are parsed on a second thread while the
+        // lexicons load (start-up time is most of the cost of coding one article).
+        std::thread::scope(|scope| {
+            let gazetteer = scope.spawn(|| {
+                Ok::<_, DataError>((
+                    source.table("gazetteer/cities.tsv")?,
+                    source.table("gazetteer/admin1.tsv")?,
+                    source.table("gazetteer/aliases.tsv")?,
+                ))
+            });
+            let mut lex = Lexicons::load_lexicons(source)?;
+            let (cities, admin1, aliases) = gazetteer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            lex.load_places(&cities, &admin1, &aliases)?;
+            Ok(lex)
+        })
+    }
+
+    fn load_lexicons(source: &DataSource) -> Result<Lexicons, DataError> {
         let mut lex = Lexicons::default();
         lex.load_triggers(&source.table("lexicon/triggers.tsv")?)?;
         lex.load_speech(&source.table("lexicon/speech.tsv")?)?;
@@ -183,11 +203,6 @@ impl Lexicons {
         lex.load_countries(
             &source.table("countries/countries.tsv")?,
             &source.table("countries/aliases.tsv")?,
-        )?;
-        lex.load_places(
-            &source.table("gazetteer/cities.tsv")?,
-            &source.table("gazetteer/admin1.tsv")?,
-            &source.table("gazetteer/aliases.tsv")?,
         )?;
         Ok(lex)
     }
