@@ -1,7 +1,7 @@
 //! Coding and storing articles, shared by `ingest` and `demo`: skip what is already stored and
-//! unchanged, code the rest in parallel batches, save each batch in one transaction. With
-//! `ingest --enqueue` the batches are stored un-coded in the work queue instead, for
-//! `observer worker`.
+//! unchanged, code the rest in parallel batches, save each batch in one transaction while the
+//! next one is coded. With `ingest --enqueue` the batches are stored un-coded in the work queue
+//! instead, for `observer worker`.
 
 use crate::report::Diagnostics;
 use anyhow::{Context, Result};
@@ -99,7 +99,40 @@ impl Counts {
     }
 }
 
-/// Collects articles into batches, codes and saves each full batch.
+/// Lookups of a batch's articles by id, by outlet and url, and by text hash: an article repeated
+/// in the input is spotted before the database knows of the first copy.
+#[derive(Default)]
+struct BatchIndex {
+    by_id: HashMap<String, usize>,
+    by_url: HashMap<(String, String), usize>,
+    by_hash: HashMap<String, usize>,
+}
+
+impl BatchIndex {
+    fn insert(&mut self, article: &Article, hash: String, i: usize) {
+        self.by_id.insert(article.id.clone(), i);
+        if let Some(url) = &article.url {
+            let key = (article.source.clone().unwrap_or_default(), url.clone());
+            self.by_url.insert(key, i);
+        }
+        self.by_hash.insert(hash, i);
+    }
+
+    fn find(&self, article: &Article, hash: &str) -> Option<usize> {
+        self.by_id
+            .get(&article.id)
+            .or_else(|| {
+                let url = article.url.as_ref()?;
+                let key = (article.source.clone().unwrap_or_default(), url.clone());
+                self.by_url.get(&key)
+            })
+            .or_else(|| self.by_hash.get(hash))
+            .copied()
+    }
+}
+
+/// Collects articles into batches and codes each full batch; a coded batch is saved while the
+/// next one is coded, so the cores code while the database writes.
 pub struct Pipeline<'a> {
     store: &'a mut dyn Store,
     extractor: &'a Extractor,
@@ -107,11 +140,12 @@ pub struct Pipeline<'a> {
     batch_size: usize,
     /// Queue the articles for workers instead of coding them.
     queue_only: bool,
-    /// Articles waiting to be coded, with lookups to spot repeats within the batch.
-    batch: Vec<(Record, Kind)>,
-    batch_by_id: HashMap<String, usize>,
-    batch_by_url: HashMap<(String, String), usize>,
-    batch_by_hash: HashMap<String, usize>,
+    /// Articles waiting to be coded, with their text hashes.
+    batch: Vec<(Record, Kind, String)>,
+    batch_index: BatchIndex,
+    /// The last coded batch, not saved yet, and its lookups.
+    pending: Vec<Coded>,
+    pending_index: BatchIndex,
     /// Ids coded by this run, so that `--recode` codes an article repeated in the input only once.
     recoded: HashSet<String>,
     counts: Counts,
@@ -131,9 +165,9 @@ impl<'a> Pipeline<'a> {
             batch_size: batch_size.max(1),
             queue_only: false,
             batch: Vec::new(),
-            batch_by_id: HashMap::new(),
-            batch_by_url: HashMap::new(),
-            batch_by_hash: HashMap::new(),
+            batch_index: BatchIndex::default(),
+            pending: Vec::new(),
+            pending_index: BatchIndex::default(),
             recoded: HashSet::new(),
             counts: Counts::default(),
         }
@@ -151,18 +185,29 @@ impl<'a> Pipeline<'a> {
     pub fn add(&mut self, mut record: Record, diagnostics: &mut Diagnostics) -> Result<()> {
         let article = &mut record.article;
         let hash = article.text_hash();
-        if let Some(i) = self.in_batch(article, &hash) {
-            let queued = &mut self.batch[i].0;
-            if queued.article.text_hash() == hash {
+        if let Some(i) = self.batch_index.find(article, &hash) {
+            let (queued, _, queued_hash) = &mut self.batch[i];
+            if *queued_hash == hash {
                 self.counts.unchanged += 1;
             } else {
                 // A revision of an article queued earlier in the same batch: the later text wins.
                 article.id = queued.article.id.clone();
                 *queued = record;
-                self.batch_by_hash.insert(hash, i);
+                *queued_hash = hash.clone();
+                self.batch_index.by_hash.insert(hash, i);
                 self.counts.updated += 1;
             }
             return Ok(());
+        }
+        if let Some(i) = self.pending_index.find(article, &hash) {
+            // Coded in the previous batch, saved before this one: a revision replaces it then.
+            let coded = &self.pending[i].article;
+            if coded.text_hash() == hash {
+                self.counts.unchanged += 1;
+                return Ok(());
+            }
+            article.id = coded.id.clone();
+            return self.queue(record, Kind::Updated, hash, diagnostics);
         }
 
         let existing = self
@@ -185,60 +230,55 @@ impl<'a> Pipeline<'a> {
             }
             None => Kind::New,
         };
-        self.queue(record, kind, hash);
+        self.queue(record, kind, hash, diagnostics)
+    }
+
+    /// Codes and saves what is still queued; returns the run's counts.
+    pub fn finish(mut self, diagnostics: &mut Diagnostics) -> Result<Counts> {
+        self.flush(diagnostics)?;
+        save(self.store, &std::mem::take(&mut self.pending))?;
+        Ok(self.counts)
+    }
+
+    fn queue(
+        &mut self,
+        record: Record,
+        kind: Kind,
+        hash: String,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<()> {
+        self.batch_index
+            .insert(&record.article, hash.clone(), self.batch.len());
+        if self.recode {
+            self.recoded.insert(record.article.id.clone());
+        }
+        self.batch.push((record, kind, hash));
         if self.batch.len() >= self.batch_size {
             self.flush(diagnostics)?;
         }
         Ok(())
     }
 
-    /// Codes and saves what is still queued; returns the run's counts.
-    pub fn finish(mut self, diagnostics: &mut Diagnostics) -> Result<Counts> {
-        self.flush(diagnostics)?;
-        Ok(self.counts)
-    }
-
-    fn in_batch(&self, article: &Article, hash: &str) -> Option<usize> {
-        self.batch_by_id
-            .get(&article.id)
-            .or_else(|| {
-                let url = article.url.as_ref()?;
-                let key = (article.source.clone().unwrap_or_default(), url.clone());
-                self.batch_by_url.get(&key)
-            })
-            .or_else(|| self.batch_by_hash.get(hash))
-            .copied()
-    }
-
-    fn queue(&mut self, record: Record, kind: Kind, hash: String) {
-        let article = &record.article;
-        let i = self.batch.len();
-        self.batch_by_id.insert(article.id.clone(), i);
-        if let Some(url) = &article.url {
-            let key = (article.source.clone().unwrap_or_default(), url.clone());
-            self.batch_by_url.insert(key, i);
-        }
-        self.batch_by_hash.insert(hash, i);
-        if self.recode {
-            self.recoded.insert(article.id.clone());
-        }
-        self.batch.push((record, kind));
-    }
-
+    /// Codes the queued batch while the previous one is saved; the new batch is then pending.
     fn flush(&mut self, diagnostics: &mut Diagnostics) -> Result<()> {
         if self.batch.is_empty() {
             return Ok(());
         }
-        self.batch_by_id.clear();
-        self.batch_by_url.clear();
-        self.batch_by_hash.clear();
-        let (records, kinds): (Vec<Record>, Vec<Kind>) =
-            std::mem::take(&mut self.batch).into_iter().unzip();
+        self.batch_index = BatchIndex::default();
+        let (records, kinds): (Vec<Record>, Vec<(Kind, String)>) = std::mem::take(&mut self.batch)
+            .into_iter()
+            .map(|(record, kind, hash)| (record, (kind, hash)))
+            .unzip();
         if self.queue_only {
             return self.enqueue(records, kinds);
         }
-        let mut coded = Vec::with_capacity(records.len());
-        for (result, kind) in code_all(self.extractor, records).into_iter().zip(kinds) {
+        let pending = std::mem::take(&mut self.pending);
+        let (store, extractor) = (&mut *self.store, self.extractor);
+        let (saved, results) =
+            rayon::join(|| save(store, &pending), || code_all(extractor, records));
+        saved?;
+        self.pending_index = BatchIndex::default();
+        for (result, (kind, hash)) in results.into_iter().zip(kinds) {
             let (record, extraction) = match result {
                 Ok(done) => done,
                 Err(skip) => {
@@ -251,25 +291,25 @@ impl<'a> Pipeline<'a> {
             }
             self.count(kind);
             self.counts.events += extraction.events.len() as u64;
-            coded.push(Coded {
+            self.pending_index
+                .insert(&record.article, hash, self.pending.len());
+            self.pending.push(Coded {
                 article: record.article,
                 events: extraction.events,
                 extractor_version: observer_extract::VERSION.to_string(),
             });
         }
-        self.store
-            .save_batch(&coded)
-            .with_context(|| format!("saving {} coded articles", coded.len()))
+        Ok(())
     }
 
-    fn enqueue(&mut self, records: Vec<Record>, kinds: Vec<Kind>) -> Result<()> {
+    fn enqueue(&mut self, records: Vec<Record>, kinds: Vec<(Kind, String)>) -> Result<()> {
         let articles: Vec<Article> = records.into_iter().map(|record| record.article).collect();
         self.store
             .as_queue()
             .context("this database has no work queue (it needs PostgreSQL)")?
             .enqueue(&articles)
             .with_context(|| format!("queueing {} articles", articles.len()))?;
-        kinds.into_iter().for_each(|kind| self.count(kind));
+        kinds.into_iter().for_each(|(kind, _)| self.count(kind));
         Ok(())
     }
 
@@ -279,6 +319,16 @@ impl<'a> Pipeline<'a> {
             Kind::Updated => self.counts.updated += 1,
         }
     }
+}
+
+/// Saves a coded batch in one transaction.
+fn save(store: &mut dyn Store, coded: &[Coded]) -> Result<()> {
+    if coded.is_empty() {
+        return Ok(());
+    }
+    store
+        .save_batch(coded)
+        .with_context(|| format!("saving {} coded articles", coded.len()))
 }
 
 #[cfg(test)]

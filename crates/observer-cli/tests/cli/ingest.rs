@@ -105,6 +105,36 @@ fn duplicates_within_one_run_are_stored_once() {
 }
 
 #[test]
+fn a_revision_of_an_article_coded_in_the_previous_batch_replaces_it() {
+    // With batch size 1, "a" is coded and waits to be saved while its revision comes in.
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "feed.jsonl",
+        concat!(
+            r#"{"id":"a","text":"Rebels shelled the town of Marrowfield on Tuesday."}"#,
+            "\n",
+            r#"{"id":"b","text":"Talks resumed in Geneva on Monday."}"#,
+            "\n",
+            r#"{"id":"a","text":"Rebels shelled the town of Eastport on Tuesday."}"#,
+            "\n",
+            r#"{"id":"a","text":"Rebels shelled the town of Eastport on Tuesday."}"#,
+            "\n"
+        ),
+    );
+    let (code, _, stderr) = sandbox.run(&["ingest", "--batch-size", "1", "feed.jsonl"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("ingested 4 articles (2 new, 1 updated, 1 unchanged)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("holds 2 articles"), "{stderr}");
+    let (code, stdout, stderr) = sandbox.run(&["events", "--article", "a", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Eastport"), "{stdout}");
+    assert!(!stdout.contains("Marrowfield"), "{stdout}");
+}
+
+#[test]
 fn a_malformed_jsonl_line_is_reported_and_the_rest_ingested() {
     let sandbox = Sandbox::new();
     sandbox.write(
