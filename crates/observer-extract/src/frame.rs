@@ -10,8 +10,8 @@ use crate::quantity::CasualtySpan;
 use crate::time::DateSpan;
 use crate::triggers::{CueSpan, Trigger};
 use observer_model::{
-    Actor, Casualty, DatePrecision, Event, EventDate, EventType, Evidence, FieldEvidence, Place,
-    PlacePrecision, Stance,
+    Actor, Casualty, CasualtyGroup, DatePrecision, Event, EventDate, EventType, Evidence,
+    FieldEvidence, Place, PlacePrecision, Stance,
 };
 use observer_text::Token;
 use std::collections::HashMap;
@@ -144,9 +144,24 @@ impl Builder<'_> {
             })
     }
 
+    /// Claimants and the actors joined to them by "of" ("the head of the regional
+    /// administration") are the speaker: neither source nor target of what is said.
     fn actor_ok(&self, k: usize, claimants: &[usize]) -> bool {
         let a = &self.s.actors[k];
-        a.actor.role.as_deref() != Some("MED") && !claimants.contains(&k)
+        a.actor.role.as_deref() != Some("MED")
+            && !claimants
+                .iter()
+                .any(|&c| c == k || self.joined_by_of(k, c) || self.joined_by_of(c, k))
+    }
+
+    /// Actor `a` is followed by "of (the)" and then actor `b`.
+    fn joined_by_of(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (&self.s.actors[a], &self.s.actors[b]);
+        let between = self.s.toks.get(a.end..b.start).unwrap_or_default();
+        between.first().is_some_and(|t| t.norm == "of")
+            && between[1..]
+                .iter()
+                .all(|t| matches!(t.norm.as_str(), "the" | "a" | "its" | "their"))
     }
 
     /// Inside ", which ... ," or ", who ... ,": a relative clause about someone, not the subject.
@@ -227,7 +242,10 @@ impl Builder<'_> {
                 && s.toks[a.end].kind == observer_text::TokenKind::Word
                 && !matches!(norm(a.end), "and" | "or" | "of" | "to" | "in");
             let role_noun = a.kind == crate::actors::ActorKind::Group && a.end - a.start == 1;
+            // "Rebel fighters attacked": the head of the subject's noun phrase, not a modifier.
+            let heads_subject = s.actors.iter().any(|b| b.end == a.start);
             ((a.adjectival && (touching || one_word_between)) || (role_noun && touching))
+                && !heads_subject
                 && can_act(k)
         });
         // "by X" after a passive or nominal trigger.
@@ -477,7 +495,9 @@ impl Builder<'_> {
             } else {
                 t.start.saturating_sub(p.end)
             };
-            (!(p.locative || p.motion), distance)
+            // "shelled Kherson", "struck Odesa": the object of an attack is where it happened.
+            let attacked = p.start == t.end && matches!(ty, EventType::Assault);
+            (!(p.locative || p.motion || attacked), distance)
         });
         if let Some(p) = best {
             let place = match &p.source {
@@ -978,6 +998,30 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
         e.provenance
             .push(b.evidence("casualties", c.start, c.end, &c.rule));
         e.casualties.push(casualty);
+    }
+    // "Drones struck the port, wounding two dock workers": an attack naming no one it was aimed
+    // at hit the civilians it harmed (their country comes from the place, like any local actor).
+    let civilian = s.casualties.iter().find(|c| {
+        c.casualty.group == CasualtyGroup::Civilian
+            && c.casualty.kind != observer_model::CasualtyKind::Captured
+            && !c.casualty.cumulative
+    });
+    if e.event_type == EventType::Assault
+        && e.target.is_none()
+        && let Some(c) = civilian
+    {
+        const RULE: &str = "actors:civilian-casualties";
+        e.target = Some(Actor {
+            text: c.casualty.text.clone(),
+            name: "civilians".into(),
+            country: None,
+            role: Some("CVL".into()),
+            code: "CVL".into(),
+            title: None,
+        });
+        e.rules.push(RULE.into());
+        e.provenance
+            .push(b.evidence("target", c.start, c.end, RULE));
     }
 }
 

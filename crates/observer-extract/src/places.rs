@@ -44,6 +44,24 @@ fn needs_preposition(entry: &PlaceEntry, len: usize) -> bool {
     !entry.curated && len == 1
 }
 
+/// Whether token `i` directly follows an attack verb ("shelled Kherson", "struck Odesa"): the
+/// object of an attack is a place, so a single-word town name needs no preposition there.
+fn attack_object(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(verb) = i.checked_sub(1) else {
+        return false;
+    };
+    !toks[verb].capitalized
+        && lex
+            .triggers
+            .longest_at(text, toks, verb)
+            .is_some_and(|found| {
+                found.end == i
+                    && found.values.iter().any(|&entry| {
+                        lex.trigger_entries[entry].event_type == observer_model::EventType::Assault
+                    })
+            })
+}
+
 pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -71,6 +89,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             let place_noun_after = toks
                 .get(found.end)
                 .is_some_and(|t| PLACE_HEADS.contains(&t.norm.as_str()));
+            let attacked = attack_object(lex, text, toks, i);
             let candidates: Vec<usize> = found
                 .values
                 .iter()
@@ -80,6 +99,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
                         || motion
                         || named_as_place
                         || place_noun_after
+                        || attacked
                         || !needs_preposition(&lex.place_entries[c], len)
                 })
                 .collect();
