@@ -24,6 +24,7 @@ pub const FILES: &[(&str, &str)] = embedded![
     "lexicon/people.tsv",
     "lexicon/quantities.tsv",
     "lexicon/casualties.tsv",
+    "lexicon/event_nouns.tsv",
     "countries/countries.tsv",
     "countries/aliases.tsv",
     "gazetteer/cities.tsv",

@@ -612,6 +612,21 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 }
             }
         }
+        // "rejected the sanctions", "condemned the attack": the event named after a reaction is
+        // one reported before, referred to, not a new one.
+        if REACTIONS.contains(&ty) {
+            let determiner = s.toks.get(t.end).is_some_and(|tok| {
+                matches!(
+                    tok.norm.as_str(),
+                    "the" | "this" | "these" | "those" | "such"
+                )
+            });
+            for (k, inner) in s.triggers.iter().enumerate().skip(ti + 1) {
+                if determiner && inner.start == t.end + 1 {
+                    absorbed[k] = true;
+                }
+            }
+        }
         if absorbed[ti] {
             continue;
         }
@@ -807,9 +822,13 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     });
     let mut events = merge(events);
     attach_casualties(&b, &mut events, &sentence_evidence);
+    // An accusation aimed at no one is kept for now: it may react to an event reported before
+    // ("condemned the attack"); `aim_reactions` then finds its target or drops it.
     events.retain(|e| {
-        (e.source.is_some() || e.target.is_some() || stands_alone(e))
-            && (e.event_type != EventType::Accuse || e.target.is_some())
+        e.source.is_some()
+            || e.target.is_some()
+            || stands_alone(e)
+            || e.event_type == EventType::Accuse
     });
     events
 }
@@ -1264,4 +1283,94 @@ fn amend_actors(e: &mut Event, mut change: impl FnMut(&'static str, &mut Actor) 
         e.rules.push(rule.clone());
         e.provenance.push(FieldEvidence::inferred(field, rule));
     }
+}
+
+/// Reactions that may be aimed at an event reported before them.
+const REACTIONS: &[EventType] = &[
+    EventType::Accuse,
+    EventType::Reject,
+    EventType::Protest,
+    EventType::Threaten,
+];
+
+/// Reactions aimed at an event already reported ("Iran condemned the attack", "Moscow rejected the
+/// sanctions"): with no target of their own, they target whoever did that event. An accusation
+/// still aimed at no one is dropped; a protest is taken to be against the local authorities.
+pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.target.is_some() || !REACTIONS.contains(&e.event_type) {
+            continue;
+        }
+        let Some(trigger_end) = e
+            .provenance
+            .iter()
+            .find(|p| p.field == "type")
+            .and_then(|p| p.end)
+            .filter(|&end| end <= e.evidence.end)
+        else {
+            continue;
+        };
+        let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
+        let determiner = toks.first().is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "the" | "this" | "these" | "those" | "such" | "its" | "their"
+            )
+        });
+        let Some(noun) = lex
+            .event_nouns
+            .longest_at(text, &toks, 1)
+            .filter(|_| determiner)
+        else {
+            continue;
+        };
+        let referred = noun.values;
+        let doer = events[..i]
+            .iter()
+            .rev()
+            .filter(|p| referred.contains(&p.event_type) && !p.negated && !p.hypothetical)
+            .find_map(|p| p.source.clone())
+            .filter(|doer| {
+                e.source
+                    .as_ref()
+                    .is_none_or(|source| source.code != doer.code)
+            });
+        let Some(doer) = doer else {
+            continue;
+        };
+        const RULE: &str = "actors:event-anaphora";
+        let (start, end) = (toks[noun.start].start, toks[noun.end - 1].end);
+        let e = &mut events[i];
+        e.target = Some(doer);
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence {
+            field: "target".into(),
+            start: Some(start),
+            end: Some(end),
+            text: Some(text[start..end].to_string()),
+            rule: RULE.into(),
+        });
+    }
+    // A protest aimed at no one named is against the authorities where it takes place.
+    for e in events.iter_mut() {
+        let country = e.place.as_ref().and_then(|p| p.country.clone());
+        if e.event_type == EventType::Protest
+            && e.target.is_none()
+            && let Some(country) = country
+        {
+            const RULE: &str = "actors:protest-against-local-government";
+            e.target = Some(Actor {
+                text: String::new(),
+                name: "government".into(),
+                code: format!("{country}GOV"),
+                country: Some(country),
+                role: Some("GOV".into()),
+                title: None,
+            });
+            e.rules.push(RULE.into());
+            e.provenance.push(FieldEvidence::inferred("target", RULE));
+        }
+    }
+    events.retain(|e| e.event_type != EventType::Accuse || e.target.is_some());
 }

@@ -157,6 +157,8 @@ pub struct Lexicons {
     pub victims: PhraseMatcher<CasualtyGroup>,
     pub outcomes: PhraseMatcher<CasualtyKind>,
     pub places: PhraseMatcher<usize>,
+    /// Nouns referring back to an event of a type ("the attack", "the sanctions").
+    pub event_nouns: PhraseMatcher<EventType>,
     pub place_entries: Vec<PlaceEntry>,
 }
 
@@ -200,6 +202,7 @@ impl Lexicons {
         lex.load_people(&source.table("lexicon/people.tsv")?)?;
         lex.load_quantities(&source.table("lexicon/quantities.tsv")?)?;
         lex.load_casualties(&source.table("lexicon/casualties.tsv")?)?;
+        lex.load_event_nouns(&source.table("lexicon/event_nouns.tsv")?)?;
         lex.load_countries(
             &source.table("countries/countries.tsv")?,
             &source.table("countries/aliases.tsv")?,
@@ -370,6 +373,19 @@ impl Lexicons {
             });
             for phrase in row.list(names) {
                 self.people.insert(&mut self.vocab, phrase, true, index);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_event_nouns(&mut self, t: &Table) -> Result<(), DataError> {
+        let (ty, phrases) = (t.column("type")?, t.column("phrases")?);
+        for row in &t.rows {
+            let event_type = EventType::parse(row.get(ty))
+                .ok_or_else(|| t.error(row, format!("unknown PLOVER type `{}`", row.get(ty))))?;
+            for phrase in row.list(phrases) {
+                self.event_nouns
+                    .insert(&mut self.vocab, phrase, false, event_type);
             }
         }
         Ok(())

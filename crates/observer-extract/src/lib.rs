@@ -173,6 +173,7 @@ impl Extractor {
             frame::infer_countries(&mut events, &ctx);
             frame::fill_from_dyad(&mut events);
             frame::default_roles(&mut events);
+            frame::aim_reactions(lex, text, &mut events);
             let mut per_sentence: HashMap<usize, usize> = HashMap::new();
             for e in &mut events {
                 let n = per_sentence.entry(e.evidence.sentence).or_default();

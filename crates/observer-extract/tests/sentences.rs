@@ -85,3 +85,57 @@ fn the_head_of_an_office_that_speaks_is_the_claimant_not_the_target() {
         e.target
     );
 }
+
+#[test]
+fn a_reaction_to_an_event_reported_before_is_aimed_at_its_doer() {
+    let found = events(
+        "Israeli jets struck a building in Damascus on Monday, killing two officers.\n\n\
+         Iran's foreign ministry condemned the attack on Tuesday.\n\n\
+         The European Union imposed new sanctions on Belarusian potash exports.\n\n\
+         Minsk rejected the sanctions as illegal.",
+    );
+    let accuse = found
+        .iter()
+        .find(|e| e.event_type == EventType::Accuse)
+        .expect("the condemnation");
+    assert_eq!(
+        accuse.target.as_ref().and_then(|t| t.country.as_deref()),
+        Some("ISR")
+    );
+    let reject = found
+        .iter()
+        .find(|e| e.event_type == EventType::Reject)
+        .expect("the rejection");
+    assert!(
+        reject
+            .target
+            .as_ref()
+            .is_some_and(|t| t.code.starts_with("EU") || t.name.contains("European")),
+        "{reject:#?}"
+    );
+    // "the sanctions" refers back: it is no second sanction.
+    assert_eq!(
+        found
+            .iter()
+            .filter(|e| e.event_type == EventType::Sanction)
+            .count(),
+        1
+    );
+    // Condemning something no event of the article did is no accusation of anyone.
+    assert!(
+        events("The mayor condemned the decision on Friday.")
+            .iter()
+            .all(|e| e.event_type != EventType::Accuse)
+    );
+}
+
+#[test]
+fn a_protest_against_no_one_named_is_against_the_local_government() {
+    let found = events("Thousands of people rallied in Tbilisi on Saturday against the new law.");
+    let protest = found
+        .iter()
+        .find(|e| e.event_type == EventType::Protest)
+        .expect("a protest");
+    let target = protest.target.as_ref().expect("a target");
+    assert_eq!(target.code, "GEOGOV");
+}
