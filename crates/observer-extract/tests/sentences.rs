@@ -139,3 +139,21 @@ fn a_protest_against_no_one_named_is_against_the_local_government() {
     let target = protest.target.as_ref().expect("a target");
     assert_eq!(target.code, "GEOGOV");
 }
+
+#[test]
+fn civilian_buildings_and_people_attacked_are_civilian_targets_and_armed_men_are_no_civilians() {
+    for text in [
+        "Rockets struck two apartment blocks in Kharkiv on Sunday, the governor said.",
+        "Government helicopters bombed a market in the town of Kutum on Friday.",
+        "A drone killed a woman in the city of Sumy early on Tuesday, officials said.",
+    ] {
+        let target = assault(text).target.expect(text);
+        assert_eq!(target.role.as_deref(), Some("CVL"), "{text}");
+    }
+    let e = assault("Armed men attacked a police post near Niamey on Thursday.");
+    assert_eq!(
+        e.source.and_then(|s| s.role),
+        Some("REB".to_string()),
+        "armed men are an armed group"
+    );
+}
