@@ -709,6 +709,26 @@ fn pronoun_at(
             return Some(i + 1);
         }
     }
+    // "the group said", "the movement claimed": the armed group last named.
+    if matches!(tok.norm.as_str(), "group" | "movement")
+        && i > 0
+        && toks[i - 1].norm == "the"
+        && let Some(armed) = memory.recent_with_role("REB")
+    {
+        spans.push(ActorSpan {
+            start: i - 1,
+            end: i + 1,
+            actor: Actor {
+                text: format!("the {}", tok.norm),
+                ..armed.clone()
+            },
+            kind: ActorKind::Pronoun,
+            rule: "coref:the-group".into(),
+            group,
+            adjectival: false,
+        });
+        return Some(i + 1);
+    }
     let person = memory.last_person.as_ref()?;
     match tok.norm.as_str() {
         "he" | "she" => {

@@ -225,7 +225,15 @@ impl Builder<'_> {
             .unwrap_or_default();
         // "Armenia said it had repulsed...", "they were ready to visit": the speaker is the subject.
         if let Some(sp) = speech.filter(|sp| sp.end <= t.start && !sp.claimants.is_empty()) {
-            let pronoun = (sp.end..t.start).any(|k| matches!(norm(k), "it" | "they" | "we"));
+            // "... said its jets had struck": the speaker's own forces act (but in "11 of its
+            // soldiers were killed" they are acted on).
+            let pronoun = (sp.end..t.start).any(|k| {
+                matches!(norm(k), "it" | "they" | "we")
+                    || (matches!(norm(k), "its" | "their" | "our")
+                        && k > 0
+                        && norm(k - 1) != "of"
+                        && s.actors.iter().any(|a| a.start == k + 1))
+            });
             if pronoun && subject.iter().all(|&k| s.actors[k].start < sp.start) {
                 subject = sp.claimants.clone();
             }

@@ -157,3 +157,29 @@ fn civilian_buildings_and_people_attacked_are_civilian_targets_and_armed_men_are
         "armed men are an armed group"
     );
 }
+
+#[test]
+fn the_group_that_speaks_is_the_armed_group_last_named_and_its_forces_act_for_it() {
+    let e = assault(
+        "Al-Shabaab fighters stormed an army base near Mogadishu on Sunday, the group said in a \
+         statement.",
+    );
+    let claimant = e.claimant.expect("a claimant");
+    assert_eq!(claimant.role.as_deref(), Some("REB"));
+
+    let e = assault("Israel's military said its jets had struck targets in southern Lebanon.");
+    assert_eq!(
+        e.source.and_then(|s| s.country),
+        Some("ISR".to_string()),
+        "the speaker's jets"
+    );
+    // Victims counted as "its soldiers" are the speaker's, but the speaker did not attack them.
+    let found = events("Armenia said on Tuesday that 11 of its soldiers had been killed.");
+    assert!(
+        found.iter().all(|e| e
+            .source
+            .as_ref()
+            .is_none_or(|s| s.country.as_deref() != Some("ARM"))),
+        "{found:#?}"
+    );
+}
