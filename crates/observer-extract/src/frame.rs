@@ -1382,3 +1382,80 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
     }
     events.retain(|e| e.event_type != EventType::Accuse || e.target.is_some());
 }
+
+/// Drops attacks that only refer back to one reported before: "blamed gangs for the killing",
+/// "No group claimed the attack", "the Zaporizhzhia strike showed that ...". Such a mention is a
+/// definite event noun naming no party and no toll of its own, after an earlier attack.
+pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
+    let mut seen_attack = false;
+    events.retain(|e| {
+        if e.event_type != EventType::Assault {
+            return true;
+        }
+        let earlier = seen_attack;
+        seen_attack = true;
+        let named = |field: &str| {
+            e.provenance
+                .iter()
+                .any(|p| p.field == field && p.start.is_some())
+        };
+        let Some((start, end)) = e
+            .provenance
+            .iter()
+            .find(|p| p.field == "type")
+            .and_then(|p| Some((p.start?, p.end?)))
+        else {
+            return true;
+        };
+        let toks = lex.vocab.tokens(text, start, end);
+        let is_noun = lex
+            .event_nouns
+            .longest_at(text, &toks, 0)
+            .is_some_and(|found| found.end == toks.len());
+        let before = text[..start].trim_end();
+        let definite = ["the", "this", "that", "these", "those", "'s", "\u{2019}s"]
+            .iter()
+            .any(|d| {
+                before.len() >= d.len()
+                    && before.is_char_boundary(before.len() - d.len())
+                    && before[before.len() - d.len()..].eq_ignore_ascii_case(d)
+            })
+            || last_word_is_capitalised(before);
+        // "The strikes hit training camps", "said the attack had caused damage": the noun is the
+        // subject of a clause telling more about the event, which is then reported again.
+        let after = lex.vocab.tokens(text, end, e.evidence.end);
+        let told_more = after.first().is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "caused" | "left"
+            ) || lex
+                .triggers
+                .longest_at(text, &after, 0)
+                .is_some_and(|found| {
+                    found
+                        .values
+                        .iter()
+                        .any(|&k| lex.trigger_entries[k].event_type == EventType::Assault)
+                })
+        });
+        let reference = earlier
+            && is_noun
+            && definite
+            && !told_more
+            && e.casualties.is_empty()
+            && !named("source")
+            && !named("target");
+        !reference
+    });
+}
+
+/// "the Zaporizhzhia strike": a name right before an event noun, itself after "the".
+fn last_word_is_capitalised(before: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    let before_word = before[..word_start].trim_end();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && (before_word.ends_with(" the") || before_word.ends_with(" The"))
+}

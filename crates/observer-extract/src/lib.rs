@@ -170,6 +170,7 @@ impl Extractor {
                 .iter()
                 .flat_map(|s| frame::build_events(lex, text, s, &ctx))
                 .collect();
+            frame::drop_back_references(lex, text, &mut events);
             frame::infer_countries(&mut events, &ctx);
             frame::fill_from_dyad(&mut events);
             frame::default_roles(&mut events);

@@ -183,3 +183,27 @@ fn the_group_that_speaks_is_the_armed_group_last_named_and_its_forces_act_for_it
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_attack_only_referred_back_to_is_not_a_second_attack() {
+    let count = |text: &str| {
+        events(text)
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .count()
+    };
+    let first = "A car bomb exploded outside a police station in Jamundi on Sunday, killing two \
+                 officers.";
+    assert_eq!(count(first), 1);
+    assert_eq!(
+        count(&format!("{first}\n\nNo group has claimed the attack.")),
+        1
+    );
+    // Told more about ("the attack had destroyed"), it is reported again.
+    assert_eq!(
+        count(&format!(
+            "{first}\n\nOfficials said the attack had destroyed three houses nearby."
+        )),
+        2
+    );
+}
