@@ -47,6 +47,15 @@ pub struct ArticleContext {
     /// For each sentence, the last date the article gave before it: what "the strike" in a
     /// sentence without a date of its own happened on.
     pub date_before: Vec<Option<EventDate>>,
+    /// Per sentence: the sentence just before it dates an event in the days before publication,
+    /// so an undated event here continues that story ("Turkish forces retaliated ...").
+    pub follows_dated: Vec<bool>,
+}
+
+impl ArticleContext {
+    fn continues_story(&self, sentence: usize) -> bool {
+        self.follows_dated.get(sentence).copied().unwrap_or(false)
+    }
 }
 
 /// How many days before publication an event must be dated to count as background.
@@ -415,6 +424,24 @@ impl Builder<'_> {
         (pairs, rule)
     }
 
+    /// The sentence answers or denies what came before ("retaliated", "hours later", "in
+    /// response", "intercepted", "denied that ..."), so it happened when that did.
+    fn follows_up(&self, t: &Trigger) -> bool {
+        let s = self.s;
+        let denied = self
+            .governing_speech(t)
+            .is_some_and(|sp| sp.kind == SpeechKind::Deny);
+        denied
+            || s.toks.iter().any(|tok| {
+                let w = tok.norm.as_str();
+                w.starts_with("retaliat")
+                    || matches!(
+                        w,
+                        "later" | "afterwards" | "subsequently" | "response" | "intercepted"
+                    )
+            })
+    }
+
     fn date_for(&self, t: &Trigger) -> (Option<EventDate>, FieldEvidence) {
         let s = self.s;
         let (c_start, c_end) = self.clause_of(t.start);
@@ -457,8 +484,11 @@ impl Builder<'_> {
             ),
             None if t.background => (None, FieldEvidence::inferred("date", "date:none")),
             // "The strike destroyed a bank branch": an event referred back to keeps its date.
-            None if t.start > 0
-                && matches!(s.toks[t.start - 1].norm.as_str(), "the" | "this" | "that")
+            None if ((self.ctx.continues_story(s.index)
+                && self.lex.trigger_entries[t.entry].event_type == EventType::Assault
+                && self.follows_up(t))
+                || (t.start > 0
+                    && matches!(s.toks[t.start - 1].norm.as_str(), "the" | "this" | "that")))
                 && self
                     .ctx
                     .date_before

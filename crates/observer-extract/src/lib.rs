@@ -299,6 +299,16 @@ impl Extractor {
                 }
             })
         });
+        let recent = |d: &time::DateSpan| {
+            let (Some(start), Some(published)) = (d.date.start, article.published) else {
+                return false;
+            };
+            (1..=7).contains(&(published - start).num_days())
+        };
+        let follows_dated = std::iter::once(false)
+            .chain(analysed.iter().map(|s| s.dates.iter().any(recent)))
+            .take(analysed.len())
+            .collect();
         let mut last = None;
         let date_before = analysed
             .iter()
@@ -317,6 +327,7 @@ impl Extractor {
             focus,
             disclaimer,
             date_before,
+            follows_dated,
         }
     }
 }

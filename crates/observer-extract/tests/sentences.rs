@@ -207,3 +207,34 @@ fn an_attack_only_referred_back_to_is_not_a_second_attack() {
         2
     );
 }
+
+#[test]
+fn an_undated_attack_right_after_a_dated_one_continues_its_story() {
+    // Published on Wednesday 2023-08-16.
+    let found = events(
+        "Syrian government shelling killed five Turkish soldiers near Saraqib on Monday.\n\n\
+         Turkish forces retaliated with artillery fire on targets around the town.\n\n\
+         Turkey's president called for restraint.",
+    );
+    let dates: Vec<(EventType, String)> = found
+        .iter()
+        .map(|e| {
+            let day = e.date.as_ref().and_then(|d| d.start).map(|d| d.to_string());
+            (e.event_type, day.unwrap_or_default())
+        })
+        .collect();
+    assert!(
+        dates
+            .iter()
+            .filter(|(t, _)| *t == EventType::Assault)
+            .all(|(_, d)| d == "2023-08-14"),
+        "{dates:?}"
+    );
+    // An appeal is news of the day it is published.
+    assert!(
+        dates
+            .iter()
+            .any(|(t, d)| *t == EventType::Request && d == "2023-08-16"),
+        "{dates:?}"
+    );
+}
