@@ -92,7 +92,11 @@ pub enum Command {
 const INGEST_HELP: &str = "\
 Each PATH is a file, a directory (read recursively) or `-` for standard input. Text files may
 start with front matter (title:, source:, published:, url: between `---` lines); JSON Lines files
-(optionally .gz) hold one article object per line. An article already stored with the same text
+hold one article object per line; an HTML page (.html .htm) gives its main text, title, byline,
+date, canonical URL and outlet; each item of an RSS/Atom feed (.rss .atom .xml) is an article (a
+summary-only item is coded from its summary, marked text_from); each HTML response of a WARC
+archive (.warc) is an article with its URL and fetch date. Any of them may be .gz. Articles not in
+English are stored but not coded. An article already stored with the same text
 and extractor version is left alone (\"unchanged\"); a revised text, a newer extractor or --recode
 codes it again (\"updated\"). Unreadable records are skipped and listed at the end as file:line.
 
@@ -100,6 +104,8 @@ Examples:
   observer ingest --source 'Example Wire' --published 2020-10-20 report.txt
   observer ingest --db news.db archive/ 2024-05.jsonl.gz
   curl -s https://example.org/feed.jsonl | observer ingest --format jsonl -
+  observer ingest saved-page.html news.rss crawl-2024-05.warc.gz
+  curl -s https://example.org/story | observer ingest --format html -
   observer ingest --strict --recode corpus/    # fail on any skip; re-code everything";
 
 const EXTRACT_HELP: &str = "\
@@ -172,7 +178,8 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// How to read the inputs: by extension and content, as one text article each, or JSON Lines
+    /// How to read the inputs: by extension and content, or as text articles, JSON Lines, HTML
+    /// pages, RSS/Atom feeds or WARC archives
     #[arg(long, alias = "input-format", value_enum, default_value_t = InputFormat::Auto)]
     pub format: InputFormat,
 
@@ -267,6 +274,9 @@ pub enum InputFormat {
     Auto,
     Text,
     Jsonl,
+    Html,
+    Feed,
+    Warc,
 }
 
 impl From<InputFormat> for observer_ingest::Format {
@@ -275,6 +285,9 @@ impl From<InputFormat> for observer_ingest::Format {
             InputFormat::Auto => observer_ingest::Format::Auto,
             InputFormat::Text => observer_ingest::Format::Text,
             InputFormat::Jsonl => observer_ingest::Format::Jsonl,
+            InputFormat::Html => observer_ingest::Format::Html,
+            InputFormat::Feed => observer_ingest::Format::Feed,
+            InputFormat::Warc => observer_ingest::Format::Warc,
         }
     }
 }
