@@ -18,6 +18,10 @@ use serde_json::Value;
 /// pathological documents; real article pages have a few thousand).
 const MAX_ELEMENTS: usize = 200_000;
 
+/// Main text shorter than this many words is page furniture (an index page, a login wall, a
+/// photo gallery), not an article.
+const MIN_WORDS: usize = 15;
+
 /// What a page says about its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
@@ -55,8 +59,11 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Page, String> 
         .parse()
         .map_err(|error| format!("no article text found in the page ({error})"))?;
     let text = main_text(&article.text_content);
-    if text.is_empty() {
-        return Err("no article text found in the page".to_string());
+    let words = text.split_whitespace().count();
+    if words < MIN_WORDS {
+        return Err(format!(
+            "no article text found in the page (only {words} words of main text)"
+        ));
     }
     Ok(Page {
         title: non_empty(Some(article.title)),
