@@ -56,6 +56,10 @@ pub enum Command {
     #[command(after_help = format!("{INGEST_HELP}\n\n{EXIT_CODES}"))]
     Ingest(IngestArgs),
 
+    /// Poll news feeds over HTTP(S) and code each new article once
+    #[command(after_help = format!("{WATCH_HELP}\n\n{EXIT_CODES}"))]
+    Watch(WatchArgs),
+
     /// Code the articles queued in a PostgreSQL database, until stopped or the queue is empty
     #[command(after_help = format!("{WORKER_HELP}\n\n{EXIT_CODES}"))]
     Worker(WorkerArgs),
@@ -455,6 +459,51 @@ pub struct BenchArgs {
     #[arg(long, value_name = "N", default_value_t = 500,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub batch_size: u32,
+}
+
+const WATCH_HELP: &str = "\
+Each poll asks every feed (RSS 2.0, RSS 1.0 or Atom) conditionally, with the ETag and
+Last-Modified of the previous answer. Each item not handled before becomes one article: the
+feed's full text when it carries one, else the linked page (its main text, as `ingest` reads
+HTML), else, when the page cannot be fetched, the item's summary, marked text_from: feed summary.
+Requests name Observer in their User-Agent, wait --host-delay between two requests to one host,
+give up after --timeout and retry failures (network, 429, 5xx) with doubling backoff. What was
+handled is kept in the database, so a restarted watch codes nothing twice.
+
+Examples:
+  observer watch https://news.example/world/rss.xml https://wire.example/atom
+  observer watch --every 30m --db news.db https://news.example/rss
+  observer watch --once https://news.example/rss     # one poll, e.g. from cron";
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Feed URLs (http:// or https://)
+    #[arg(value_name = "FEED_URL", required = true)]
+    pub feeds: Vec<String>,
+
+    /// Time between the starts of two polls (e.g. 90s, 10m, 1h)
+    #[arg(long, value_name = "DURATION", default_value = "10m")]
+    pub every: humantime::Duration,
+
+    /// Poll once and exit
+    #[arg(long)]
+    pub once: bool,
+
+    /// Longest wait for one whole response
+    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    pub timeout: humantime::Duration,
+
+    /// Least time between two requests to the same host
+    #[arg(long, value_name = "DURATION", default_value = "2s")]
+    pub host_delay: humantime::Duration,
+
+    /// Further attempts after a failed request
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+
+    /// Wait before the first retry, doubled before each further one
+    #[arg(long, value_name = "DURATION", default_value = "5s")]
+    pub backoff: humantime::Duration,
 }
 
 const WORKER_HELP: &str = "\

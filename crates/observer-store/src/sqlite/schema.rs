@@ -12,7 +12,7 @@ use crate::StoreError;
 /// `PRAGMA application_id` of Observer databases ("OBSV"), so a foreign SQLite file is refused.
 pub(crate) const APPLICATION_ID: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS, WATCHED_FEEDS_AND_ITEMS];
 
 /// Version 1: articles and the events coded from them.
 ///
@@ -80,6 +80,25 @@ CREATE INDEX events_type ON events (type);
 CREATE INDEX events_source_country ON events (source_country);
 CREATE INDEX events_target_country ON events (target_country);
 CREATE INDEX events_place_country ON events (place_country);
+";
+
+/// `observer watch`: per feed, the validators of its last response (for conditional requests);
+/// per feed item, that it was handled, so that a restarted watch fetches and codes nothing twice.
+const WATCHED_FEEDS_AND_ITEMS: &str = "
+CREATE TABLE watched_feeds (
+    url           TEXT PRIMARY KEY NOT NULL,
+    etag          TEXT,
+    last_modified TEXT,
+    checked_at    TEXT NOT NULL           -- RFC 3339 UTC time of the last poll
+) STRICT;
+
+CREATE TABLE watched_items (
+    feed_url   TEXT NOT NULL,
+    item_key   TEXT NOT NULL,             -- the item's guid or id, else its link
+    article_id TEXT,                      -- the article stored for it, if any
+    seen_at    TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+) STRICT;
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so
@@ -209,16 +228,17 @@ mod tests {
     fn an_earlier_version_is_migrated_forward_keeping_its_data() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
-        // A database as the current release writes it (version 1)...
+        let current = MIGRATIONS.len() as i64;
+        // A database as the current release writes it...
         let mut store = SqliteStore::open(&path).unwrap();
         save_one_article(&mut store);
         drop(store);
-        assert_eq!(user_version(&path), 1);
+        assert_eq!(user_version(&path), current);
 
-        // ...opened by a release that appends version 2.
+        // ...opened by a release that appends a version.
         let migrations = [MIGRATIONS, &[V2_FOR_TEST]].concat();
         let store = SqliteStore::open_with_migrations(&path, &migrations).unwrap();
-        assert_eq!(user_version(&path), 2);
+        assert_eq!(user_version(&path), current + 1);
         assert_eq!(store.stats().unwrap().articles, 1);
         assert!(store.article("a1").unwrap().is_some());
         drop(store);
@@ -228,17 +248,14 @@ mod tests {
         assert!(
             matches!(
                 error,
-                StoreError::SchemaTooNew {
-                    found: 2,
-                    supported: 1,
-                    ..
-                }
+                StoreError::SchemaTooNew { found, supported, .. }
+                    if found == current + 1 && supported == current
             ),
             "{error}"
         );
         let message = error.to_string();
         assert!(message.contains("old.db") && message.contains("newer Observer"));
-        assert_eq!(user_version(&path), 2);
+        assert_eq!(user_version(&path), current + 1);
     }
 
     #[test]
@@ -266,10 +283,10 @@ mod tests {
             .err()
             .unwrap();
         assert!(
-            matches!(error, StoreError::Migration { version: 2, .. }),
+            matches!(error, StoreError::Migration { version, .. } if version == MIGRATIONS.len() + 1),
             "{error}"
         );
-        assert_eq!(user_version(&path), 1);
+        assert_eq!(user_version(&path), MIGRATIONS.len() as i64);
         let store = SqliteStore::open(&path).unwrap();
         assert_eq!(store.stats().unwrap().articles, 1);
         let claims_tables: i64 = Connection::open(&path)
