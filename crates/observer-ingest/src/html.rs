@@ -22,6 +22,9 @@ const MAX_ELEMENTS: usize = 200_000;
 /// photo gallery), not an article.
 const MIN_WORDS: usize = 15;
 
+/// Elements holding photo captions and credits.
+const CAPTIONS: &str = "figcaption, [class*='caption'], [class*='photo-credit']";
+
 /// What a page says about its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
@@ -47,6 +50,9 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Page, String> 
         .or_else(|| attribute(&document, "meta[property='og:url'][content]", "content"));
     let time = attribute(&document, "time[datetime]", "datetime");
     let declared_lang = attribute(&document, "html[lang]", "lang");
+    // Photo captions describe pictures, not the news; Readability keeps those not marked up as
+    // <figcaption> (AMP and many CMS templates use a classed paragraph).
+    document.select(CAPTIONS).remove();
     let config = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: MAX_ELEMENTS,
