@@ -283,3 +283,52 @@ fn other_languages_are_detected_on_news_length_text() {
     assert!(is_english(Some("en-GB")));
     assert!(is_english(None));
 }
+
+/// One WARC response record holding `http` (status line, headers and body).
+fn warc_response(uri: &str, http: &[u8]) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\n\
+         WARC-Date: 2024-01-02T03:04:05Z\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(http);
+    record.extend_from_slice(b"\r\n\r\n");
+    record
+}
+
+#[test]
+fn records_larger_than_the_limit_are_passed_over_or_skipped_without_being_held() {
+    let mut image = b"HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\n\r\n".to_vec();
+    image.resize(image.len() + (3 << 20), b'v');
+    let mut huge_page =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>".to_vec();
+    huge_page.resize(huge_page.len() + (3 << 20), b'a');
+    let small_page = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>{}</p></article></body></html>",
+        "Relief workers reached the flooded villages on Sunday and handed out food, \
+         drinking water and blankets to families, the provincial governor said."
+    );
+    let archive = [
+        warc_response("https://news.example/video.mp4", &image),
+        warc_response("https://news.example/huge", &huge_page),
+        warc_response("https://news.example/relief", small_page.as_bytes()),
+    ]
+    .concat();
+    let mut reader = read_stream(
+        "big.warc",
+        Cursor::new(archive),
+        &Metadata::default(),
+        Format::Warc,
+    )
+    .with_max_bytes(1 << 20);
+    let (records, skips) = split(reader.by_ref().collect());
+    assert_eq!(skips, ["big.warc record 2 page larger than 1048576 bytes"]);
+    assert_eq!(reader.passed_over().not_html, 1);
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        records[0].article.url.as_deref(),
+        Some("https://news.example/relief")
+    );
+}
