@@ -97,6 +97,13 @@ pub(crate) fn parse_html_on(
     let mut warnings = Vec::new();
     let html = match decode(bytes) {
         Ok(html) => html,
+        Err(_) if let Some(encoding) = declared_encoding(bytes) => {
+            let (html, _, replaced) = encoding.decode(bytes);
+            if replaced {
+                warnings.push(format!("bytes not valid in {}: replaced", encoding.name()));
+            }
+            html.into_owned()
+        }
         Err(problem) if !bytes.contains(&0) => {
             warnings.push(format!("{problem}: undecodable bytes replaced"));
             String::from_utf8_lossy(bytes).into_owned()
@@ -108,6 +115,24 @@ pub(crate) fn parse_html_on(
     let mut record = page_fields(page).into_record(origin, meta, Precedence::MetadataWins, today);
     record.warnings.splice(0..0, warnings);
     Ok(record)
+}
+
+/// How far into a page its `<meta charset>` is looked for (the HTML standard says 1024 bytes).
+const CHARSET_WINDOW: usize = 1024;
+
+/// The character encoding a page that is not UTF-8 declares in its first bytes (`<meta
+/// charset="windows-1251">` or `<meta http-equiv="Content-Type" content="text/html;
+/// charset=...">`), if `encoding_rs` knows the label.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head =
+        String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_WINDOW)]).to_ascii_lowercase();
+    let after = &head[head.find("charset=")? + "charset=".len()..];
+    let label: String = after
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
 }
 
 /// The article fields of an extracted page; the byline is kept as the extra field `byline`.

@@ -332,3 +332,27 @@ fn records_larger_than_the_limit_are_passed_over_or_skipped_without_being_held()
         Some("https://news.example/relief")
     );
 }
+
+#[test]
+fn a_page_in_a_declared_legacy_encoding_is_decoded() {
+    let (page, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "<html><head><meta charset=\"windows-1252\"><title>Caf\u{e9} bombing</title></head><body>\
+         <article><p>A bomb exploded outside the Caf\u{e9} Ren\u{e9} in the old town on Friday \
+         evening, wounding three people, police said.</p></article></body></html>",
+    );
+    assert!(std::str::from_utf8(&page).is_err());
+    let reader = read_stream(
+        "old.html",
+        Cursor::new(page.into_owned()),
+        &Metadata::default(),
+        Format::Html,
+    );
+    let (records, skips) = split(reader.collect());
+    assert!(skips.is_empty(), "{skips:?}");
+    assert!(
+        records[0].article.text.contains("Café René"),
+        "{}",
+        records[0].article.text
+    );
+    assert!(records[0].warnings.is_empty(), "{:?}", records[0].warnings);
+}
