@@ -19,6 +19,8 @@ Examples:
   observer demo                                   # code the bundled sample articles
   observer ingest --source 'Example Wire' --published 2020-10-20 report.txt
   observer ingest articles/ feed.jsonl.gz         # directories and JSON Lines too
+  observer ingest page.html world.rss crawl.warc.gz   # web pages, feeds, web archives
+  observer watch https://news.example/rss         # code new articles as they appear
   observer events --since 2020-10-01 --type assault --country ARM
   observer explain <EVENT_ID>
   observer extract --format csv report.txt > events.csv

@@ -356,3 +356,25 @@ fn a_page_in_a_declared_legacy_encoding_is_decoded() {
     );
     assert!(records[0].warnings.is_empty(), "{:?}", records[0].warnings);
 }
+
+#[test]
+fn every_gold_corpus_article_and_sentence_is_taken_for_english() {
+    // The 80 articles of the gold corpus, and every one of their paragraphs on its own: short,
+    // name-heavy English text is where a detector goes wrong.
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/gold");
+    let records: Vec<Record> = read_inputs(&[gold], &Metadata::default(), Format::Auto)
+        .filter_map(Result::ok)
+        .collect();
+    assert!(records.len() >= 80, "{} gold articles read", records.len());
+    let mut paragraphs = 0;
+    for record in &records {
+        let article = &record.article;
+        assert_eq!(article.lang.as_deref(), Some("eng"), "{}", record.origin);
+        for paragraph in article.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            paragraphs += 1;
+            let lang = detect_language(paragraph);
+            assert!(is_english(lang.as_deref()), "{lang:?}: {paragraph}");
+        }
+    }
+    assert!(paragraphs > 300, "{paragraphs} paragraphs");
+}
