@@ -352,6 +352,55 @@ fn watch_codes_new_items_once_politely_and_survives_failures_and_restarts() {
 }
 
 #[test]
+fn without_once_watch_polls_again_every_interval() {
+    let server = Server::default();
+    let base = server.start();
+    let story = item(
+        "rh-1",
+        "Rebels free two aid workers",
+        &format!("{base}/pages/1"),
+        "Rebels freed two aid workers held for a month near the northern border, their agency said on Sunday.",
+        None,
+    );
+    server.route(
+        "/feed.rss",
+        Route::Ok {
+            content_type: "application/rss+xml",
+            body: feed(&[story]),
+            etag: "\"r1\"",
+        },
+    );
+    let sandbox = Sandbox::new();
+    let feed_url = format!("{base}/feed.rss");
+    let mut watcher = std::process::Command::new(assert_cmd::cargo::cargo_bin("observer"))
+        .args([
+            "--db",
+            &sandbox.db_arg(),
+            "watch",
+            "--every",
+            "200ms",
+            "--host-delay",
+            "0s",
+        ])
+        .arg(&feed_url)
+        .env("HOME", sandbox.path("home"))
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while server.requests("/feed.rss") < 3 && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(50));
+    }
+    watcher.kill().unwrap();
+    watcher.wait().unwrap();
+    assert!(
+        server.requests("/feed.rss") >= 3,
+        "the feed was not polled again"
+    );
+    assert_eq!(server.requests("/pages/1"), 1, "an item was fetched twice");
+}
+
+#[test]
 fn watch_exits_non_zero_when_no_feed_answers() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let closed = format!("http://{}/feed.rss", listener.local_addr().unwrap());
