@@ -19,6 +19,8 @@ Examples:
   observer demo                                   # code the bundled sample articles
   observer ingest --source 'Example Wire' --published 2020-10-20 report.txt
   observer ingest articles/ feed.jsonl.gz         # directories and JSON Lines too
+  observer ingest page.html world.rss crawl.warc.gz   # web pages, feeds, web archives
+  observer watch https://news.example/rss         # code new articles as they appear
   observer events --since 2020-10-01 --type assault --country ARM
   observer explain <EVENT_ID>
   observer extract --format csv report.txt > events.csv
@@ -56,6 +58,10 @@ pub enum Command {
     #[command(after_help = format!("{INGEST_HELP}\n\n{EXIT_CODES}"))]
     Ingest(IngestArgs),
 
+    /// Poll news feeds over HTTP(S) and code each new article once
+    #[command(after_help = format!("{WATCH_HELP}\n\n{EXIT_CODES}"))]
+    Watch(WatchArgs),
+
     /// Code the articles queued in a PostgreSQL database, until stopped or the queue is empty
     #[command(after_help = format!("{WORKER_HELP}\n\n{EXIT_CODES}"))]
     Worker(WorkerArgs),
@@ -92,7 +98,11 @@ pub enum Command {
 const INGEST_HELP: &str = "\
 Each PATH is a file, a directory (read recursively) or `-` for standard input. Text files may
 start with front matter (title:, source:, published:, url: between `---` lines); JSON Lines files
-(optionally .gz) hold one article object per line. An article already stored with the same text
+hold one article object per line; an HTML page (.html .htm) gives its main text, title, byline,
+date, canonical URL and outlet; each item of an RSS/Atom feed (.rss .atom .xml) is an article (a
+summary-only item is coded from its summary, marked text_from); each HTML response of a WARC
+archive (.warc) is an article with its URL and fetch date. Any of them may be .gz. Articles not in
+English are stored but not coded. An article already stored with the same text
 and extractor version is left alone (\"unchanged\"); a revised text, a newer extractor or --recode
 codes it again (\"updated\"). Unreadable records are skipped and listed at the end as file:line.
 
@@ -100,6 +110,8 @@ Examples:
   observer ingest --source 'Example Wire' --published 2020-10-20 report.txt
   observer ingest --db news.db archive/ 2024-05.jsonl.gz
   curl -s https://example.org/feed.jsonl | observer ingest --format jsonl -
+  observer ingest saved-page.html news.rss crawl-2024-05.warc.gz
+  curl -s https://example.org/story | observer ingest --format html -
   observer ingest --strict --recode corpus/    # fail on any skip; re-code everything";
 
 const EXTRACT_HELP: &str = "\
@@ -172,7 +184,8 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// How to read the inputs: by extension and content, as one text article each, or JSON Lines
+    /// How to read the inputs: by extension and content, or as text articles, JSON Lines, HTML
+    /// pages, RSS/Atom feeds or WARC archives
     #[arg(long, alias = "input-format", value_enum, default_value_t = InputFormat::Auto)]
     pub format: InputFormat,
 
@@ -267,6 +280,9 @@ pub enum InputFormat {
     Auto,
     Text,
     Jsonl,
+    Html,
+    Feed,
+    Warc,
 }
 
 impl From<InputFormat> for observer_ingest::Format {
@@ -275,6 +291,9 @@ impl From<InputFormat> for observer_ingest::Format {
             InputFormat::Auto => observer_ingest::Format::Auto,
             InputFormat::Text => observer_ingest::Format::Text,
             InputFormat::Jsonl => observer_ingest::Format::Jsonl,
+            InputFormat::Html => observer_ingest::Format::Html,
+            InputFormat::Feed => observer_ingest::Format::Feed,
+            InputFormat::Warc => observer_ingest::Format::Warc,
         }
     }
 }
@@ -442,6 +461,51 @@ pub struct BenchArgs {
     #[arg(long, value_name = "N", default_value_t = 500,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub batch_size: u32,
+}
+
+const WATCH_HELP: &str = "\
+Each poll asks every feed (RSS 2.0, RSS 1.0 or Atom) conditionally, with the ETag and
+Last-Modified of the previous answer. Each item not handled before becomes one article: the
+feed's full text when it carries one, else the linked page (its main text, as `ingest` reads
+HTML), else, when the page cannot be fetched, the item's summary, marked text_from: feed summary.
+Requests name Observer in their User-Agent, wait --host-delay between two requests to one host,
+give up after --timeout and retry failures (network, 429, 5xx) with doubling backoff. What was
+handled is kept in the database, so a restarted watch codes nothing twice.
+
+Examples:
+  observer watch https://news.example/world/rss.xml https://wire.example/atom
+  observer watch --every 30m --db news.db https://news.example/rss
+  observer watch --once https://news.example/rss     # one poll, e.g. from cron";
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Feed URLs (http:// or https://)
+    #[arg(value_name = "FEED_URL", required = true)]
+    pub feeds: Vec<String>,
+
+    /// Time between the starts of two polls (e.g. 90s, 10m, 1h)
+    #[arg(long, value_name = "DURATION", default_value = "10m")]
+    pub every: humantime::Duration,
+
+    /// Poll once and exit
+    #[arg(long)]
+    pub once: bool,
+
+    /// Longest wait for one whole response
+    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    pub timeout: humantime::Duration,
+
+    /// Least time between two requests to the same host
+    #[arg(long, value_name = "DURATION", default_value = "2s")]
+    pub host_delay: humantime::Duration,
+
+    /// Further attempts after a failed request
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+
+    /// Wait before the first retry, doubled before each further one
+    #[arg(long, value_name = "DURATION", default_value = "5s")]
+    pub backoff: humantime::Duration,
 }
 
 const WORKER_HELP: &str = "\

@@ -30,12 +30,12 @@ pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
         args.batch_size as usize,
     )
     .queue_only(args.enqueue);
-    let records = observer_ingest::read_inputs(
+    let mut records = observer_ingest::read_inputs(
         &args.input.paths,
         &metadata(&args.input),
         args.format.into(),
     );
-    for item in records {
+    for item in records.by_ref() {
         match item {
             Ok(record) => {
                 progress.record(&record.origin);
@@ -51,6 +51,7 @@ pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
         }
     }
     let counts = pipeline.finish(&mut diagnostics)?;
+    let passed_over = records.passed_over();
     progress.finish();
     let stats = store
         .stats()
@@ -67,6 +68,16 @@ pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
     to_stderr(|err| {
         if !globals.quiet {
             diagnostics.write_warnings(err)?;
+            if passed_over.total() > 0 {
+                writeln!(
+                    err,
+                    "passed over {} of WARC files: {} not HTML, {} not status 200, {} not a response",
+                    counted(passed_over.total(), "record"),
+                    thousands(passed_over.not_html),
+                    thousands(passed_over.not_ok),
+                    thousands(passed_over.not_response)
+                )?;
+            }
             write_summary(err, &counts, &diagnostics)?;
         } else if !diagnostics.skips().is_empty() {
             writeln!(
@@ -123,9 +134,17 @@ pub fn write_summary(
     counts: &Counts,
     diagnostics: &Diagnostics,
 ) -> io::Result<()> {
+    let not_coded = if counts.not_coded > 0 {
+        format!(
+            ", {} not in English stored un-coded",
+            thousands(counts.not_coded)
+        )
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "ingested {} ({} new, {} updated, {} unchanged), {}{}",
+        "ingested {} ({} new, {} updated, {} unchanged{not_coded}), {}{}",
         counted(counts.articles(), "article"),
         thousands(counts.new),
         thousands(counts.updated),

@@ -8,6 +8,7 @@ mod eval;
 mod events;
 mod explain;
 mod extract;
+mod fetch;
 mod gen_corpus;
 mod ingest;
 mod output;
@@ -15,6 +16,7 @@ mod pipeline;
 mod progress;
 mod report;
 mod setup;
+mod watch;
 mod worker;
 
 use clap::parser::ValueSource;
@@ -85,6 +87,7 @@ fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<Status> {
     };
     match cli.command {
         Command::Ingest(args) => ingest::run(&globals, args),
+        Command::Watch(args) => watch::run(&globals, args),
         Command::Worker(args) => worker::run(&globals, args),
         Command::Extract(args) => extract::run(&globals, args),
         Command::Events(args) => events::run(&globals, args),

@@ -17,22 +17,44 @@ use std::sync::Once;
 
 /// Codes the records' articles on all cores, keeping their order. An article on which the
 /// extractor fails (panics) comes back as a [`Skip`], so one bad article cannot end a long run.
+/// An article not in English is not coded: it comes back with no events and a note saying so.
 pub fn code_all(
     extractor: &Extractor,
     records: Vec<Record>,
 ) -> Vec<Result<(Record, Extraction), Skip>> {
     records
         .into_par_iter()
-        .map(
-            |record| match caught(|| extractor.extract(&record.article)) {
+        .map(|record| {
+            if let Some(reason) = not_coded_reason(&record.article) {
+                let extraction = Extraction {
+                    events: Vec::new(),
+                    sentences: Vec::new(),
+                    notes: vec![reason],
+                };
+                return Ok((record, extraction));
+            }
+            match caught(|| extractor.extract(&record.article)) {
                 Ok(extraction) => Ok((record, extraction)),
                 Err(panic) => Err(Skip::new(
                     record.origin,
                     format!("extraction failed (a bug in Observer): {panic}"),
                 )),
-            },
-        )
+            }
+        })
         .collect()
+}
+
+/// Why an article is stored but not coded: the engine's lexicons and patterns are English, and
+/// coding another language would only produce garbage.
+pub fn not_coded_reason(article: &Article) -> Option<String> {
+    let lang = article.lang.as_deref();
+    (!observer_ingest::is_english(lang)).then(|| {
+        let lang = lang.unwrap_or_default();
+        format!(
+            "not coded yet: the article is in {} ({lang}) and Observer codes English only",
+            observer_ingest::language_name(lang)
+        )
+    })
 }
 
 /// Runs `f`, turning a panic into its message and place, without printing it.
@@ -89,6 +111,9 @@ pub struct Counts {
     pub new: u64,
     pub updated: u64,
     pub unchanged: u64,
+    /// New or updated articles stored without coding, as they are not in English (also counted
+    /// in `new` or `updated`).
+    pub not_coded: u64,
     /// Events coded in this run (unchanged articles keep theirs and are not counted).
     pub events: u64,
 }
@@ -217,9 +242,11 @@ impl<'a> Pipeline<'a> {
         let kind = match existing {
             Some(stored) => {
                 let same_text = stored.text_hash == hash;
-                // An empty version: waiting un-coded in the work queue (or failed there).
+                // An empty version: waiting un-coded in the work queue (or failed there), or
+                // stored un-coded as not in English.
+                let uncoded = stored.extractor_version.is_empty();
                 let current = stored.extractor_version == observer_extract::VERSION
-                    || (self.queue_only && stored.extractor_version.is_empty());
+                    || (uncoded && (self.queue_only || not_coded_reason(article).is_some()));
                 let recoded_already = self.recoded.contains(&stored.id);
                 if same_text && (recoded_already || (current && !self.recode)) {
                     self.counts.unchanged += 1;
@@ -291,12 +318,19 @@ impl<'a> Pipeline<'a> {
             }
             self.count(kind);
             self.counts.events += extraction.events.len() as u64;
+            // An article left un-coded is stored with no extractor version, as queued ones are.
+            let extractor_version = if not_coded_reason(&record.article).is_some() {
+                self.counts.not_coded += 1;
+                String::new()
+            } else {
+                observer_extract::VERSION.to_string()
+            };
             self.pending_index
                 .insert(&record.article, hash, self.pending.len());
             self.pending.push(Coded {
                 article: record.article,
                 events: extraction.events,
-                extractor_version: observer_extract::VERSION.to_string(),
+                extractor_version,
             });
         }
         Ok(())

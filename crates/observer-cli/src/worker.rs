@@ -8,7 +8,7 @@
 
 use crate::Status;
 use crate::cli::WorkerArgs;
-use crate::pipeline::code_all;
+use crate::pipeline::{code_all, not_coded_reason};
 use crate::report::{counted, thousands, to_stderr};
 use crate::setup::Globals;
 use anyhow::{Context, Result, anyhow};
@@ -104,7 +104,8 @@ pub fn run(globals: &Globals, args: WorkerArgs) -> Result<Status> {
     Ok(Status::Success)
 }
 
-/// Codes a claimed batch on all cores; an article the extractor fails on becomes a [`Failure`].
+/// Codes a claimed batch on all cores; an article the extractor fails on, or one not in English
+/// (which is not coded), becomes a [`Failure`] saying why.
 fn code(extractor: &Extractor, articles: Vec<Article>) -> CodedBatch {
     let ids: Vec<String> = articles.iter().map(|article| article.id.clone()).collect();
     let records = articles
@@ -119,6 +120,9 @@ fn code(extractor: &Extractor, articles: Vec<Article>) -> CodedBatch {
         .into_iter()
         .zip(ids)
         .map(|(result, article_id)| match result {
+            Ok((record, _)) if let Some(reason) = not_coded_reason(&record.article) => {
+                Err(Failure { article_id, reason })
+            }
             Ok((record, extraction)) => Ok(Coded {
                 article: record.article,
                 events: extraction.events,

@@ -2,6 +2,7 @@
 //! metadata given on the command line. Shared by the text and JSON Lines readers.
 
 use crate::date::checked_date;
+use crate::lang::detect_language;
 use crate::{Metadata, Origin, Record};
 use chrono::NaiveDate;
 use observer_model::Article;
@@ -18,7 +19,11 @@ pub(crate) struct Fields {
     pub title: Option<String>,
     /// The article body, already normalised.
     pub text: String,
+    /// The language the input states (front matter, a JSON field): taken as given.
     pub lang: Option<String>,
+    /// A language the input suggests (`<html lang>`, a feed's language): used when the text is
+    /// too short or mixed to detect.
+    pub lang_hint: Option<String>,
     pub extra: Map<String, Value>,
 }
 
@@ -32,7 +37,8 @@ pub(crate) enum Precedence {
 }
 
 impl Fields {
-    /// Builds the article. An unusable publication date is dropped with a warning.
+    /// Builds the article. An unusable publication date is dropped with a warning; a language
+    /// the input does not state is detected from the text.
     pub fn into_record(
         self,
         origin: Origin,
@@ -66,6 +72,10 @@ impl Fields {
         let id = self
             .id
             .unwrap_or_else(|| Article::derive_id(source.as_deref(), url.as_deref(), &self.text));
+        let lang = self
+            .lang
+            .or_else(|| detect_language(&self.text))
+            .or(self.lang_hint);
         let article = Article {
             id,
             url,
@@ -73,7 +83,7 @@ impl Fields {
             published,
             title,
             text: self.text,
-            lang: self.lang,
+            lang,
             extra: self.extra,
         };
         Record {

@@ -184,6 +184,7 @@ fn parse_line(bytes: &[u8]) -> Result<Fields, String> {
         title: take_string(&mut object, "title")?,
         text,
         lang: take_string(&mut object, "lang")?,
+        lang_hint: None,
         extra: object,
     })
 }

@@ -1,7 +1,8 @@
-//! Reading articles from text files, JSON Lines (optionally gzipped), directories and standard input.
+//! Reading articles from text files, JSON Lines, HTML pages, RSS/Atom feeds and WARC archives
+//! (each optionally gzipped), directories and standard input.
 //!
-//! Everything streams: a JSON Lines file is read one line at a time, so multi-gigabyte inputs never
-//! sit in memory. A record that cannot be read becomes a [`Skip`] naming its file (and line); the
+//! Everything streams: a JSON Lines file is read one line at a time and a WARC file one record at
+//! a time, so multi-gigabyte inputs never sit in memory. A record that cannot be read becomes a [`Skip`] naming its file (and line); the
 //! reader then goes on with the rest. Nothing here panics, whatever the bytes.
 //!
 //! ```no_run
@@ -15,26 +16,37 @@
 //! }
 //! ```
 
+mod archive;
 mod date;
+mod feed;
 mod fields;
+mod html;
 mod jsonl;
+mod lang;
 mod reader;
 mod text;
 
 use std::fmt;
 
+pub use archive::PassedOver;
 pub use date::parse_date;
+pub use feed::{FeedItem, TEXT_FROM_SUMMARY, parse_feed};
+pub use html::{Page, extract_page};
+pub use lang::{detect_language, is_english, language_name};
 pub use reader::{DEFAULT_MAX_BYTES, Reader, read_inputs, read_stream};
 pub use text::parse_text;
 
 /// The name [`Origin::file`] has for standard input.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// Where a record came from: a file (or "<stdin>") and, for JSON Lines, the 1-based line.
+/// Where a record came from: a file (or "<stdin>") and, for JSON Lines, the 1-based line; for a
+/// feed or a WARC file, the 1-based item or record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     pub file: String,
     pub line: Option<usize>,
+    /// What kind of part of the file ("item", "record") and its 1-based number.
+    pub part: Option<(&'static str, usize)>,
 }
 
 impl Origin {
@@ -43,6 +55,7 @@ impl Origin {
         Origin {
             file: name.into(),
             line: None,
+            part: None,
         }
     }
 
@@ -51,15 +64,26 @@ impl Origin {
         Origin {
             file: name.into(),
             line: Some(line),
+            part: None,
+        }
+    }
+
+    /// One item of a feed, or one record of a WARC file: `kind` names which.
+    pub fn part(name: impl Into<String>, kind: &'static str, number: usize) -> Origin {
+        Origin {
+            file: name.into(),
+            line: None,
+            part: Some((kind, number)),
         }
     }
 }
 
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}", self.file),
-            None => f.write_str(&self.file),
+        match (self.line, self.part) {
+            (Some(line), _) => write!(f, "{}:{line}", self.file),
+            (None, Some((kind, number))) => write!(f, "{} {kind} {number}", self.file),
+            (None, None) => f.write_str(&self.file),
         }
     }
 }
@@ -109,13 +133,21 @@ pub struct Metadata {
 /// How to read a file named explicitly, or standard input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
-    /// By extension; when the extension says nothing, by content (`{` first → JSON Lines).
+    /// By extension; when the extension says nothing, by content (`{` first → JSON Lines, `WARC/`
+    /// → WARC, an `<rss>`, `<feed>` or `<rdf:RDF>` root → feed, `<html` or `<!doctype html` →
+    /// HTML, anything else text).
     #[default]
     Auto,
     /// The whole input is one article, with optional front matter.
     Text,
     /// One JSON object per line.
     Jsonl,
+    /// One HTML page: its main text and metadata.
+    Html,
+    /// An RSS 2.0, RSS 1.0 or Atom feed: each item an article.
+    Feed,
+    /// A WARC web archive: each HTML response record an article.
+    Warc,
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 //! or any other stream. It decides how each one is read (by format, extension or content), unwraps
 //! gzip, and yields records and skips one at a time.
 
+use crate::archive::{PassedOver, WarcStream};
 use crate::date::today;
+use crate::feed::{FeedItem, parse_feed};
+use crate::html::parse_html_on;
 use crate::jsonl::JsonlStream;
 use crate::text::parse_text_on;
 use crate::{Format, Metadata, Origin, Record, STDIN_NAME, Skip};
@@ -20,6 +23,9 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 /// How far into a stream to look for its first non-blank byte before calling it text.
 const SNIFF_LIMIT: usize = 1 << 20;
 
+/// How much of a stream, from its first non-blank byte, is looked at to tell HTML from a feed.
+const SNIFF_WINDOW: usize = 2048;
+
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -28,6 +34,9 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 enum Content {
     Text,
     Jsonl,
+    Html,
+    Feed,
+    Warc,
 }
 
 enum Input {
@@ -39,11 +48,12 @@ enum Input {
 }
 
 /// Reads every input in order: files, directories (recursively, in path order, only files with
-/// the extensions .txt .text .md .jsonl .ndjson, each optionally followed by .gz; hidden entries are
-/// left out) and "-" for standard input.
+/// the extensions .txt .text .md .jsonl .ndjson .html .htm .xhtml .rss .atom .warc, each optionally
+/// followed by .gz; hidden entries are left out) and "-" for standard input.
 ///
 /// A file named explicitly, and standard input, is read as `format` says; with [`Format::Auto`] by
-/// its extension, else by its content: a first non-blank byte `{` means JSON Lines, anything else
+/// its extension, else by its content: a first non-blank byte `{` means JSON Lines, `WARC/` a WARC
+/// file, an `<rss>`, `<feed>` or `<rdf:RDF>` root a feed, other markup an HTML page, anything else
 /// one text article. Files in a directory are always read by their extension. Gzip is recognised
 /// by the `.gz` extension or by its magic bytes.
 pub fn read_inputs(inputs: &[PathBuf], meta: &Metadata, format: Format) -> Reader {
@@ -79,6 +89,9 @@ pub struct Reader {
     pending: VecDeque<Input>,
     directory: Option<DirectoryWalk>,
     lines: Option<JsonlStream>,
+    archive: Option<WarcStream>,
+    feed_items: VecDeque<FeedItem>,
+    passed_over: PassedOver,
 }
 
 impl Reader {
@@ -91,23 +104,36 @@ impl Reader {
             pending,
             directory: None,
             lines: None,
+            archive: None,
+            feed_items: VecDeque::new(),
+            passed_over: PassedOver::default(),
         }
     }
 
-    /// Sets the longest JSON line, and the largest text article, that is read (in bytes; the
-    /// default is [`DEFAULT_MAX_BYTES`]). Anything longer is skipped.
+    /// The WARC records read so far that were passed over (not HTML, not status 200, not a
+    /// response), by kind.
+    pub fn passed_over(&self) -> PassedOver {
+        self.passed_over
+    }
+
+    /// Sets the longest JSON line, and the largest text article, HTML page or feed, that is read
+    /// (in bytes; the default is [`DEFAULT_MAX_BYTES`]). Anything longer is skipped.
     pub fn with_max_bytes(mut self, max_bytes: usize) -> Reader {
         self.max_bytes = max_bytes;
         self
     }
 
-    /// Opens the next input given; `None` when it is a directory or JSON Lines, whose records
-    /// follow from `self.directory` or `self.lines`.
+    /// Opens the next input given; `None` when it is a directory, JSON Lines, a feed or a WARC
+    /// file, whose records follow from `self.directory`, `self.lines`, `self.feed_items` or
+    /// `self.archive`.
     fn open_input(&mut self, input: Input) -> Option<Result<Record, Skip>> {
         let content = match self.format {
             Format::Auto => None,
             Format::Text => Some(Content::Text),
             Format::Jsonl => Some(Content::Jsonl),
+            Format::Html => Some(Content::Html),
+            Format::Feed => Some(Content::Feed),
+            Format::Warc => Some(Content::Warc),
         };
         match input {
             Input::Path(path) if path.as_os_str() == "-" => self.open_stream(
@@ -141,7 +167,8 @@ impl Reader {
         self.open_stream(name, Box::new(file), content, gzip_named)
     }
 
-    /// Reads a text article whole, or starts reading JSON Lines; `content` is sniffed when `None`.
+    /// Reads a text article, HTML page or feed whole, or starts reading JSON Lines or WARC
+    /// records; `content` is sniffed when `None`.
     fn open_stream(
         &mut self,
         name: String,
@@ -171,23 +198,56 @@ impl Reader {
                 self.lines = Some(JsonlStream::new(name, input, gzip, self.max_bytes));
                 None
             }
-            Content::Text => Some(self.read_text(name, input, gzip)),
+            Content::Warc => {
+                self.archive = Some(WarcStream::new(name, input, gzip, self.max_bytes));
+                None
+            }
+            Content::Text => Some(
+                self.read_whole(&name, input, gzip, "article")
+                    .and_then(|bytes| parse_text_on(&name, &bytes, &self.meta, self.today)),
+            ),
+            Content::Html => Some(
+                self.read_whole(&name, input, gzip, "page")
+                    .and_then(|bytes| {
+                        parse_html_on(Origin::file(name), &bytes, None, &self.meta, self.today)
+                    }),
+            ),
+            Content::Feed => match self
+                .read_whole(&name, input, gzip, "feed")
+                .and_then(|bytes| parse_feed(&name, &bytes))
+            {
+                Ok(items) if items.is_empty() => {
+                    Some(Err(Skip::new(Origin::file(name), "feed has no items")))
+                }
+                Ok(items) => {
+                    self.feed_items = items.into();
+                    None
+                }
+                Err(skip) => Some(Err(skip)),
+            },
         }
     }
 
-    fn read_text(&self, name: String, input: impl Read, gzip: bool) -> Result<Record, Skip> {
+    /// Reads an input whole, refusing one larger than the byte limit; `what` names it so.
+    fn read_whole(
+        &self,
+        name: &str,
+        input: impl Read,
+        gzip: bool,
+        what: &str,
+    ) -> Result<Vec<u8>, Skip> {
         let mut bytes = Vec::new();
         let limit = u64::try_from(self.max_bytes)
             .unwrap_or(u64::MAX)
             .saturating_add(1);
         if let Err(error) = input.take(limit).read_to_end(&mut bytes) {
-            return Err(read_failure(name, gzip, &error));
+            return Err(read_failure(name.to_string(), gzip, &error));
         }
         if bytes.len() > self.max_bytes {
-            let reason = format!("article larger than {} bytes", self.max_bytes);
+            let reason = format!("{what} larger than {} bytes", self.max_bytes);
             return Err(Skip::new(Origin::file(name), reason));
         }
-        parse_text_on(&name, &bytes, &self.meta, self.today)
+        Ok(bytes)
     }
 }
 
@@ -196,7 +256,14 @@ impl Iterator for Reader {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(lines) = &mut self.lines {
+            if let Some(item) = self.feed_items.pop_front() {
+                return Some(item.into_record_on(&self.meta, self.today));
+            } else if let Some(archive) = &mut self.archive {
+                match archive.next_record(&self.meta, self.today, &mut self.passed_over) {
+                    Some(item) => return Some(item),
+                    None => self.archive = None,
+                }
+            } else if let Some(lines) = &mut self.lines {
                 match lines.next_record(&self.meta, self.today) {
                     Some(item) => return Some(item),
                     None => self.lines = None,
@@ -260,8 +327,8 @@ impl Iterator for DirectoryWalk {
                 None => {
                     self.finished = true;
                     if self.found == 0 {
-                        let reason = "no article files (.txt .text .md .jsonl .ndjson, \
-                                      optionally .gz) in this directory";
+                        let reason = "no article files (.txt .text .md .jsonl .ndjson .html .htm \
+                                      .xhtml .rss .atom .warc, optionally .gz) in this directory";
                         return Some(Err(Skip::new(origin_of(&self.root), reason)));
                     }
                 }
@@ -316,19 +383,22 @@ fn content_by_name(path: &Path) -> Option<Content> {
     match name.rsplit_once('.')?.1 {
         "txt" | "text" | "md" => Some(Content::Text),
         "jsonl" | "ndjson" => Some(Content::Jsonl),
+        "html" | "htm" | "xhtml" => Some(Content::Html),
+        "rss" | "atom" => Some(Content::Feed),
+        "warc" => Some(Content::Warc),
         _ => None,
     }
 }
 
 /// Reads just far enough into `input` to see its first non-blank byte (after a UTF-8 byte-order
-/// mark): `{` means JSON Lines, anything else text. The reader returned still yields every byte.
+/// mark) and a little beyond: `{` means JSON Lines, `WARC/` a WARC file, markup a feed or an HTML
+/// page (see [`markup_content`]), anything else text. The reader returned still yields every byte.
 fn sniff(mut input: Box<dyn BufRead + Send>) -> io::Result<(Content, Box<dyn BufRead + Send>)> {
     let mut prefix = Vec::new();
+    let mut start = None;
     let content = loop {
         let available = fill_buf(&mut input)?;
-        if available.is_empty() {
-            break Content::Text;
-        }
+        let ended = available.is_empty();
         let scanned = prefix.len();
         prefix.extend_from_slice(available);
         let used = available.len();
@@ -338,17 +408,46 @@ fn sniff(mut input: Box<dyn BufRead + Send>) -> io::Result<(Content, Box<dyn Buf
         } else {
             0
         };
-        let first = prefix[scanned.max(bom)..]
-            .iter()
-            .find(|byte| !byte.is_ascii_whitespace());
-        match first {
-            Some(b'{') => break Content::Jsonl,
-            Some(_) => break Content::Text,
-            None if prefix.len() > SNIFF_LIMIT => break Content::Text,
-            None => {}
+        if start.is_none() {
+            start = prefix[scanned.max(bom)..]
+                .iter()
+                .position(|byte| !byte.is_ascii_whitespace())
+                .map(|offset| scanned.max(bom) + offset);
+        }
+        match start {
+            Some(first) if ended || prefix.len() - first >= SNIFF_WINDOW => {
+                break classify(&prefix[first..]);
+            }
+            None if ended || prefix.len() > SNIFF_LIMIT => break Content::Text,
+            _ if ended => break Content::Text,
+            _ => {}
         }
     };
     Ok((content, Box::new(Cursor::new(prefix).chain(input))))
+}
+
+/// What a stream holds, from its start (after blanks).
+fn classify(start: &[u8]) -> Content {
+    match start.first() {
+        Some(b'{') => Content::Jsonl,
+        Some(b'<') => markup_content(start),
+        _ if start.starts_with(b"WARC/") => Content::Warc,
+        _ => Content::Text,
+    }
+}
+
+/// Markup is a feed when its root element is `<rss>`, `<feed>` or `<rdf:RDF>`, or it is XML
+/// without an `<html>` element; otherwise an HTML page.
+fn markup_content(start: &[u8]) -> Content {
+    let window = String::from_utf8_lossy(&start[..start.len().min(SNIFF_WINDOW)]).to_lowercase();
+    let first = |tag: &str| window.find(tag).unwrap_or(usize::MAX);
+    let feed = first("<rss").min(first("<feed")).min(first("<rdf:rdf"));
+    let html = first("<html").min(first("<!doctype html"));
+    if feed < html || (html == usize::MAX && window.starts_with("<?xml")) {
+        Content::Feed
+    } else {
+        Content::Html
+    }
 }
 
 /// `BufRead::fill_buf`, retried when interrupted by a signal.
@@ -398,6 +497,10 @@ mod tests {
         assert_eq!(by_name("notes.md.gz"), Some(Content::Text));
         assert_eq!(by_name("x.jsonl"), Some(Content::Jsonl));
         assert_eq!(by_name("x.NDJSON.gz"), Some(Content::Jsonl));
+        assert_eq!(by_name("page.HTM"), Some(Content::Html));
+        assert_eq!(by_name("news.rss"), Some(Content::Feed));
+        assert_eq!(by_name("crawl.warc.gz"), Some(Content::Warc));
+        assert_eq!(by_name("x.xml"), None);
         assert_eq!(by_name("x.json"), None);
         assert_eq!(by_name("x.gz"), None);
         assert_eq!(by_name("txt"), None);
@@ -417,6 +520,27 @@ mod tests {
         assert_eq!(sniffed(b"\xEF\xBB\xBF{}"), Content::Jsonl);
         assert_eq!(sniffed(b"\n---\ntitle: x\n---\n{not json}"), Content::Text);
         assert_eq!(sniffed(b"   "), Content::Text);
+        assert_eq!(
+            sniffed(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n"),
+            Content::Warc
+        );
+        assert_eq!(
+            sniffed(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>"),
+            Content::Feed
+        );
+        assert_eq!(
+            sniffed(b"\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Content::Feed
+        );
+        assert_eq!(sniffed(b"<!DOCTYPE html>\n<html lang=en>"), Content::Html);
+        assert_eq!(
+            sniffed(b"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"),
+            Content::Html
+        );
+        assert_eq!(
+            sniffed(b"<div>Rebels shelled the port.</div>"),
+            Content::Html
+        );
         assert_eq!(sniffed(b""), Content::Text);
     }
 
@@ -424,7 +548,7 @@ mod tests {
     fn never_panics_on_arbitrary_streams() {
         let mut seed = 0x9e37_79b9_u32;
         // Bytes that steer into every branch: front matter, JSON, gzip magic, BOMs, bad UTF-8.
-        let alphabet = b"---\n\r: ab{}\"text0\x1f\x8b\x08\xEF\xBB\xBF\xFF\xFE\x00\xC3";
+        let alphabet = b"---\n\r: ab{}\"text0\x1f\x8b\x08\xEF\xBB\xBF\xFF\xFE\x00\xC3<>/WARC/1.0";
         let mut byte = || {
             seed ^= seed << 13;
             seed ^= seed >> 17;
@@ -433,7 +557,14 @@ mod tests {
         };
         for length in 0..300 {
             let bytes: Vec<u8> = (0..length).map(|_| byte()).collect();
-            for format in [Format::Auto, Format::Text, Format::Jsonl] {
+            for format in [
+                Format::Auto,
+                Format::Text,
+                Format::Jsonl,
+                Format::Html,
+                Format::Feed,
+                Format::Warc,
+            ] {
                 let reader = read_stream(
                     "fuzz",
                     Cursor::new(bytes.clone()),

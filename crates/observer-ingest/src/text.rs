@@ -40,7 +40,7 @@ pub(crate) fn parse_text_on(
 
 /// Bytes to text: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark is decoded,
 /// anything else must be UTF-8. Errors name the offending byte offset in `bytes`.
-fn decode(bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, String> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return decode_utf8(rest, 3);
     }

@@ -364,7 +364,8 @@ fn a_directory_without_article_files_gives_one_skip() {
     let lines = summary(&items);
     assert_eq!(
         lines[0],
-        "skip no-articles no article files (.txt .text .md .jsonl .ndjson, optionally .gz) in this directory"
+        "skip no-articles no article files (.txt .text .md .jsonl .ndjson .html .htm .xhtml .rss .atom \
+         .warc, optionally .gz) in this directory"
     );
     assert_eq!(lines.len(), 2);
 }

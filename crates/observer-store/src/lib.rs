@@ -122,6 +122,14 @@ pub struct Stats {
     pub events: u64,
 }
 
+/// What a feed's last response said for the next conditional request (`If-None-Match`,
+/// `If-Modified-Since`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedValidators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
 /// Articles and their events, kept by one backend.
 pub trait Store: Send {
     /// The stored article that `article` duplicates: same id; or same source and url (when url is set);
@@ -136,6 +144,23 @@ pub trait Store: Send {
     fn event(&self, id: &str) -> Result<Option<Event>, StoreError>;
     fn article(&self, id: &str) -> Result<Option<Article>, StoreError>;
     fn stats(&self) -> Result<Stats, StoreError>;
+    /// The validators saved for a watched feed; `None` for a feed never polled.
+    fn feed_validators(&self, feed_url: &str) -> Result<Option<FeedValidators>, StoreError>;
+    /// Saves a watched feed's validators after a poll.
+    fn save_feed_validators(
+        &mut self,
+        feed_url: &str,
+        validators: &FeedValidators,
+    ) -> Result<(), StoreError>;
+    /// Whether an item of a watched feed was handled already (by its guid, id or link).
+    fn item_seen(&self, feed_url: &str, item_key: &str) -> Result<bool, StoreError>;
+    /// Records an item of a watched feed as handled, with the article stored for it if any.
+    fn mark_item_seen(
+        &mut self,
+        feed_url: &str,
+        item_key: &str,
+        article_id: Option<&str>,
+    ) -> Result<(), StoreError>;
     /// The work queue of this store, when its backend has one (PostgreSQL).
     fn as_queue(&mut self) -> Option<&mut dyn Queue> {
         None

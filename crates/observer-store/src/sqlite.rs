@@ -16,7 +16,9 @@ use rusqlite::types::{ToSql, ValueRef};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 use crate::columns::{EventColumns, fold, stray_event};
-use crate::{Article, Coded, Event, EventFilter, Stats, Store, StoreError, StoredArticle};
+use crate::{
+    Article, Coded, Event, EventFilter, FeedValidators, Stats, Store, StoreError, StoredArticle,
+};
 
 /// How long a connection waits for another one's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -391,6 +393,78 @@ impl Store for SqliteStore {
             lang,
             extra,
         }))
+    }
+
+    fn feed_validators(&self, feed_url: &str) -> Result<Option<FeedValidators>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT etag, last_modified FROM watched_feeds WHERE url = ?1",
+                [feed_url],
+                |row| {
+                    Ok(FeedValidators {
+                        etag: row.get(0)?,
+                        last_modified: row.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(self.sqlite_err())
+    }
+
+    fn save_feed_validators(
+        &mut self,
+        feed_url: &str,
+        validators: &FeedValidators,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO watched_feeds (url, etag, last_modified, checked_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+                     last_modified = excluded.last_modified, checked_at = excluded.checked_at",
+                params![
+                    feed_url,
+                    validators.etag,
+                    validators.last_modified,
+                    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+                ],
+            )
+            .map(drop)
+            .map_err(self.sqlite_err())
+    }
+
+    fn item_seen(&self, feed_url: &str, item_key: &str) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT 1 FROM watched_items WHERE feed_url = ?1 AND item_key = ?2",
+                [feed_url, item_key],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(self.sqlite_err())
+    }
+
+    fn mark_item_seen(
+        &mut self,
+        feed_url: &str,
+        item_key: &str,
+        article_id: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO watched_items (feed_url, item_key, article_id, seen_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (feed_url, item_key) DO UPDATE SET article_id = excluded.article_id",
+                params![
+                    feed_url,
+                    item_key,
+                    article_id,
+                    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+                ],
+            )
+            .map(drop)
+            .map_err(self.sqlite_err())
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {

@@ -16,7 +16,26 @@ use crate::StoreError;
 /// application id).
 const MIGRATION_LOCK: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_EVENTS_AND_QUEUE];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_EVENTS_AND_QUEUE, WATCHED_FEEDS_AND_ITEMS];
+
+/// `observer watch`: per feed, the validators of its last response (for conditional requests);
+/// per feed item, that it was handled, so that a restarted watch fetches and codes nothing twice.
+const WATCHED_FEEDS_AND_ITEMS: &str = "
+CREATE TABLE watched_feeds (
+    url           text PRIMARY KEY,
+    etag          text,
+    last_modified text,
+    checked_at    timestamptz NOT NULL
+);
+
+CREATE TABLE watched_items (
+    feed_url   text NOT NULL,
+    item_key   text NOT NULL,             -- the item's guid or id, else its link
+    article_id text,                      -- the article stored for it, if any
+    seen_at    timestamptz NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+);
+";
 
 /// Version 1: articles (with their place in the work queue) and the events coded from them.
 ///

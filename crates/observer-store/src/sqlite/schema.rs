@@ -12,7 +12,11 @@ use crate::StoreError;
 /// `PRAGMA application_id` of Observer databases ("OBSV"), so a foreign SQLite file is refused.
 pub(crate) const APPLICATION_ID: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS, V2_EVENTS_WITHOUT_JSON_CHECK];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    V1_ARTICLES_AND_EVENTS,
+    V2_EVENTS_WITHOUT_JSON_CHECK,
+    V3_WATCHED_FEEDS_AND_ITEMS,
+];
 
 /// Version 1: articles and the events coded from them.
 ///
@@ -131,6 +135,25 @@ CREATE INDEX events_type ON events (type);
 CREATE INDEX events_source_country ON events (source_country);
 CREATE INDEX events_target_country ON events (target_country);
 CREATE INDEX events_place_country ON events (place_country);
+";
+
+/// Version 3, `observer watch`: per feed, the validators of its last response (for conditional requests);
+/// per feed item, that it was handled, so that a restarted watch fetches and codes nothing twice.
+const V3_WATCHED_FEEDS_AND_ITEMS: &str = "
+CREATE TABLE watched_feeds (
+    url           TEXT PRIMARY KEY NOT NULL,
+    etag          TEXT,
+    last_modified TEXT,
+    checked_at    TEXT NOT NULL           -- RFC 3339 UTC time of the last poll
+) STRICT;
+
+CREATE TABLE watched_items (
+    feed_url   TEXT NOT NULL,
+    item_key   TEXT NOT NULL,             -- the item's guid or id, else its link
+    article_id TEXT,                      -- the article stored for it, if any
+    seen_at    TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+) STRICT;
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so

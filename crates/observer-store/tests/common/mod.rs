@@ -9,7 +9,8 @@ use observer_model::{
     FieldEvidence, Place, PlacePrecision, Stance,
 };
 use observer_store::{
-    Article, Coded, Event, EventFilter, EventType, Stats, Store, StoreError, StoredArticle,
+    Article, Coded, Event, EventFilter, EventType, FeedValidators, Stats, Store, StoreError,
+    StoredArticle,
 };
 
 // ---- helpers: hand-built model values ----
@@ -567,5 +568,39 @@ pub fn hostile_and_unicode_filter_strings_match_literally(store: &mut dyn Store)
             articles: 2,
             events: 7
         }
+    );
+}
+
+/// `observer watch` state: feed validators replace each other; items are seen once marked.
+pub fn watched_feeds_keep_validators_and_seen_items(store: &mut dyn Store) {
+    let feed = "https://news.example/rss";
+    assert_eq!(store.feed_validators(feed).unwrap(), None);
+    let first = FeedValidators {
+        etag: Some("\"v1\"".into()),
+        last_modified: Some("Tue, 12 Mar 2024 08:00:00 GMT".into()),
+    };
+    store.save_feed_validators(feed, &first).unwrap();
+    assert_eq!(store.feed_validators(feed).unwrap(), Some(first));
+    let second = FeedValidators {
+        etag: None,
+        last_modified: Some("Wed, 13 Mar 2024 08:00:00 GMT".into()),
+    };
+    store.save_feed_validators(feed, &second).unwrap();
+    assert_eq!(store.feed_validators(feed).unwrap(), Some(second));
+    assert_eq!(
+        store.feed_validators("https://other.example/rss").unwrap(),
+        None
+    );
+
+    assert!(!store.item_seen(feed, "guid-1").unwrap());
+    store.mark_item_seen(feed, "guid-1", Some("a1")).unwrap();
+    store.mark_item_seen(feed, "guid-2", None).unwrap();
+    store.mark_item_seen(feed, "guid-1", Some("a1")).unwrap();
+    assert!(store.item_seen(feed, "guid-1").unwrap());
+    assert!(store.item_seen(feed, "guid-2").unwrap());
+    assert!(
+        !store
+            .item_seen("https://other.example/rss", "guid-1")
+            .unwrap()
     );
 }
