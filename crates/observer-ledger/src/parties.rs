@@ -99,20 +99,21 @@ impl Conflict {
     }
 }
 
-/// The conflict most of an article's fighting is about: the pair of parties that appears in the
-/// most ASSAULT events (news of the day before background), ties broken by name.
+/// The conflict an article is about: the pair of parties that appears in the most ASSAULT
+/// events (news of the day before background), else in the most other events between two
+/// parties (a truce agreed, an accusation); ties broken by name.
 pub fn article_conflict<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<Conflict> {
-    let mut counts: BTreeMap<Conflict, (usize, usize)> = BTreeMap::new();
+    let mut counts: BTreeMap<Conflict, (usize, usize, usize)> = BTreeMap::new();
     for event in events {
-        if event.event_type != EventType::Assault || event.hypothetical || event.negated {
+        if event.hypothetical || event.negated {
             continue;
         }
         if let Some(conflict) = Conflict::of_event(event) {
             let entry = counts.entry(conflict).or_default();
-            if event.background {
-                entry.1 += 1;
-            } else {
-                entry.0 += 1;
+            match (event.event_type, event.background) {
+                (EventType::Assault, false) => entry.0 += 1,
+                (EventType::Assault, true) => entry.1 += 1,
+                _ => entry.2 += 1,
             }
         }
     }

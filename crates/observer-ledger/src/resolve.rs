@@ -216,6 +216,19 @@ pub fn same_event(a: &Mention, b: &Mention) -> bool {
     compatible_modes(x.mode.as_deref(), y.mode.as_deref())
         && compatible_places(x.place.as_ref(), y.place.as_ref())
         && compatible_sides(x, y)
+        && anchored(x, y)
+}
+
+/// Two mentions share at least one known anchor: both name the place, the attacker or the
+/// target. Without one, a vague mention ("the city has been struck repeatedly") would chain
+/// every event of its days into one cluster.
+fn anchored(x: &Event, y: &Event) -> bool {
+    let both = |a: Option<&Actor>, b: Option<&Actor>| a.is_some() && b.is_some();
+    (x.place.is_some() && y.place.is_some())
+        || both(x.source.as_ref(), y.source.as_ref())
+        || both(x.target.as_ref(), y.target.as_ref())
+        || both(x.source.as_ref(), y.target.as_ref())
+        || both(x.target.as_ref(), y.source.as_ref())
 }
 
 /// Modes that different outlets use for one kind of attack.
@@ -245,19 +258,19 @@ fn compatible_sides(x: &Event, y: &Event) -> bool {
             && compatible_actors(x.target.as_ref(), y.source.as_ref()))
 }
 
-/// Unknown on either side is compatible; known actors must be of the same party, or both
-/// non-combatants of the same kind ("civilians" of one country).
+/// Unknown on either side is compatible; known parties must be the same party. Victims are
+/// told apart by kind, not nationality (reports disagree on whose civilians died), and the
+/// civilians of a country are compatible with its forces: one side says a strike hit homes,
+/// the other that it hit a depot.
 pub(crate) fn compatible_actors(a: Option<&Actor>, b: Option<&Actor>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return true;
     };
     match (combatant(a), combatant(b)) {
         (Some(pa), Some(pb)) => pa == pb,
-        (None, None) => {
-            a.role == b.role
-                && (a.country.is_none() || b.country.is_none() || a.country == b.country)
-        }
-        _ => false,
+        (None, None) => a.role == b.role,
+        (Some(party), None) => b.country.as_deref() == Some(party.as_str()),
+        (None, Some(party)) => a.country.as_deref() == Some(party.as_str()),
     }
 }
 

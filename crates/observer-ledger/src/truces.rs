@@ -29,6 +29,10 @@ const SAME_TRUCE_DAYS: u64 = 2;
 static TRUCE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(truce|ceasefire|cease-fire|armistice|ceasefires|truces)\b").unwrap()
 });
+/// "since the truce was agreed": an agreement recalled, not made.
+static RECALLED_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(since|after|before|until|when) (the|a|this|that) (\w+ ){0,2}(truce|ceasefire|cease-fire|deal) (was|had been|were) (agreed|signed|reached|brokered|announced)").unwrap()
+});
 static COLLAPSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(collapsed?|collapsing|broke down|broken down|fell apart|in tatters|unravell?ed)\b",
@@ -198,12 +202,13 @@ enum Signal {
     Reference,
 }
 
-/// A mention placed in its conflict.
+/// A ceasefire-mode mention, placed in its conflict when its sides or its article tell it.
 struct Placed<'a> {
     mention: &'a Mention,
-    conflict: Conflict,
+    conflict: Option<Conflict>,
+    /// The parties it names, to find its truce when its conflict is unknown.
+    parties: Vec<String>,
     signal: Signal,
-    third_parties: Vec<String>,
 }
 
 /// Every truce in the mentions, with its violations, in order of agreed date.
@@ -230,27 +235,46 @@ pub fn truces(mentions: &[Mention]) -> Vec<Truce> {
         .collect();
 
     let mut builders = agreements_into_truces(&placed);
-    for p in placed.iter().filter(|p| p.signal != Signal::Agreement) {
+    for p in placed
+        .iter()
+        .filter(|p| p.signal != Signal::Agreement || p.conflict.is_none())
+    {
         let date = start_of(&p.mention.event);
-        let index = match latest_truce(&builders, &p.conflict, date) {
-            Some(index) => index,
-            None if p.signal == Signal::Effect => {
-                builders.push(Builder::new(p.conflict.clone(), None));
+        let found = match &p.conflict {
+            Some(conflict) => latest_truce(&builders, |c| c == conflict, date),
+            None => latest_truce(
+                &builders,
+                |c| p.parties.iter().any(|party| c.involves(party)),
+                date,
+            ),
+        };
+        let index = match (found, &p.conflict) {
+            (Some(index), _) => index,
+            (None, Some(conflict)) if p.signal == Signal::Effect => {
+                builders.push(Builder::new(conflict.clone(), None));
                 builders.len() - 1
             }
-            None => continue,
+            _ => continue,
         };
         builders[index].attach(p);
     }
     builders.sort_by(|a, b| (&a.conflict, a.order_date()).cmp(&(&b.conflict, b.order_date())));
 
     for m in mentions {
-        let Some(conflict) = Conflict::of_event(&m.event).or_else(|| article_conflict_of(m)) else {
+        // An event with one known side belongs to the conflict of that side's latest truce.
+        let conflict = Conflict::of_event(&m.event)
+            .or_else(|| article_conflict_of(m))
+            .or_else(|| {
+                let party = m.event.source.as_ref().and_then(combatant)?;
+                latest_truce(&builders, |c| c.involves(&party), start_of(&m.event))
+                    .map(|i| builders[i].conflict.clone())
+            });
+        let Some(conflict) = conflict else {
             continue;
         };
         let text = &m.event.evidence.text;
         if TRUCE_WORD.is_match(text) && COLLAPSE.is_match(text) {
-            if let Some(i) = latest_truce(&builders, &conflict, start_of(&m.event)) {
+            if let Some(i) = latest_truce(&builders, |c| *c == conflict, start_of(&m.event)) {
                 builders[i].collapses.push(m);
             }
         }
@@ -280,33 +304,35 @@ fn end_of(event: &Event) -> Option<NaiveDate> {
     event.date.as_ref().and_then(|d| d.end.or(d.start))
 }
 
-/// Places a ceasefire-mode mention in its conflict and says what it tells about the truce.
+/// Says what a ceasefire-mode mention tells about a truce, and places it in its conflict: its
+/// own two sides when they agree with its article's fighting, else its article's.
 fn place_signal(m: &Mention, article_conflict: Option<Conflict>) -> Option<Placed<'_>> {
     let event = &m.event;
     let signal = match event.event_type {
         EventType::Retreat => Signal::Effect,
-        EventType::Agree | EventType::Concede if !event.hypothetical && !event.negated => {
+        EventType::Agree | EventType::Concede
+            if !event.hypothetical
+                && !event.negated
+                && !RECALLED_AGREEMENT.is_match(&event.evidence.text) =>
+        {
             Signal::Agreement
         }
         EventType::Agree | EventType::Concede => Signal::Reference,
         _ => return None,
     };
-    let actors = [event.source.as_ref(), event.target.as_ref()];
     let conflict = Conflict::of_event(event)
         .filter(|own| article_conflict.as_ref().is_none_or(|a| a == own))
-        .or(article_conflict)?;
-    let third_parties = actors
+        .or(article_conflict);
+    let parties = [event.source.as_ref(), event.target.as_ref()]
         .into_iter()
         .flatten()
-        .filter(|a| combatant(a).is_none_or(|p| !conflict.involves(&p)))
-        .filter(|a| a.role.as_deref() != Some("CVL"))
-        .map(label)
+        .filter_map(combatant)
         .collect();
     Some(Placed {
         mention: m,
         conflict,
+        parties,
         signal,
-        third_parties,
     })
 }
 
@@ -315,6 +341,7 @@ fn agreements_into_truces<'a>(placed: &'a [Placed<'a>]) -> Vec<Builder<'a>> {
     let mut agreements: Vec<&Placed> = placed
         .iter()
         .filter(|p| p.signal == Signal::Agreement && start_of(&p.mention.event).is_some())
+        .filter(|p| p.conflict.is_some())
         .collect();
     agreements.sort_by(|a, b| {
         (&a.conflict, start_of(&a.mention.event), &a.mention.event.id).cmp(&(
@@ -326,30 +353,33 @@ fn agreements_into_truces<'a>(placed: &'a [Placed<'a>]) -> Vec<Builder<'a>> {
     let mut builders: Vec<Builder> = Vec::new();
     for p in agreements {
         let start = start_of(&p.mention.event);
+        let Some(conflict) = &p.conflict else {
+            continue;
+        };
         let joins = builders.last_mut().filter(|b| {
-            b.conflict == p.conflict
+            &b.conflict == conflict
                 && b.agreed_end()
                     .zip(start)
                     .is_some_and(|(end, start)| start <= end + Days::new(SAME_TRUCE_DAYS))
         });
         match joins {
             Some(builder) => builder.agreements.push(p),
-            None => builders.push(Builder::new(p.conflict.clone(), Some(p))),
+            None => builders.push(Builder::new(conflict.clone(), Some(p))),
         }
     }
     builders
 }
 
-/// The latest truce of `conflict` agreed (or in effect) by `date`.
+/// The latest truce of a conflict `wanted` accepts, agreed (or in effect) by `date`.
 fn latest_truce(
     builders: &[Builder],
-    conflict: &Conflict,
+    wanted: impl Fn(&Conflict) -> bool,
     date: Option<NaiveDate>,
 ) -> Option<usize> {
     builders
         .iter()
         .enumerate()
-        .filter(|(_, b)| &b.conflict == conflict)
+        .filter(|(_, b)| wanted(&b.conflict))
         .filter(|(_, b)| match (b.order_date(), date) {
             (Some(start), Some(date)) => start <= date,
             _ => true,
@@ -369,20 +399,32 @@ fn violations_of<'a>(
     if event.hypothetical || event.negated || event.background {
         return;
     }
-    let source = event.source.as_ref().and_then(combatant);
-    let target = event.target.as_ref().and_then(combatant);
-    let (Some(source), Some(target)) = (source, target) else {
+    let Some(source) = event
+        .source
+        .as_ref()
+        .and_then(combatant)
+        .filter(|s| conflict.involves(s))
+    else {
         return;
     };
-    if !conflict.involves(&source) || !conflict.involves(&target) || source == target {
+    // The other side, when the target is a party; an attack on civilians or on an unnamed
+    // target by one side breaks a truce too.
+    let target = event.target.as_ref().and_then(combatant);
+    if target
+        .as_ref()
+        .is_some_and(|t| *t == source || !conflict.involves(t))
+    {
         return;
     }
     let text = &event.evidence.text;
-    let (kind, accuser, accused) = match event.event_type {
-        EventType::Accuse if TRUCE_WORD.is_match(text) => {
+    let (kind, accuser, accused) = match (event.event_type, target) {
+        (EventType::Accuse, Some(target)) if TRUCE_WORD.is_match(text) => {
             (ViolationKind::Accusation, source, target)
         }
-        EventType::Assault => {
+        // An attack a party reports of itself (gains it claims) is no accusation.
+        (EventType::Assault, _)
+            if event.claimant.as_ref().and_then(combatant).as_ref() != Some(&source) =>
+        {
             let accuser = event
                 .claimant
                 .as_ref()
@@ -406,7 +448,7 @@ fn violations_of<'a>(
             .map(|(i, _)| i)
             .collect()
     } else {
-        latest_truce(builders, conflict, start_of(event))
+        latest_truce(builders, |c| c == conflict, start_of(event))
             .into_iter()
             .collect()
     };
@@ -450,10 +492,32 @@ impl<'a> Builder<'a> {
     }
 
     fn attach(&mut self, p: &'a Placed<'a>) {
+        let agreed_with_it = self
+            .agreed_end()
+            .zip(start_of(&p.mention.event))
+            .is_some_and(|(end, start)| start <= end + Days::new(SAME_TRUCE_DAYS));
         match p.signal {
             Signal::Effect => self.effects.push(p),
+            Signal::Agreement if agreed_with_it => self.agreements.push(p),
             _ => self.references.push(p),
         }
+    }
+
+    /// Third parties to its agreements: those of their actors that are neither side.
+    fn brokers(&self) -> BTreeSet<String> {
+        self.agreements
+            .iter()
+            .flat_map(|p| {
+                [
+                    p.mention.event.source.as_ref(),
+                    p.mention.event.target.as_ref(),
+                ]
+            })
+            .flatten()
+            .filter(|a| combatant(a).is_none_or(|party| !self.conflict.involves(&party)))
+            .filter(|a| !matches!(a.role.as_deref(), Some("CVL" | "SIDES")))
+            .map(label)
+            .collect()
     }
 
     fn agreed_end(&self) -> Option<NaiveDate> {
@@ -517,11 +581,7 @@ impl<'a> Builder<'a> {
             .filter_map(|p| p.mention.event.place.as_ref())
             .map(|place| place.name.clone())
             .next();
-        let brokers: BTreeSet<String> = own
-            .iter()
-            .filter(|p| p.signal == Signal::Agreement)
-            .flat_map(|p| p.third_parties.iter().cloned())
-            .collect();
+        let brokers = self.brokers();
 
         let violations: Vec<Violation> = self
             .violations
