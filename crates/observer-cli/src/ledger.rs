@@ -18,7 +18,7 @@ use crate::Status;
 use crate::cli::{
     ClaimsArgs, ClustersArgs, ExportArgs, ExportFormat, OutputFormat, TimelineArgs, TrucesArgs,
 };
-use crate::output::{actor_text, new_table, place_text, truncate};
+use crate::output::{actor_text, casualties_text, new_table, place_text, truncate};
 use crate::setup::{Globals, stdout};
 
 /// Evidence in tables is cut to this many characters.
@@ -304,9 +304,13 @@ pub fn truces(globals: &Globals, args: TrucesArgs) -> Result<Status> {
 }
 
 fn claim_cells(claim: &Claim) -> [String; 6] {
+    let mut asserts = serde_plain(&claim.assertion);
+    if !claim.casualties.is_empty() {
+        asserts.push_str(&format!(", {}", casualties_text(&claim.casualties)));
+    }
     [
         claim.claimant.clone(),
-        serde_plain(&claim.assertion),
+        asserts,
         match &claim.mode {
             Some(mode) => format!("{} ({mode}) {}", claim.event_type, claim.about),
             None => format!("{} {}", claim.event_type, claim.about),

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use observer_model::{CasualtyGroup, CasualtyKind, Event, EventType};
+use observer_model::{Casualty, CasualtyGroup, CasualtyKind, Event, EventType};
 use serde::{Deserialize, Serialize};
 
 use crate::Mention;
@@ -138,34 +138,42 @@ pub fn ledger(mentions: &[Mention], cluster_of: &HashMap<String, String>) -> Cas
                     .cloned()
                     .flatten()
             });
-            m.event
-                .casualties
-                .iter()
-                .filter(|c| !c.included)
-                .map(move |c| TollEntry {
-                    conflict: conflict.as_ref().map(Conflict::label).unwrap_or_default(),
-                    party: victim_party(&m.event),
-                    kind: c.kind,
-                    group: c.group,
-                    min: c.min,
-                    max: c.max,
-                    cumulative: c.cumulative,
-                    claimant: m
-                        .event
-                        .claimant
-                        .as_ref()
-                        .map(speaker)
-                        .or_else(|| m.article.outlet.clone())
-                        .unwrap_or_else(|| "unattributed".into()),
-                    date: m.event.date.as_ref().and_then(|d| d.start),
-                    published: m.article.published,
-                    outlet: m.article.outlet.clone(),
-                    event_id: m.event.id.clone(),
-                    cluster_id: cluster_of.get(&m.event.id).cloned().unwrap_or_default(),
-                    text: c.text.clone(),
-                })
+            tolls_of(&m.event).into_iter().map(move |c| TollEntry {
+                conflict: conflict.as_ref().map(Conflict::label).unwrap_or_default(),
+                party: victim_party(&m.event, c.group),
+                kind: c.kind,
+                group: c.group,
+                min: c.min,
+                max: c.max,
+                cumulative: c.cumulative,
+                claimant: m
+                    .event
+                    .claimant
+                    .as_ref()
+                    .map(speaker)
+                    .or_else(|| m.article.outlet.clone())
+                    .unwrap_or_else(|| "unattributed".into()),
+                date: m.event.date.as_ref().and_then(|d| d.start),
+                published: m.article.published,
+                outlet: m.article.outlet.clone(),
+                event_id: m.event.id.clone(),
+                cluster_id: cluster_of.get(&m.event.id).cloned().unwrap_or_default(),
+                text: c.text.clone(),
+            })
         })
         .collect();
+    // A toll whose own report names no two sides takes the conflict of its event's other reports.
+    let mut conflict_of_cluster: HashMap<String, String> = HashMap::new();
+    for entry in entries.iter().filter(|e| !e.conflict.is_empty()) {
+        conflict_of_cluster
+            .entry(entry.cluster_id.clone())
+            .or_insert_with(|| entry.conflict.clone());
+    }
+    for entry in entries.iter_mut().filter(|e| e.conflict.is_empty()) {
+        if let Some(conflict) = conflict_of_cluster.get(&entry.cluster_id) {
+            entry.conflict = conflict.clone();
+        }
+    }
     entries.sort_by(|a, b| {
         (&a.conflict, &a.party, a.date, &a.event_id).cmp(&(
             &b.conflict,
@@ -178,11 +186,41 @@ pub fn ledger(mentions: &[Mention], cluster_of: &HashMap<String, String>) -> Cas
     CasualtyLedger { entries, summaries }
 }
 
-/// Whose people an event's toll counts: its target's party, or its civilians.
-fn victim_party(event: &Event) -> String {
-    match &event.target {
-        Some(target) => combatant(target).unwrap_or_else(|| speaker(target)),
-        None => "unknown".to_string(),
+/// An event's tolls, one per kind, group and running-or-not: figures of the same sort in one
+/// report are bounds of one toll ("12 to 15 killed", read as 12 and 15), so they become one
+/// range. Parts of another figure ("including dozens of civilians") are left out.
+fn tolls_of(event: &Event) -> Vec<Casualty> {
+    let mut tolls: Vec<Casualty> = Vec::new();
+    for c in event.casualties.iter().filter(|c| !c.included) {
+        match tolls
+            .iter_mut()
+            .find(|t| (t.kind, t.group, t.cumulative) == (c.kind, c.group, c.cumulative))
+        {
+            Some(toll) => {
+                toll.min = toll.min.into_iter().chain(c.min).min();
+                toll.max = toll.max.zip(c.max).map(|(a, b)| a.max(b));
+                toll.text = format!("{}; {}", toll.text, c.text);
+            }
+            None => tolls.push(c.clone()),
+        }
+    }
+    tolls
+}
+
+/// Whose people a toll counts: civilians of the country it happened in, else the target's party.
+fn victim_party(event: &Event, group: CasualtyGroup) -> String {
+    let country = event
+        .place
+        .as_ref()
+        .and_then(|p| p.country.as_deref())
+        .or_else(|| event.target.as_ref().and_then(|t| t.country.as_deref()));
+    match (&event.target, group) {
+        (_, CasualtyGroup::Civilian) => match country {
+            Some(country) => format!("civilians ({country})"),
+            None => "civilians".to_string(),
+        },
+        (Some(target), _) => combatant(target).unwrap_or_else(|| speaker(target)),
+        (None, _) => "unknown".to_string(),
     }
 }
 

@@ -413,14 +413,13 @@ fn toll_disputes(
                 kind: ContradictionKind::Tolls,
                 conflict: Some(a.conflict.clone()).filter(|c| !c.is_empty()),
                 subject: format!(
-                    "{} {} ({}) {}",
-                    serde_plain(&a.group),
+                    "{} among {}, {}",
                     serde_plain(&a.kind),
                     a.party,
                     if a.cumulative {
-                        "in total"
+                        "running total"
                     } else {
-                        "in one event"
+                        "one event"
                     }
                 ),
                 first: claim(ma),

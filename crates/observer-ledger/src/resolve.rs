@@ -260,8 +260,8 @@ fn compatible_sides(x: &Event, y: &Event) -> bool {
 
 /// Unknown on either side is compatible; known parties must be the same party. Victims are
 /// told apart by kind, not nationality (reports disagree on whose civilians died), and the
-/// civilians of a country are compatible with its forces: one side says a strike hit homes,
-/// the other that it hit a depot.
+/// civilians of a country are compatible with the forces of that country (its army or a group
+/// fighting there): one side says a strike hit homes, the other that it hit a depot.
 pub(crate) fn compatible_actors(a: Option<&Actor>, b: Option<&Actor>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return true;
@@ -269,8 +269,7 @@ pub(crate) fn compatible_actors(a: Option<&Actor>, b: Option<&Actor>) -> bool {
     match (combatant(a), combatant(b)) {
         (Some(pa), Some(pb)) => pa == pb,
         (None, None) => a.role == b.role,
-        (Some(party), None) => b.country.as_deref() == Some(party.as_str()),
-        (None, Some(party)) => a.country.as_deref() == Some(party.as_str()),
+        (Some(_), None) | (None, Some(_)) => a.country.is_some() && a.country == b.country,
     }
 }
 
