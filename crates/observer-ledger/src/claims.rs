@@ -227,6 +227,18 @@ pub fn contradictions(
     found.extend(denials(mentions, &claim));
     found.extend(gains_versus_repulsed(mentions, &claim));
     found.extend(toll_disputes(mentions, tolls, &claim));
+    // In an order of their own, whatever order the articles came in.
+    found.sort_by(|a, b| {
+        let key = |c: &Contradiction| {
+            (
+                c.first.date.as_ref().and_then(|d| d.start),
+                c.first.event_id.clone(),
+                c.second.event_id.clone(),
+                c.kind as u8,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
     found
 }
 

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
-use observer_model::{Event, EventDate, EventType};
+use observer_model::{Event, EventDate, EventType, Place, PlacePrecision};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +57,7 @@ static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
 static EFFECT_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)\b(?:at|from)\s+
-        (?P<clock>midnight|noon|midday|(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)?(?:\s*(?:hours|hrs|h))?)
+        (?P<clock>midnight|noon|midday|(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?(?:\s*(?P<ampm>a\.?m\.?|p\.?m\.?))?(?:\s*(?:hours|hrs|h)\b)?)
         (?P<local>\s+local\s+time)?
         (?:\s*\(?\s*(?P<uh>\d{2})(?P<um>\d{2})\s*(?:GMT|UTC)\s*\)?)?",
     )
@@ -556,35 +556,62 @@ impl<'a> Builder<'a> {
     }
 
     fn build(&self, next_agreed: Option<&Mention>) -> Truce {
-        let own: Vec<&Placed> = self
-            .agreements
+        // Sorted, so that the truce does not depend on the order articles were added in.
+        let sorted = |list: &[&'a Placed<'a>]| -> Vec<&'a Placed<'a>> {
+            let mut list = list.to_vec();
+            list.sort_by(|a, b| by_date(a.mention, b.mention));
+            list
+        };
+        let (agreements, effects, references) = (
+            sorted(&self.agreements),
+            sorted(&self.effects),
+            sorted(&self.references),
+        );
+        let mut own: Vec<&Placed> = agreements
             .iter()
-            .chain(&self.effects)
-            .chain(&self.references)
+            .chain(&effects)
+            .chain(&references)
             .copied()
             .collect();
+        own.sort_by(|a, b| by_date(a.mention, b.mention));
         let first = own
             .iter()
             .map(|p| &p.mention.event.id)
             .min()
             .cloned()
             .unwrap_or_default();
-        let texts = own.iter().map(|p| p.mention.event.evidence.text.as_str());
-        let kind = kind_of(texts);
-        let agreed = self
-            .agreements
+        let kind = kind_of(own.iter().map(|p| p.mention.event.evidence.text.as_str()));
+        let agreed = agreements
             .iter()
             .find_map(|p| p.mention.event.date.clone().filter(|d| d.start.is_some()));
         let effective = self.effective(agreed.as_ref());
-        let scope = own
-            .iter()
-            .filter_map(|p| p.mention.event.place.as_ref())
-            .map(|place| place.name.clone())
-            .next();
+        let scope = own.iter().find_map(|p| p.mention.event.place.as_ref());
         let brokers = self.brokers();
 
-        let violations: Vec<Violation> = self
+        let mut collapses = self.collapses.clone();
+        collapses.sort_by(|a, b| by_date(a, b));
+        // After it collapsed or was replaced, fighting breaks it no more (accusations about it
+        // are still about it).
+        let over = collapses
+            .first()
+            .copied()
+            .into_iter()
+            .chain(next_agreed)
+            .filter_map(|m| end_of(&m.event))
+            .min();
+        let mut alleged: Vec<&(ViolationKind, String, String, &Mention)> = self
             .violations
+            .iter()
+            .filter(|(kind, _, _, m)| {
+                *kind == ViolationKind::Accusation
+                    || over.is_none_or(|over| start_of(&m.event).is_none_or(|d| d <= over))
+            })
+            .filter(|(kind, _, _, m)| {
+                *kind == ViolationKind::Accusation || within_scope(scope, m.event.place.as_ref())
+            })
+            .collect();
+        alleged.sort_by(|a, b| by_date(a.3, b.3).then_with(|| (&a.1, &a.2).cmp(&(&b.1, &b.2))));
+        let violations: Vec<Violation> = alleged
             .iter()
             .map(|(kind, accuser, accused, m)| Violation {
                 kind: *kind,
@@ -598,36 +625,35 @@ impl<'a> Builder<'a> {
                 evidence: m.event.evidence.text.clone(),
             })
             .collect();
+        let soonest = |d: &Delay| (d.max_hours.unwrap_or(i64::MAX), d.min_hours);
         let first_breach = violations
             .iter()
             .filter_map(|v| v.delay.as_ref())
-            .min_by_key(|d| (d.max_hours.unwrap_or(i64::MAX), d.min_hours))
+            .min_by_key(|d| soonest(d))
             .cloned();
 
         let mut history = Vec::new();
-        if let Some(p) = self.agreements.first() {
+        if let Some(p) = agreements.first() {
             history.push(change(
                 TruceStatus::Announced,
                 start_of(&p.mention.event),
                 p.mention,
             ));
         }
-        if let Some(p) = self.effects.first() {
+        if let Some(p) = effects.iter().find(|p| {
+            Some(&p.mention.event.id) == effective.as_ref().and_then(|e| e.event_id.as_ref())
+        }) {
             history.push(change(
                 TruceStatus::InEffect,
                 start_of(&p.mention.event),
                 p.mention,
             ));
         }
-        if let Some((v, (_, _, _, m))) =
-            violations
-                .iter()
-                .zip(&self.violations)
-                .min_by_key(|(v, _)| {
-                    v.delay
-                        .as_ref()
-                        .map(|d| (d.max_hours.unwrap_or(i64::MAX), d.min_hours))
-                })
+        if let Some((v, m)) = violations
+            .iter()
+            .zip(alleged.iter().map(|a| a.3))
+            .filter(|(v, _)| v.delay.is_some())
+            .min_by_key(|(v, _)| v.delay.as_ref().map(soonest))
         {
             let date = match &v.delay {
                 Some(d) if d.basis.starts_with("stated") => {
@@ -637,7 +663,7 @@ impl<'a> Builder<'a> {
             };
             history.push(change(TruceStatus::Broken, date, m));
         }
-        if let Some(m) = self.collapses.iter().min_by_key(|m| start_of(&m.event)) {
+        if let Some(m) = collapses.first() {
             history.push(change(TruceStatus::Collapsed, start_of(&m.event), m));
         }
         if let Some(m) = next_agreed {
@@ -658,7 +684,7 @@ impl<'a> Builder<'a> {
             kind,
             agreed,
             effective,
-            scope,
+            scope: scope.map(|place| place.name.clone()),
             status,
             history,
             violations,
@@ -704,6 +730,27 @@ impl<'a> Builder<'a> {
                 evidence: None,
             }),
         }
+    }
+}
+
+/// Date, then event id: the order every list of a truce is kept in.
+fn by_date(a: &Mention, b: &Mention) -> std::cmp::Ordering {
+    (start_of(&a.event), &a.event.id).cmp(&(start_of(&b.event), &b.event.id))
+}
+
+/// Whether an attack at `place` breaks a truce of `scope`: a truce of one city or area holds
+/// only there; a truce of a country or province, or of no stated place, holds everywhere.
+fn within_scope(scope: Option<&Place>, place: Option<&Place>) -> bool {
+    match scope {
+        Some(scope)
+            if matches!(
+                scope.precision,
+                PlacePrecision::City | PlacePrecision::Region
+            ) =>
+        {
+            crate::resolve::compatible_places(Some(scope), place)
+        }
+        _ => true,
     }
 }
 
