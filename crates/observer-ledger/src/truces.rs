@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
-use observer_model::{Event, EventDate, EventType, Place, PlacePrecision};
+use observer_model::{DatePrecision, Event, EventDate, EventType, Place, PlacePrecision};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -273,10 +273,11 @@ pub fn truces(mentions: &[Mention]) -> Vec<Truce> {
             continue;
         };
         let text = &m.event.evidence.text;
-        if TRUCE_WORD.is_match(text) && COLLAPSE.is_match(text) {
-            if let Some(i) = latest_truce(&builders, |c| *c == conflict, start_of(&m.event)) {
-                builders[i].collapses.push(m);
-            }
+        if TRUCE_WORD.is_match(text)
+            && COLLAPSE.is_match(text)
+            && let Some(i) = latest_truce(&builders, |c| *c == conflict, start_of(&m.event))
+        {
+            builders[i].collapses.push(m);
         }
         violations_of(m, &conflict, &mut builders, &by_article);
     }
@@ -833,7 +834,9 @@ fn delay(effective: Option<&Effective>, event: &Event) -> Option<Delay> {
             basis: "stated: within hours".to_string(),
         });
     }
-    let effective = effective?;
+    // A truce known only by its month or year is too vague to count hours from.
+    let effective = effective
+        .filter(|e| matches!(e.date.precision, DatePrecision::Day | DatePrecision::Week))?;
     let eff_start = effective.date.start?;
     let eff_end = effective.date.end.unwrap_or(eff_start);
     let at = |day: NaiveDate, time: Option<NaiveTime>, end_of_day: bool| -> NaiveDateTime {
