@@ -219,16 +219,33 @@ pub fn same_event(a: &Mention, b: &Mention) -> bool {
         && anchored(x, y)
 }
 
-/// Two mentions share at least one known anchor: both name the place, the attacker or the
-/// target. Without one, a vague mention ("the city has been struck repeatedly") would chain
-/// every event of its days into one cluster.
+/// Two mentions share enough anchors: the place, the attacker, the target, each known in both. One will do
+/// within an article (its later sentences go on about the same event); across articles it
+/// takes two (the place and a side, or both sides), or a vague mention ("fighting in the
+/// city") would chain every event of its days and place into one cluster.
 fn anchored(x: &Event, y: &Event) -> bool {
-    let both = |a: Option<&Actor>, b: Option<&Actor>| a.is_some() && b.is_some();
-    (x.place.is_some() && y.place.is_some())
-        || both(x.source.as_ref(), y.source.as_ref())
-        || both(x.target.as_ref(), y.target.as_ref())
-        || both(x.source.as_ref(), y.target.as_ref())
-        || both(x.target.as_ref(), y.source.as_ref())
+    // Two actors anchor only when they are the same party, or victims of the same kind.
+    let both = |a: Option<&Actor>, b: Option<&Actor>| match (a, b) {
+        (Some(a), Some(b)) => match (combatant(a), combatant(b)) {
+            (Some(pa), Some(pb)) => pa == pb,
+            (None, None) => a.role == b.role,
+            _ => false,
+        },
+        _ => false,
+    };
+    let place = x.place.is_some() && y.place.is_some();
+    let straight = [
+        both(x.source.as_ref(), y.source.as_ref()),
+        both(x.target.as_ref(), y.target.as_ref()),
+    ];
+    let swapped = [
+        both(x.source.as_ref(), y.target.as_ref()),
+        both(x.target.as_ref(), y.source.as_ref()),
+    ];
+    let sides = |pair: [bool; 2]| pair.iter().filter(|&&known| known).count();
+    let anchors = place as usize + sides(straight).max(sides(swapped));
+    let needed = if x.article_id == y.article_id { 1 } else { 2 };
+    anchors >= needed
 }
 
 /// Modes that different outlets use for one kind of attack.
