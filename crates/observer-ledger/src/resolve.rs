@@ -89,7 +89,16 @@ impl Resolver {
         }
     }
 
-    fn find(&self, mut i: usize) -> usize {
+    /// The root of `i`'s cluster, halving the path on the way (roots stay the smallest index).
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn root(&self, mut i: usize) -> usize {
         while self.parent[i] != i {
             i = self.parent[i];
         }
@@ -109,7 +118,7 @@ impl Resolver {
     fn groups(&self) -> BTreeMap<String, Vec<&Mention>> {
         let mut by_root: BTreeMap<usize, Vec<&Mention>> = BTreeMap::new();
         for (i, mention) in self.mentions.iter().enumerate() {
-            by_root.entry(self.find(i)).or_default().push(mention);
+            by_root.entry(self.root(i)).or_default().push(mention);
         }
         by_root
             .into_values()

@@ -1,6 +1,8 @@
 //! Shared by the ledger tests: code news-style articles with the real extractor and add them to
 //! a ledger, as `observer ingest` and the ledger commands do.
 
+#![allow(dead_code)] // Each test binary uses a different subset of the helpers.
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
