@@ -653,8 +653,14 @@ impl<'a> Builder<'a> {
         if let Some((v, m)) = violations
             .iter()
             .zip(alleged.iter().map(|a| a.3))
-            .filter(|(v, _)| v.delay.is_some())
-            .min_by_key(|(v, _)| v.delay.as_ref().map(soonest))
+            .min_by_key(|(v, m)| {
+                // The soonest breach in hours; without hours, the earliest reported.
+                (
+                    v.delay.is_none(),
+                    v.delay.as_ref().map(soonest),
+                    start_of(&m.event),
+                )
+            })
         {
             let date = match &v.delay {
                 Some(d) if d.basis.starts_with("stated") => {
