@@ -27,6 +27,10 @@ const EVIDENCE_CHARS: usize = 90;
 /// Builds the ledger from every event in the database.
 fn load(globals: &Globals) -> Result<Ledger> {
     let (db, store) = globals.open_existing_store()?;
+    ledger_of(&db, store.as_ref())
+}
+
+fn ledger_of(db: &str, store: &dyn observer_store::Store) -> Result<Ledger> {
     let events = store
         .events(&EventFilter::default())
         .with_context(|| format!("reading events from database {db}"))?;
@@ -109,7 +113,12 @@ fn text<T: ToString>(value: Option<T>) -> String {
 }
 
 pub fn clusters(globals: &Globals, args: ClustersArgs) -> Result<Status> {
-    let ledger = load(globals)?;
+    let (db, mut store) = globals.open_existing_store()?;
+    let ledger = ledger_of(&db, store.as_ref())?;
+    // Kept in the database, for SQL and other programs to read.
+    store
+        .save_cluster_membership(&ledger.memberships())
+        .with_context(|| format!("saving event clusters to database {db}"))?;
     let clusters: Vec<Cluster> = ledger
         .clusters()
         .into_iter()

@@ -90,6 +90,16 @@ fn ledger_commands_print_tables_json_jsonl_and_csv() {
     );
     assert_eq!(clusters.as_array().unwrap().len(), 1, "{clusters:#}");
     assert_eq!(clusters[0]["counts"]["claimants"], 2);
+    // `clusters` keeps every event's cluster in the database.
+    let store = observer_store::open(&sandbox.db_arg()).unwrap();
+    let membership = store.cluster_membership().unwrap();
+    assert_eq!(membership.len() as u64, store.stats().unwrap().events);
+    let strike = clusters[0]["id"].as_str().unwrap();
+    let members = membership.iter().filter(|(_, c)| c == strike).count();
+    assert_eq!(
+        members as u64,
+        clusters[0]["counts"]["mentions"].as_u64().unwrap()
+    );
 
     let timeline = json(
         &sandbox,

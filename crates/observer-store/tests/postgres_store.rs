@@ -49,6 +49,7 @@ contract!(
     actor_filter_searches_names_texts_and_codes_of_all_parties,
     country_type_place_outlet_and_article_filters,
     hostile_and_unicode_filter_strings_match_literally,
+    cluster_membership_is_replaced_and_goes_with_its_events,
 );
 
 /// The error and all its causes, as the CLI prints them.

@@ -16,7 +16,16 @@ use crate::StoreError;
 /// application id).
 const MIGRATION_LOCK: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_EVENTS_AND_QUEUE];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_EVENTS_AND_QUEUE, V2_EVENT_CLUSTERS];
+
+/// Version 2: which event cluster each event is in (as SQLite's version 2).
+const V2_EVENT_CLUSTERS: &str = "
+CREATE TABLE event_clusters (
+    event_id   text COLLATE \"C\" PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+    cluster_id text COLLATE \"C\" NOT NULL
+);
+CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id);
+";
 
 /// Version 1: articles (with their place in the work queue) and the events coded from them.
 ///

@@ -12,7 +12,7 @@ use crate::StoreError;
 /// `PRAGMA application_id` of Observer databases ("OBSV"), so a foreign SQLite file is refused.
 pub(crate) const APPLICATION_ID: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS, V2_EVENT_CLUSTERS];
 
 /// Version 1: articles and the events coded from them.
 ///
@@ -80,6 +80,16 @@ CREATE INDEX events_type ON events (type);
 CREATE INDEX events_source_country ON events (source_country);
 CREATE INDEX events_target_country ON events (target_country);
 CREATE INDEX events_place_country ON events (place_country);
+";
+
+/// Version 2: which event cluster (one real-world event across articles) each event is in, as
+/// `observer-ledger` resolved them; dropped with its event.
+const V2_EVENT_CLUSTERS: &str = "
+CREATE TABLE event_clusters (
+    event_id   TEXT PRIMARY KEY NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    cluster_id TEXT NOT NULL
+) STRICT;
+CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id);
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so
@@ -209,16 +219,17 @@ mod tests {
     fn an_earlier_version_is_migrated_forward_keeping_its_data() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
-        // A database as the current release writes it (version 1)...
+        // A database as the current release writes it...
+        let current = MIGRATIONS.len() as i64;
         let mut store = SqliteStore::open(&path).unwrap();
         save_one_article(&mut store);
         drop(store);
-        assert_eq!(user_version(&path), 1);
+        assert_eq!(user_version(&path), current);
 
-        // ...opened by a release that appends version 2.
+        // ...opened by a release that appends one more version.
         let migrations = [MIGRATIONS, &[V2_FOR_TEST]].concat();
         let store = SqliteStore::open_with_migrations(&path, &migrations).unwrap();
-        assert_eq!(user_version(&path), 2);
+        assert_eq!(user_version(&path), current + 1);
         assert_eq!(store.stats().unwrap().articles, 1);
         assert!(store.article("a1").unwrap().is_some());
         drop(store);
@@ -228,17 +239,14 @@ mod tests {
         assert!(
             matches!(
                 error,
-                StoreError::SchemaTooNew {
-                    found: 2,
-                    supported: 1,
-                    ..
-                }
+                StoreError::SchemaTooNew { found, supported, .. }
+                    if found == current + 1 && supported == current
             ),
             "{error}"
         );
         let message = error.to_string();
         assert!(message.contains("old.db") && message.contains("newer Observer"));
-        assert_eq!(user_version(&path), 2);
+        assert_eq!(user_version(&path), current + 1);
     }
 
     #[test]
@@ -266,10 +274,10 @@ mod tests {
             .err()
             .unwrap();
         assert!(
-            matches!(error, StoreError::Migration { version: 2, .. }),
+            matches!(error, StoreError::Migration { version, .. } if version == MIGRATIONS.len() + 1),
             "{error}"
         );
-        assert_eq!(user_version(&path), 1);
+        assert_eq!(user_version(&path), MIGRATIONS.len() as i64);
         let store = SqliteStore::open(&path).unwrap();
         assert_eq!(store.stats().unwrap().articles, 1);
         let claims_tables: i64 = Connection::open(&path)
