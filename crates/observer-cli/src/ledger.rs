@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use observer_ledger::claims::{Claim, Contradiction};
 use observer_ledger::export::{self, Reference};
 use observer_ledger::resolve::date_label;
-use observer_ledger::truces::{Truce, effective_label};
+use observer_ledger::truces::{Truce, ViolationKind, effective_label};
 use observer_ledger::{ArticleInfo, Cluster, Ledger, TimelineEntry, TimelineFilter};
 use observer_store::EventFilter;
 use serde::Serialize;
@@ -210,17 +210,26 @@ pub fn clusters(globals: &Globals, args: ClustersArgs) -> Result<Status> {
     Ok(Status::Success)
 }
 
-/// "ARM→AZE ×2; AZE→ARM ×2": alleged breaches by accuser and accused.
+/// "ARM accuses AZE ×2; Wire (own report) reports attacks by AZE ×1": alleged breaches by who
+/// alleges them and who is said to have broken the truce.
 fn breaches_by_side(truce: &Truce) -> String {
-    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut counts: BTreeMap<(bool, String, String), usize> = BTreeMap::new();
     for v in &truce.violations {
+        let accusation = v.kind == ViolationKind::Accusation;
         *counts
-            .entry((v.accuser.clone(), v.accused.clone()))
+            .entry((!accusation, v.accuser.clone(), v.accused.clone()))
             .or_default() += 1;
     }
     counts
         .into_iter()
-        .map(|((accuser, accused), n)| format!("{accuser} accuses {accused} ×{n}"))
+        .map(|((attack, accuser, accused), n)| {
+            let verb = if attack {
+                "reports attacks by"
+            } else {
+                "accuses"
+            };
+            format!("{accuser} {verb} {accused} ×{n}")
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
