@@ -25,6 +25,9 @@ use crate::resolve::date_label;
 
 /// Agreements whose dates are this many days apart or less are one truce.
 const SAME_TRUCE_DAYS: u64 = 2;
+/// Fighting this long after a truce was agreed is held against it even when its report does not
+/// mention the truce.
+const RECENT_TRUCE_DAYS: u64 = 60;
 
 static TRUCE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(truce|ceasefire|cease-fire|armistice|ceasefires|truces)\b").unwrap()
@@ -435,13 +438,13 @@ fn violations_of<'a>(
         }
         _ => return,
     };
+    let article_events: BTreeSet<&str> = by_article
+        .get(m.article.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|m| m.event.id.as_str())
+        .collect();
     let targets: Vec<usize> = if kind == ViolationKind::Accusation && EVERY_TRUCE.is_match(text) {
-        let article_events: BTreeSet<&str> = by_article
-            .get(m.article.id.as_str())
-            .into_iter()
-            .flatten()
-            .map(|m| m.event.id.as_str())
-            .collect();
         builders
             .iter()
             .enumerate()
@@ -449,7 +452,16 @@ fn violations_of<'a>(
             .map(|(i, _)| i)
             .collect()
     } else {
+        // The latest truce of the two sides, if the article speaks of it or it is recent: a
+        // clash years later breaks a truce only when the report says which.
         latest_truce(builders, |c| c == conflict, start_of(event))
+            .filter(|&i| {
+                let recent = builders[i]
+                    .order_date()
+                    .zip(start_of(event))
+                    .is_some_and(|(agreed, day)| day <= agreed + Days::new(RECENT_TRUCE_DAYS));
+                recent || builders[i].mentioned_in(&article_events)
+            })
             .into_iter()
             .collect()
     };
