@@ -82,6 +82,26 @@ pub enum Command {
     #[command(after_help = format!("{DEMO_HELP}\n\n{EXIT_CODES}"))]
     Demo,
 
+    /// List real-world events, each grouped from its mentions across articles
+    #[command(after_help = format!("{CLUSTERS_HELP}\n\n{EXIT_CODES}"))]
+    Clusters(ClustersArgs),
+
+    /// List truces with their parties, broker, effective time, status and alleged violations
+    #[command(after_help = format!("{TRUCES_HELP}\n\n{EXIT_CODES}"))]
+    Truces(TrucesArgs),
+
+    /// List attributed claims, or with --contradicting the claims that contradict each other
+    #[command(after_help = format!("{CLAIMS_HELP}\n\n{EXIT_CODES}"))]
+    Claims(ClaimsArgs),
+
+    /// Show events, truce milestones and contradictions of a conflict or pair of parties by date
+    #[command(after_help = format!("{TIMELINE_HELP}\n\n{EXIT_CODES}"))]
+    Timeline(TimelineArgs),
+
+    /// Export the event clusters as GDELT 2.0 events, ACLED rows, PLOVER JSON, JSONL or CSV
+    #[command(after_help = format!("{EXPORT_HELP}\n\n{EXIT_CODES}"))]
+    Export(ExportArgs),
+
     /// Score the engine against hand-annotated gold articles: precision, recall, F1 per field
     #[command(after_help = format!("{EVAL_HELP}\n\n{EXIT_CODES}"))]
     Eval(EvalArgs),
@@ -154,6 +174,56 @@ exist yet or be empty. OBSERVER_DB is ignored here, so the demo never touches yo
 Examples:
   observer demo
   observer demo --db /tmp/observer-demo.db";
+
+const CLUSTERS_HELP: &str = "\
+Mentions of one real-world event in many articles become one cluster: same type and compatible
+mode, parties that do not conflict, places in the same admin1 area or within 50 km, dates that
+overlap (a day-precise date may be one day off). Counts are mentions / articles / outlets;
+claimants are counted by who they speak for (ten outlets quoting one ministry are one claimant).
+
+Examples:
+  observer clusters
+  observer clusters --min-articles 2 --type assault
+  observer clusters --format json | jq '.[0].provenance'";
+
+const TRUCES_HELP: &str = "\
+Truces come from ceasefire agreements (AGREE/CONCEDE), reports that they take effect, and
+references to them. Violations are accusations of breaking them (ACCUSE in a sentence about the
+truce) and attacks between the parties after they took effect. The first alleged breach is given
+in hours after the effective time: stated (\"within hours\") or bounded from the dates.
+
+Examples:
+  observer truces
+  observer truces --format json | jq '.[].violations'
+  observer truces --format csv > truces.csv";
+
+const CLAIMS_HELP: &str = "\
+A claim is an event as its claimant tells it. Claims contradict when one claimant reports an
+attack another denies, when one side claims gains and the other says it repulsed that side's
+attacks, or when tolls of the same group and event (or, for running totals, the same day) do not
+overlap.
+
+Examples:
+  observer claims
+  observer claims --contradicting
+  observer claims --contradicting --format csv > contradictions.csv";
+
+const TIMELINE_HELP: &str = "\
+Examples:
+  observer timeline --party ARM --party AZE
+  observer timeline --party 'Rapid Support Forces' --since 2023-07-01
+  observer timeline --all --format csv > timeline.csv";
+
+const EXPORT_HELP: &str = "\
+One row or record per event cluster. gdelt: tab-separated GDELT 2.0 event table (61 columns,
+with a header line); acled: ACLED CSV columns (31); plover: PLOVER JSON records, one per line;
+jsonl: the clusters as Observer's JSON; csv: a cluster summary. Hypothetical, denied-only,
+background and undated clusters are left out of gdelt, acled and plover.
+
+Examples:
+  observer export --format gdelt > events.tsv
+  observer export --format acled --output acled.csv
+  observer export --format plover | jq .event";
 
 /// Where articles come from and the metadata to give them: shared by `ingest` and `extract`.
 #[derive(Debug, Args)]
@@ -273,6 +343,82 @@ pub struct ExplainArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ClustersArgs {
+    /// Only clusters reported by at least this many articles
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_articles: usize,
+
+    /// Only clusters of this PLOVER type
+    #[arg(long = "type", value_name = "PLOVER", ignore_case = true)]
+    pub event_type: Option<PloverType>,
+
+    /// Output format [default: table on a terminal, else jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct TrucesArgs {
+    /// Output format [default: table on a terminal, else jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Only pairs of claims that contradict each other, side by side
+    #[arg(long)]
+    pub contradicting: bool,
+
+    /// Output format [default: table on a terminal, else jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// A party that must be involved (ISO3 code of a state, or a group's name); repeat for a pair
+    #[arg(long, value_name = "PARTY")]
+    pub party: Vec<String>,
+
+    /// Only entries on or after this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub since: Option<NaiveDate>,
+
+    /// Only entries on or before this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub until: Option<NaiveDate>,
+
+    /// Also show hypothetical and background events
+    #[arg(long)]
+    pub all: bool,
+
+    /// Output format [default: table on a terminal, else jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Export format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Gdelt,
+    Acled,
+    Plover,
+    Jsonl,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -118,6 +118,8 @@ pub fn run(globals: &Globals, db: Option<&str>) -> Result<Status> {
     writeln!(out, "\nNext:")?;
     writeln!(out, "  observer events --db {db_arg}")?;
     writeln!(out, "  observer explain {example_id} --db {db_arg}")?;
+    writeln!(out, "  observer truces --db {db_arg}")?;
+    writeln!(out, "  observer claims --contradicting --db {db_arg}")?;
     writeln!(out, "  observer ingest --db {db_arg} your-articles/")?;
     out.flush()?;
     Ok(Status::Success)

@@ -11,6 +11,7 @@ mod extract;
 mod fetch;
 mod gen_corpus;
 mod ingest;
+mod ledger;
 mod output;
 mod pipeline;
 mod progress;
@@ -95,6 +96,11 @@ fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<Status> {
         Command::Eval(args) => eval::run(&globals, args),
         Command::GenCorpus(args) => gen_corpus::run(args),
         Command::Bench(args) => bench::run(&globals, args),
+        Command::Clusters(args) => ledger::clusters(&globals, args),
+        Command::Truces(args) => ledger::truces(&globals, args),
+        Command::Claims(args) => ledger::claims(&globals, args),
+        Command::Timeline(args) => ledger::timeline(&globals, args),
+        Command::Export(args) => ledger::export(&globals, args),
         Command::Demo => {
             // The demo only honours a --db typed on its command line, never OBSERVER_DB, so that
             // it cannot write into the user's own database.

@@ -161,6 +161,15 @@ pub trait Store: Send {
         item_key: &str,
         article_id: Option<&str>,
     ) -> Result<(), StoreError>;
+    /// Replaces the stored event clusters (`observer-ledger`'s resolution) with `memberships`,
+    /// pairs of (event id, cluster id), in one transaction. Every event id must be stored; a
+    /// membership goes when its event does (a re-coded article's events are clustered again).
+    fn save_cluster_membership(
+        &mut self,
+        memberships: &[(String, String)],
+    ) -> Result<(), StoreError>;
+    /// The stored (event id, cluster id) pairs, sorted by event id.
+    fn cluster_membership(&self) -> Result<Vec<(String, String)>, StoreError>;
     /// The work queue of this store, when its backend has one (PostgreSQL).
     fn as_queue(&mut self) -> Option<&mut dyn Queue> {
         None

@@ -534,6 +534,58 @@ impl Store for PostgresStore {
             .collect()
     }
 
+    fn save_cluster_membership(
+        &mut self,
+        memberships: &[(String, String)],
+    ) -> Result<(), StoreError> {
+        let pg_err = self.pg_err();
+        let mut conn = self.conn.borrow_mut();
+        let mut tx = conn.client.transaction().map_err(&pg_err)?;
+        tx.execute("DELETE FROM event_clusters", &[])
+            .map_err(&pg_err)?;
+        let insert = tx
+            .prepare("INSERT INTO event_clusters (event_id, cluster_id) VALUES ($1, $2)")
+            .map_err(&pg_err)?;
+        for (event_id, cluster_id) in memberships {
+            tx.execute(&insert, &[event_id, cluster_id])
+                .map_err(|error| {
+                    let constraint = [
+                        postgres::error::SqlState::FOREIGN_KEY_VIOLATION,
+                        postgres::error::SqlState::UNIQUE_VIOLATION,
+                    ];
+                    if error.code().is_some_and(|code| constraint.contains(code)) {
+                        self.invalid(format!(
+                            "cannot save the cluster of event {event_id}: the event is not \
+                             stored, or is given twice"
+                        ))
+                    } else {
+                        pg_err(error)
+                    }
+                })?;
+        }
+        tx.commit().map_err(&pg_err)
+    }
+
+    fn cluster_membership(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let rows = self
+            .conn
+            .borrow_mut()
+            .client
+            .query(
+                "SELECT event_id, cluster_id FROM event_clusters ORDER BY event_id",
+                &[],
+            )
+            .map_err(self.pg_err())?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get(0).map_err(self.pg_err())?,
+                    row.try_get(1).map_err(self.pg_err())?,
+                ))
+            })
+            .collect()
+    }
+
     fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
         let row = self
             .conn
@@ -889,8 +941,8 @@ mod tests {
     #[test]
     fn an_earlier_version_is_migrated_forward_and_a_newer_one_refused() {
         let url = new_database();
-        let store = PostgresStore::open(&url).unwrap();
         let current = schema::MIGRATIONS.len() as i32;
+        let store = PostgresStore::open(&url).unwrap();
         assert_eq!(schema_version(&store), current);
         store
             .conn

@@ -329,6 +329,54 @@ impl Store for SqliteStore {
         rows.iter().map(|json| self.parse_event(json)).collect()
     }
 
+    fn save_cluster_membership(
+        &mut self,
+        memberships: &[(String, String)],
+    ) -> Result<(), StoreError> {
+        let path = &self.path;
+        let sqlite_err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite_err)?;
+        tx.execute("DELETE FROM event_clusters", [])
+            .map_err(sqlite_err)?;
+        {
+            let mut insert = tx
+                .prepare_cached("INSERT INTO event_clusters (event_id, cluster_id) VALUES (?1, ?2)")
+                .map_err(sqlite_err)?;
+            for (event_id, cluster_id) in memberships {
+                insert
+                    .execute(params![event_id, cluster_id])
+                    .map_err(|source| match source.sqlite_error_code() {
+                        Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::Invalid {
+                            path: path.clone(),
+                            problem: format!(
+                                "cannot save the cluster of event {event_id}: the event is not \
+                                 stored, or is given twice"
+                            ),
+                        },
+                        _ => sqlite_err(source),
+                    })?;
+            }
+        }
+        tx.commit().map_err(sqlite_err)
+    }
+
+    fn cluster_membership(&self) -> Result<Vec<(String, String)>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT event_id, cluster_id FROM event_clusters ORDER BY event_id")
+            .and_then(|mut statement| {
+                statement
+                    .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                    .collect()
+            })
+            .map_err(self.sqlite_err())
+    }
+
     fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
         let json: Option<String> = self
             .conn

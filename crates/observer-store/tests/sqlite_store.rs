@@ -34,6 +34,7 @@ contract!(
     country_type_place_outlet_and_article_filters,
     hostile_and_unicode_filter_strings_match_literally,
     watched_feeds_keep_validators_and_seen_items,
+    cluster_membership_is_replaced_and_goes_with_its_events,
 );
 
 #[test]

@@ -16,11 +16,15 @@ use crate::StoreError;
 /// application id).
 const MIGRATION_LOCK: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_EVENTS_AND_QUEUE, WATCHED_FEEDS_AND_ITEMS];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    V1_ARTICLES_EVENTS_AND_QUEUE,
+    V2_WATCHED_FEEDS_AND_ITEMS,
+    V3_EVENT_CLUSTERS,
+];
 
-/// `observer watch`: per feed, the validators of its last response (for conditional requests);
+/// Version 2, `observer watch`: per feed, the validators of its last response (for conditional requests);
 /// per feed item, that it was handled, so that a restarted watch fetches and codes nothing twice.
-const WATCHED_FEEDS_AND_ITEMS: &str = "
+const V2_WATCHED_FEEDS_AND_ITEMS: &str = "
 CREATE TABLE watched_feeds (
     url           text PRIMARY KEY,
     etag          text,
@@ -35,6 +39,15 @@ CREATE TABLE watched_items (
     seen_at    timestamptz NOT NULL,
     PRIMARY KEY (feed_url, item_key)
 );
+";
+
+/// Version 3: which event cluster each event is in (as SQLite's version 4).
+const V3_EVENT_CLUSTERS: &str = "
+CREATE TABLE event_clusters (
+    event_id   text COLLATE \"C\" PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+    cluster_id text COLLATE \"C\" NOT NULL
+);
+CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id);
 ";
 
 /// Version 1: articles (with their place in the work queue) and the events coded from them.

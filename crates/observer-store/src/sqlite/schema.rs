@@ -16,6 +16,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V1_ARTICLES_AND_EVENTS,
     V2_EVENTS_WITHOUT_JSON_CHECK,
     V3_WATCHED_FEEDS_AND_ITEMS,
+    V4_EVENT_CLUSTERS,
 ];
 
 /// Version 1: articles and the events coded from them.
@@ -154,6 +155,16 @@ CREATE TABLE watched_items (
     seen_at    TEXT NOT NULL,
     PRIMARY KEY (feed_url, item_key)
 ) STRICT;
+";
+
+/// Version 4: which event cluster (one real-world event across articles) each event is in, as
+/// `observer-ledger` resolved them; dropped with its event.
+const V4_EVENT_CLUSTERS: &str = "
+CREATE TABLE event_clusters (
+    event_id   TEXT PRIMARY KEY NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    cluster_id TEXT NOT NULL
+) STRICT;
+CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id);
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so

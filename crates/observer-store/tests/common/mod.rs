@@ -604,3 +604,50 @@ pub fn watched_feeds_keep_validators_and_seen_items(store: &mut dyn Store) {
             .unwrap()
     );
 }
+
+pub fn cluster_membership_is_replaced_and_goes_with_its_events(store: &mut dyn Store) {
+    let a = article("a", Some("Wire"), None, "First text.");
+    let b = article("b", Some("Post"), None, "Second text.");
+    let a_events = vec![
+        event("a", 0, EventType::Assault),
+        event("a", 1, EventType::Accuse),
+    ];
+    let b_events = vec![event("b", 0, EventType::Assault)];
+    store
+        .save_batch(&[
+            coded(a.clone(), a_events.clone()),
+            coded(b, b_events.clone()),
+        ])
+        .unwrap();
+    assert!(store.cluster_membership().unwrap().is_empty());
+    let pair = |event: &Event, cluster: &str| (event.id.clone(), cluster.to_string());
+    // The two assaults are one event; given out of order, read back sorted by event id.
+    let first = vec![
+        pair(&b_events[0], "k1"),
+        pair(&a_events[0], "k1"),
+        pair(&a_events[1], "k2"),
+    ];
+    store.save_cluster_membership(&first).unwrap();
+    let mut sorted = first.clone();
+    sorted.sort();
+    assert_eq!(store.cluster_membership().unwrap(), sorted);
+
+    // Saving again replaces the whole membership.
+    let second = vec![pair(&a_events[0], "k3"), pair(&b_events[0], "k4")];
+    store.save_cluster_membership(&second).unwrap();
+    assert_eq!(store.cluster_membership().unwrap(), second);
+
+    // An unknown event is refused and nothing changes.
+    let error = store
+        .save_cluster_membership(&[pair(&a_events[0], "k5"), ("nope-0-0".into(), "k5".into())])
+        .unwrap_err();
+    assert!(error.to_string().contains("nope-0-0"), "{error}");
+    assert_eq!(store.cluster_membership().unwrap(), second);
+
+    // Re-coding an article drops the membership of its old events.
+    store.save_batch(&[coded(a, Vec::new())]).unwrap();
+    assert_eq!(
+        store.cluster_membership().unwrap(),
+        [pair(&b_events[0], "k4")]
+    );
+}
