@@ -165,6 +165,18 @@ impl PlacePrecision {
             PlacePrecision::Country => "country",
         }
     }
+
+    /// Parses the name [`PlacePrecision::as_str`] gives.
+    pub fn parse(name: &str) -> Option<PlacePrecision> {
+        [
+            PlacePrecision::City,
+            PlacePrecision::Region,
+            PlacePrecision::Admin1,
+            PlacePrecision::Country,
+        ]
+        .into_iter()
+        .find(|precision| precision.as_str() == name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

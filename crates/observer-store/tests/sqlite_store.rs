@@ -33,6 +33,10 @@ contract!(
     actor_filter_searches_names_texts_and_codes_of_all_parties,
     country_type_place_outlet_and_article_filters,
     hostile_and_unicode_filter_strings_match_literally,
+    paging_with_a_cursor_walks_every_event_once_in_order,
+    the_map_groups_located_events_by_type_and_place,
+    the_timeline_counts_events_per_first_day_and_type,
+    articles_are_listed_newest_first_searched_and_paged,
 );
 
 #[test]

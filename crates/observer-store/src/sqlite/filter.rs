@@ -50,6 +50,9 @@ impl Dialect for Sqlite {
     fn integer(value: i64) -> Value {
         Value::Integer(value)
     }
+    fn real(value: f64) -> Value {
+        Value::Real(value)
+    }
     fn actor_contains(needle: &str) -> String {
         any_of(ACTOR_COLUMNS, |column| contains(column, needle))
     }
@@ -65,6 +68,20 @@ impl Dialect for Sqlite {
             "e.article_id IN (SELECT id FROM articles WHERE {})",
             contains("source", needle)
         )
+    }
+    fn search_value(words: &[&str]) -> String {
+        // Each word an FTS5 string (a `"` inside doubled), so none is an operator; all must match.
+        let quoted: Vec<String> = words
+            .iter()
+            .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+            .collect();
+        quoted.join(" ")
+    }
+    fn article_matches(search: &str) -> String {
+        format!("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {search})")
+    }
+    fn article_outlet_contains(needle: &str) -> String {
+        contains("a.source", needle)
     }
 }
 

@@ -12,7 +12,7 @@ use crate::StoreError;
 /// `PRAGMA application_id` of Observer databases ("OBSV"), so a foreign SQLite file is refused.
 pub(crate) const APPLICATION_ID: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS, V2_ARTICLE_FULL_TEXT_SEARCH];
 
 /// Version 1: articles and the events coded from them.
 ///
@@ -80,6 +80,31 @@ CREATE INDEX events_type ON events (type);
 CREATE INDEX events_source_country ON events (source_country);
 CREATE INDEX events_target_country ON events (target_country);
 CREATE INDEX events_place_country ON events (place_country);
+";
+
+/// Version 2: full-text search over article titles and texts (FTS5), for the server.
+///
+/// An external-content index over `articles`, kept in step by triggers (an upsert's update fires
+/// the update trigger), and filled from the articles already stored. It is keyed by the articles'
+/// rowid, which `VACUUM` may renumber: after a `VACUUM`, run
+/// `INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`.
+const V2_ARTICLE_FULL_TEXT_SEARCH: &str = "
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content = 'articles', content_rowid = 'rowid'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so
@@ -209,16 +234,30 @@ mod tests {
     fn an_earlier_version_is_migrated_forward_keeping_its_data() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
-        // A database as the current release writes it (version 1)...
-        let mut store = SqliteStore::open(&path).unwrap();
+        let current = MIGRATIONS.len() as i64;
+        // A database as the release before this one wrote it...
+        let mut store = SqliteStore::open_with_migrations(&path, &MIGRATIONS[..1]).unwrap();
         save_one_article(&mut store);
         drop(store);
         assert_eq!(user_version(&path), 1);
-
-        // ...opened by a release that appends version 2.
+        // ...opened by this release, then by a later one that appends a version.
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(user_version(&path), current);
+        let found = store
+            .articles(&crate::ArticleFilter {
+                text: Some("text".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            found.len(),
+            1,
+            "articles stored before search are searchable"
+        );
+        drop(store);
         let migrations = [MIGRATIONS, &[V2_FOR_TEST]].concat();
         let store = SqliteStore::open_with_migrations(&path, &migrations).unwrap();
-        assert_eq!(user_version(&path), 2);
+        assert_eq!(user_version(&path), current + 1);
         assert_eq!(store.stats().unwrap().articles, 1);
         assert!(store.article("a1").unwrap().is_some());
         drop(store);
@@ -228,17 +267,14 @@ mod tests {
         assert!(
             matches!(
                 error,
-                StoreError::SchemaTooNew {
-                    found: 2,
-                    supported: 1,
-                    ..
-                }
+                StoreError::SchemaTooNew { found, supported, .. }
+                    if found == current + 1 && supported == current
             ),
             "{error}"
         );
         let message = error.to_string();
         assert!(message.contains("old.db") && message.contains("newer Observer"));
-        assert_eq!(user_version(&path), 2);
+        assert_eq!(user_version(&path), current + 1);
     }
 
     #[test]
@@ -266,10 +302,10 @@ mod tests {
             .err()
             .unwrap();
         assert!(
-            matches!(error, StoreError::Migration { version: 2, .. }),
+            matches!(error, StoreError::Migration { version, .. } if version == MIGRATIONS.len() + 1),
             "{error}"
         );
-        assert_eq!(user_version(&path), 1);
+        assert_eq!(user_version(&path), MIGRATIONS.len() as i64);
         let store = SqliteStore::open(&path).unwrap();
         assert_eq!(store.stats().unwrap().articles, 1);
         let claims_tables: i64 = Connection::open(&path)
