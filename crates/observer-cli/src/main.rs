@@ -14,6 +14,7 @@ mod output;
 mod pipeline;
 mod progress;
 mod report;
+mod serve;
 mod setup;
 mod worker;
 
@@ -87,6 +88,7 @@ fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<Status> {
         Command::Eval(args) => eval::run(&globals, args),
         Command::GenCorpus(args) => gen_corpus::run(args),
         Command::Bench(args) => bench::run(&globals, args),
+        Command::Serve(args) => serve::run(&globals, args),
         Command::Demo => {
             // The demo only honours a --db typed on its command line, never OBSERVER_DB, so that
             // it cannot write into the user's own database.

@@ -189,12 +189,15 @@ pub(crate) fn map_query<D: Dialect>(filter: &EventFilter) -> (String, Vec<D::Par
     (sql, query.params)
 }
 
-/// The SQL counting the dated events `filter` matches per first day and type, in day order. The
-/// cursor and limit of the filter do not apply.
+/// The SQL counting the events `filter` matches that are dated to the day or week, per first day
+/// and type, in day order (an event known only to the month or year would stand on a day it did
+/// not happen). The cursor and limit of the filter do not apply.
 pub(crate) fn timeline_query<D: Dialect>(filter: &EventFilter) -> (String, Vec<D::Param>) {
     let mut query = Query::<D>::new();
     query.event_clauses(filter);
-    query.clauses.push("e.date_start IS NOT NULL".to_string());
+    query
+        .clauses
+        .push("e.date_start IS NOT NULL AND e.date_precision IN ('day', 'week')".to_string());
     let sql = format!(
         "SELECT e.date_start, e.type, count(*) FROM events e{} \
          GROUP BY e.date_start, e.type ORDER BY e.date_start, e.type",

@@ -233,8 +233,8 @@ pub trait Store: Send {
     /// The located events matching the filter (its cursor and limit ignored), grouped by type
     /// and place, the largest groups first.
     fn event_map(&self, filter: &EventFilter) -> Result<Vec<MapPoint>, StoreError>;
-    /// The dated events matching the filter (its cursor and limit ignored), counted per first
-    /// day and type, in day order.
+    /// The events matching the filter (its cursor and limit ignored) that are dated to the day
+    /// or week, counted per first day and type, in day order.
     fn timeline(&self, filter: &EventFilter) -> Result<Vec<DayCount>, StoreError>;
     fn stats(&self) -> Result<Stats, StoreError>;
     /// The work queue of this store, when its backend has one (PostgreSQL).

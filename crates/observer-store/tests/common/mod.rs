@@ -689,6 +689,21 @@ pub fn the_map_groups_located_events_by_type_and_place(store: &mut dyn Store) {
 
 pub fn the_timeline_counts_events_per_first_day_and_type(store: &mut dyn Store) {
     filter_fixture(store);
+    // Recalled from 1994, known only to the year: not a day on the timeline.
+    let ceasefire_of_1994 = Event {
+        date: Some(EventDate {
+            precision: DatePrecision::Year,
+            ..dates("1994-01-01", "1994-12-31").unwrap()
+        }),
+        background: true,
+        ..event("y1", 0, EventType::Agree)
+    };
+    store
+        .save_batch(&[coded(
+            article("y1", Some("Wire Service"), None, "Y."),
+            vec![ceasefire_of_1994],
+        )])
+        .unwrap();
     let days: Vec<(String, EventType, u64)> = store
         .timeline(&EventFilter::default())
         .unwrap()
