@@ -16,7 +16,7 @@ use crate::StoreError;
 /// application id).
 const MIGRATION_LOCK: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_EVENTS_AND_QUEUE, V2_ARTICLE_FULL_TEXT_SEARCH];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_EVENTS_AND_QUEUE, V2_SEARCH_AND_EVENT_ORDER];
 
 /// Version 1: articles (with their place in the work queue) and the events coded from them.
 ///
@@ -104,13 +104,17 @@ EXCEPTION WHEN feature_not_supported OR syntax_error THEN NULL;
 END $$;
 ";
 
-/// Version 2: full-text search over article titles and texts, for the server: a generated
+/// Version 2, for the server: an index in the order of the event list, and full-text search
+/// over article titles and texts: a generated
 /// `tsvector` with the `simple` configuration (lower-cased words, no stemming, as SQLite's FTS5
 /// does) and its GIN index.
-const V2_ARTICLE_FULL_TEXT_SEARCH: &str = "
+const V2_SEARCH_AND_EVENT_ORDER: &str = "
 ALTER TABLE articles ADD COLUMN search tsvector
     GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
 CREATE INDEX articles_search ON articles USING gin (search);
+-- The events order (undated last), so a page of the event list is read in order from the index
+-- instead of sorting every matching event.
+CREATE INDEX events_order ON events ((date_start IS NULL), date_start, article_id, id);
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read.

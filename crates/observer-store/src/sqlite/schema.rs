@@ -12,7 +12,7 @@ use crate::StoreError;
 /// `PRAGMA application_id` of Observer databases ("OBSV"), so a foreign SQLite file is refused.
 pub(crate) const APPLICATION_ID: i64 = 0x4f42_5356;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS, V2_ARTICLE_FULL_TEXT_SEARCH];
+pub(crate) const MIGRATIONS: &[&str] = &[V1_ARTICLES_AND_EVENTS, V2_SEARCH_AND_EVENT_ORDER];
 
 /// Version 1: articles and the events coded from them.
 ///
@@ -82,13 +82,14 @@ CREATE INDEX events_target_country ON events (target_country);
 CREATE INDEX events_place_country ON events (place_country);
 ";
 
-/// Version 2: full-text search over article titles and texts (FTS5), for the server.
+/// Version 2, for the server: full-text search over article titles and texts (FTS5), and an
+/// index in the order of the event list.
 ///
 /// An external-content index over `articles`, kept in step by triggers (an upsert's update fires
 /// the update trigger), and filled from the articles already stored. It is keyed by the articles'
 /// rowid, which `VACUUM` may renumber: after a `VACUUM`, run
 /// `INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`.
-const V2_ARTICLE_FULL_TEXT_SEARCH: &str = "
+const V2_SEARCH_AND_EVENT_ORDER: &str = "
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, text, content = 'articles', content_rowid = 'rowid'
 );
@@ -105,6 +106,9 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+-- The events order (undated last), so a page of the event list is read in order from the index
+-- instead of sorting every matching event.
+CREATE INDEX events_order ON events (date_start IS NULL, date_start, article_id, id);
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so
