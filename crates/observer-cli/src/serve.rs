@@ -9,6 +9,7 @@ use std::time::Duration;
 
 pub fn run(globals: &Globals, args: ServeArgs) -> Result<Status> {
     let spec = globals.db_spec()?;
+    let bind = args.bind;
     let shown = redacted(&spec);
     let token = args
         .token
@@ -19,7 +20,6 @@ pub fn run(globals: &Globals, args: ServeArgs) -> Result<Status> {
     let state = observer_server::AppState::new(&spec, args.connections, extractor, token)
         .with_context(|| format!("opening database {shown}"))?;
     let options = observer_server::Options {
-        bind: args.bind,
         max_body: args.max_body,
         timeout: Duration::from_secs(args.timeout.max(1)),
         cors_origins: args.cors_origins,
@@ -30,10 +30,10 @@ pub fn run(globals: &Globals, args: ServeArgs) -> Result<Status> {
         .build()
         .context("starting the server's runtime")?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(options.bind)
+        let listener = tokio::net::TcpListener::bind(bind)
             .await
-            .with_context(|| format!("listening on {}", options.bind))?;
-        let address = listener.local_addr().unwrap_or(options.bind);
+            .with_context(|| format!("listening on {}", bind))?;
+        let address = listener.local_addr().unwrap_or(bind);
         if !globals.quiet {
             eprintln!("Serving {shown} at http://{address}/ (API under /api, Ctrl-C to stop)");
             if !address.ip().is_loopback() {

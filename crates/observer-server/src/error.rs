@@ -44,11 +44,14 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, message)
     }
 
-    /// A failure of the server or its database. The store's message names the database and the
-    /// problem (never a password), so it is shown; it is also logged.
+    /// A failure of the server or its database: logged in full, answered with a message that
+    /// gives a visitor nothing of the server's inner workings (paths, queries, panics).
     pub fn internal(message: impl std::fmt::Display) -> ApiError {
         eprintln!("observer serve: {message}");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message.to_string())
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the server failed on this request; the failure is logged",
+        )
     }
 }
 

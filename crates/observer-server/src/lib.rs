@@ -15,7 +15,6 @@ mod openapi;
 mod security;
 mod state;
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::Router;
@@ -35,7 +34,6 @@ pub use state::AppState;
 /// How the server runs, from the command line.
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub bind: SocketAddr,
     /// The largest request body accepted, in bytes.
     pub max_body: usize,
     /// The longest a request may take before it is answered 408.
@@ -103,12 +101,7 @@ fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
         .map(String::as_str)
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("unknown");
-    eprintln!("observer serve: a request handler failed: {message}");
-    ApiError::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "the server failed on this request; the failure is logged",
-    )
-    .into_response()
+    ApiError::internal(format!("a request handler failed: {message}")).into_response()
 }
 
 async fn add_security_headers(mut response: Response) -> Response {

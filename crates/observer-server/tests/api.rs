@@ -47,7 +47,6 @@ struct TestApp {
 
 fn options() -> observer_server::Options {
     observer_server::Options {
-        bind: "127.0.0.1:0".parse().unwrap(),
         max_body: 64 * 1024,
         timeout: Duration::from_secs(10),
         cors_origins: vec![],

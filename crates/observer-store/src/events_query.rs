@@ -164,9 +164,20 @@ pub(crate) fn events_query<D: Dialect>(filter: &EventFilter) -> (String, Vec<D::
     if let Some(after) = &filter.after {
         query.event_cursor_clause(after);
     }
-    let mut sql = format!("{}{}", D::SELECT, query.where_sql());
-    sql.push_str(" ORDER BY e.date_start IS NULL, e.date_start, e.article_id, e.id");
-    sql.push_str(&query.limit_sql(filter.limit));
+    const ORDER: &str = " ORDER BY e.date_start IS NULL, e.date_start, e.article_id, e.id";
+    let sql = match filter.limit {
+        // A page: the ids are chosen and ordered first, so the sort never carries the event JSON
+        // (about 2 kB each) of every matching event, only that of the page.
+        Some(limit) => {
+            let inner = format!(
+                "SELECT e.id FROM events e{}{ORDER}{}",
+                query.where_sql(),
+                query.limit_sql(Some(limit))
+            );
+            format!("{} WHERE e.id IN ({inner}){ORDER}", D::SELECT)
+        }
+        None => format!("{}{}{ORDER}", D::SELECT, query.where_sql()),
+    };
     (sql, query.params)
 }
 

@@ -104,8 +104,8 @@ EXCEPTION WHEN feature_not_supported OR syntax_error THEN NULL;
 END $$;
 ";
 
-/// Version 2, for the server: an index in the order of the event list, and full-text search
-/// over article titles and texts: a generated
+/// Version 2, for the server: indexes for the event list's order, the map and the timeline,
+/// and full-text search over article titles and texts: a generated
 /// `tsvector` with the `simple` configuration (lower-cased words, no stemming, as SQLite's FTS5
 /// does) and its GIN index.
 const V2_SEARCH_AND_EVENT_ORDER: &str = "
@@ -115,6 +115,11 @@ CREATE INDEX articles_search ON articles USING gin (search);
 -- The events order (undated last), so a page of the event list is read in order from the index
 -- instead of sorting every matching event.
 CREATE INDEX events_order ON events ((date_start IS NULL), date_start, article_id, id);
+-- Covering indexes for the map (grouped by type and place) and the timeline (by day and type),
+-- so that neither reads the events table, whose rows carry the event JSON.
+CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, place_precision,
+                                   date_start, date_end, id);
+CREATE INDEX events_timeline ON events (date_start, type, date_precision, date_end);
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read.

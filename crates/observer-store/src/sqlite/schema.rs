@@ -82,8 +82,8 @@ CREATE INDEX events_target_country ON events (target_country);
 CREATE INDEX events_place_country ON events (place_country);
 ";
 
-/// Version 2, for the server: full-text search over article titles and texts (FTS5), and an
-/// index in the order of the event list.
+/// Version 2, for the server: full-text search over article titles and texts (FTS5), an index
+/// in the order of the event list, and covering indexes for the map and the timeline.
 ///
 /// An external-content index over `articles`, kept in step by triggers (an upsert's update fires
 /// the update trigger), and filled from the articles already stored. It is keyed by the articles'
@@ -109,6 +109,11 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 -- The events order (undated last), so a page of the event list is read in order from the index
 -- instead of sorting every matching event.
 CREATE INDEX events_order ON events (date_start IS NULL, date_start, article_id, id);
+-- Covering indexes for the map (grouped by type and place) and the timeline (by day and type),
+-- so that neither reads the events table, whose rows carry the event JSON.
+CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, place_precision,
+                                   date_start, date_end, id);
+CREATE INDEX events_timeline ON events (date_start, type, date_precision, date_end);
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so
