@@ -83,7 +83,7 @@ pub fn router(state: AppState, options: &Options) -> Result<Router, String> {
             options.timeout,
         ))
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(axum::middleware::map_response(add_security_headers));
+        .layer(axum::middleware::map_response(finish_response));
     if let Some(cors) = security::cors(&options.cors_origins)? {
         app = app.layer(cors);
     }
@@ -104,7 +104,19 @@ fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     ApiError::internal(format!("a request handler failed: {message}")).into_response()
 }
 
-async fn add_security_headers(mut response: Response) -> Response {
+/// Adds the security headers to every response, and gives the bare error responses of the
+/// layers (405 from the router, 408 from the timeout) a JSON body like every other error.
+async fn finish_response(response: Response) -> Response {
+    let status = response.status();
+    let bare = !response
+        .headers()
+        .contains_key(axum::http::header::CONTENT_TYPE);
+    let mut response = if bare && (status.is_client_error() || status.is_server_error()) {
+        let reason = status.canonical_reason().unwrap_or("request failed");
+        ApiError::new(status, reason.to_lowercase()).into_response()
+    } else {
+        response
+    };
     response.headers_mut().extend(security::security_headers());
     response
 }

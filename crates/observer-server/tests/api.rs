@@ -259,6 +259,17 @@ async fn errors_are_json_with_their_status() {
 }
 
 #[tokio::test]
+async fn a_wrong_method_is_a_json_error_too() {
+    let app = loaded_app().await;
+    let request = Request::delete("/api/events").body(Body::empty()).unwrap();
+    let (status, headers, body) = send(&app, request).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+    assert_eq!(error_message(&body), "method not allowed");
+    assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+}
+
+#[tokio::test]
 async fn pages_follow_the_cursor_through_every_event_once() {
     let app = loaded_app().await;
     let (_, _, all) = get(&app, "/api/events?limit=1000").await;
