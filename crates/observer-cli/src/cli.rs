@@ -101,6 +101,9 @@ pub enum Command {
     /// Export the event clusters as GDELT 2.0 events, ACLED rows, PLOVER JSON, JSONL or CSV
     #[command(after_help = format!("{EXPORT_HELP}\n\n{EXIT_CODES}"))]
     Export(ExportArgs),
+    /// Serve the HTTP API and the web dashboard over the database
+    #[command(after_help = format!("{SERVE_HELP}\n\n{EXIT_CODES}"))]
+    Serve(ServeArgs),
 
     /// Score the engine against hand-annotated gold articles: precision, recall, F1 per field
     #[command(after_help = format!("{EVAL_HELP}\n\n{EXIT_CODES}"))]
@@ -133,6 +136,19 @@ Examples:
   observer ingest saved-page.html news.rss crawl-2024-05.warc.gz
   curl -s https://example.org/story | observer ingest --format html -
   observer ingest --strict --recode corpus/    # fail on any skip; re-code everything";
+
+const SERVE_HELP: &str = "\
+Open http://127.0.0.1:8080/ for the dashboard: a map and a timeline of the events, the articles
+with their evidence highlighted. The API is under /api (described at /api/openapi.json). Reads are
+open to anyone who can reach the address, which is the loopback unless --bind says otherwise;
+POST /api/articles stores and codes articles and needs `Authorization: Bearer <token>` with the
+token given by --token or OBSERVER_TOKEN (without one, writes are disabled).
+
+Examples:
+  observer serve --db news.db
+  OBSERVER_TOKEN=$(openssl rand -hex 32) observer serve --bind 0.0.0.0:8080
+  curl -H \"Authorization: Bearer $OBSERVER_TOKEN\" --data-binary @articles.jsonl \\
+       http://127.0.0.1:8080/api/articles";
 
 const EXTRACT_HELP: &str = "\
 Reads like `ingest` (the input format is --input-format here, as --format picks the output).
@@ -332,6 +348,38 @@ pub struct EventsArgs {
     /// Output format [default: table on a terminal, else jsonl]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+
+    /// Bearer token that writes (POST /api/articles) need; without one writes are disabled
+    #[arg(
+        long,
+        env = "OBSERVER_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+
+    /// Largest request body accepted, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = observer_server::DEFAULT_MAX_BODY)]
+    pub max_body: usize,
+
+    /// Seconds a request may take before it is answered 408
+    #[arg(long, value_name = "SECONDS", default_value_t = observer_server::DEFAULT_TIMEOUT.as_secs())]
+    pub timeout: u64,
+
+    /// Origin allowed to read the API from its own pages (CORS); repeatable. None by default
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origins: Vec<String>,
+
+    /// Database connections kept for concurrent requests
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub connections: u32,
 }
 
 #[derive(Debug, Args)]

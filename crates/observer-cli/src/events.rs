@@ -27,6 +27,7 @@ pub fn run(globals: &Globals, args: EventsArgs) -> Result<Status> {
         source: args.source,
         article_id: args.article,
         limit: args.limit,
+        ..EventFilter::default()
     };
     let events = store
         .events(&filter)

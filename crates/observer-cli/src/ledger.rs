@@ -18,8 +18,9 @@ use crate::Status;
 use crate::cli::{
     ClaimsArgs, ClustersArgs, ExportArgs, ExportFormat, OutputFormat, TimelineArgs, TrucesArgs,
 };
-use crate::output::{actor_text, casualties_text, new_table, place_text, truncate};
+use crate::output::{new_table, truncate};
 use crate::setup::{Globals, stdout};
+use observer_extract::explain::{actor_text, casualties_text, place_text};
 
 /// Evidence in tables is cut to this many characters.
 const EVIDENCE_CHARS: usize = 90;

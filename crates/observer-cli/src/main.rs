@@ -16,6 +16,7 @@ mod output;
 mod pipeline;
 mod progress;
 mod report;
+mod serve;
 mod setup;
 mod watch;
 mod worker;
@@ -101,6 +102,7 @@ fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<Status> {
         Command::Claims(args) => ledger::claims(&globals, args),
         Command::Timeline(args) => ledger::timeline(&globals, args),
         Command::Export(args) => ledger::export(&globals, args),
+        Command::Serve(args) => serve::run(&globals, args),
         Command::Demo => {
             // The demo only honours a --db typed on its command line, never OBSERVER_DB, so that
             // it cannot write into the user's own database.

@@ -4,10 +4,10 @@
 use crate::cli::OutputFormat;
 use anyhow::Result;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
-use observer_model::{
-    Actor, Article, Casualty, CasualtyKind, DatePrecision, Event, EventDate, Place,
+use observer_extract::explain::{
+    ArticleHeader, actor_text, casualties_text, date_text, place_text,
 };
-use serde::Serialize;
+use observer_model::{Actor, Article, Casualty, CasualtyKind, Event};
 use std::io::Write;
 
 /// Writes events, optionally grouped by the article they came from.
@@ -28,28 +28,6 @@ pub fn writer(format: OutputFormat, out: Box<dyn Write>) -> Result<Box<dyn Event
         OutputFormat::Jsonl => Box::new(JsonLinesWriter { out }),
         OutputFormat::Csv => Box::new(CsvWriter::new(out)?),
     })
-}
-
-/// The article fields shown next to its events.
-#[derive(Debug, Serialize)]
-pub struct ArticleHeader<'a> {
-    pub id: &'a str,
-    pub source: Option<&'a str>,
-    pub published: Option<chrono::NaiveDate>,
-    pub title: Option<&'a str>,
-    pub url: Option<&'a str>,
-}
-
-impl<'a> From<&'a Article> for ArticleHeader<'a> {
-    fn from(article: &'a Article) -> Self {
-        ArticleHeader {
-            id: &article.id,
-            source: article.source.as_deref(),
-            published: article.published,
-            title: article.title.as_deref(),
-            url: article.url.as_deref(),
-        }
-    }
 }
 
 /// A pretty JSON array: of `{article, events}` objects, or of events when written ungrouped.
@@ -358,75 +336,6 @@ fn table_row(event: &Event) -> [String; 10] {
     ]
 }
 
-/// "Russian military (RUS MIL)".
-pub fn actor_text(actor: &Actor) -> String {
-    let tags: Vec<&str> = [actor.country.as_deref(), actor.role.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if tags.is_empty() {
-        actor.name.clone()
-    } else {
-        format!("{} ({})", actor.name, tags.join(" "))
-    }
-}
-
-/// "Kharkiv, UKR".
-pub fn place_text(place: &Place) -> String {
-    match &place.country {
-        Some(country) => format!("{}, {country}", place.name),
-        None => place.name.clone(),
-    }
-}
-
-/// The date as precisely as it is known: "2020-10-20", "2020-10", "1947", a range
-/// "2020-10-19..2020-10-25" or "1990..1999", or "unresolved".
-pub fn date_text(date: &EventDate) -> String {
-    let show = |day: chrono::NaiveDate| match date.precision {
-        DatePrecision::Day | DatePrecision::Week => day.format("%Y-%m-%d").to_string(),
-        DatePrecision::Month => day.format("%Y-%m").to_string(),
-        DatePrecision::Year => day.format("%Y").to_string(),
-    };
-    let (start, end) = match (date.start, date.end) {
-        (Some(start), Some(end)) => (show(start), show(end)),
-        (Some(day), None) | (None, Some(day)) => (show(day), show(day)),
-        (None, None) => return "unresolved".to_string(),
-    };
-    if start == end {
-        start
-    } else {
-        format!("{start}..{end}")
-    }
-}
-
-/// "4+ civilian killed; 11 unknown injured".
-pub fn casualties_text(casualties: &[Casualty]) -> String {
-    let parts: Vec<String> = casualties
-        .iter()
-        .map(|c| {
-            let count = match (c.min, c.max) {
-                (Some(min), Some(max)) if min == max => min.to_string(),
-                (Some(min), Some(max)) => format!("{min}-{max}"),
-                (Some(min), None) => format!("{min}+"),
-                (None, Some(max)) => format!("<={max}"),
-                (None, None) => "?".to_string(),
-            };
-            let kind = serde_plain(&c.kind);
-            let group = serde_plain(&c.group);
-            format!("{count} {group} {kind}")
-        })
-        .collect();
-    parts.join("; ")
-}
-
-/// The serde name of a unit enum value ("killed").
-fn serde_plain(value: &impl Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
-}
-
 /// Cuts `text` to `max` characters, marking the cut with "…".
 pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -485,37 +394,6 @@ mod tests {
             casualties_text(&counts),
             "4 civilian killed; 772+ civilian killed; 11 civilian injured"
         );
-    }
-
-    #[test]
-    fn dates_show_only_what_is_known() {
-        let date = |start: &str, end: &str, precision| EventDate {
-            start: start.parse().ok(),
-            end: end.parse().ok(),
-            precision,
-            unresolved: false,
-        };
-        assert_eq!(
-            date_text(&date("2020-10-20", "2020-10-20", DatePrecision::Day)),
-            "2020-10-20"
-        );
-        assert_eq!(
-            date_text(&date("2020-10-19", "2020-10-25", DatePrecision::Week)),
-            "2020-10-19..2020-10-25"
-        );
-        assert_eq!(
-            date_text(&date("2020-10-01", "2020-10-31", DatePrecision::Month)),
-            "2020-10"
-        );
-        assert_eq!(
-            date_text(&date("1947-01-01", "1947-12-31", DatePrecision::Year)),
-            "1947"
-        );
-        assert_eq!(
-            date_text(&date("1990-01-01", "1999-12-31", DatePrecision::Year)),
-            "1990..1999"
-        );
-        assert_eq!(date_text(&date("", "", DatePrecision::Day)), "unresolved");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod actors;
 mod attribution;
 mod data;
+pub mod explain;
 mod frame;
 mod lexicon;
 mod lexicons;

@@ -10,6 +10,7 @@ use std::fmt;
 
 /// One news article, normalised from whatever format it arrived in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Article {
     /// Stable identifier: the one the input gave, else a hash of source+url, else of the text.
     pub id: String,
@@ -23,6 +24,7 @@ pub struct Article {
     pub lang: Option<String>,
     /// Input fields Observer does not model, kept as they came.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -49,6 +51,7 @@ pub fn text_hash(text: &str) -> String {
 
 /// PLOVER event types (openeventdata/PLOVER).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EventType {
     Accuse,
@@ -126,6 +129,7 @@ impl fmt::Display for EventType {
 
 /// A party to an event, or the one who claims it happened.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Actor {
     /// The words of the article that name the actor.
     pub text: String,
@@ -144,6 +148,7 @@ pub struct Actor {
 
 /// How exactly a place is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PlacePrecision {
     /// A city, town or village.
@@ -165,9 +170,22 @@ impl PlacePrecision {
             PlacePrecision::Country => "country",
         }
     }
+
+    /// Parses the name [`PlacePrecision::as_str`] gives.
+    pub fn parse(name: &str) -> Option<PlacePrecision> {
+        [
+            PlacePrecision::City,
+            PlacePrecision::Region,
+            PlacePrecision::Admin1,
+            PlacePrecision::Country,
+        ]
+        .into_iter()
+        .find(|precision| precision.as_str() == name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Place {
     pub name: String,
     pub country: Option<String>,
@@ -181,6 +199,7 @@ pub struct Place {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
     Day,
@@ -202,6 +221,7 @@ impl DatePrecision {
 
 /// When an event happened: a day, or a span of days when the text is vaguer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventDate {
     /// First day, inclusive; `None` when the expression could not be anchored.
     pub start: Option<NaiveDate>,
@@ -215,6 +235,7 @@ pub struct EventDate {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CasualtyKind {
     Killed,
@@ -224,6 +245,7 @@ pub enum CasualtyKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CasualtyGroup {
     Military,
@@ -233,6 +255,7 @@ pub enum CasualtyGroup {
 
 /// A casualty count with its bounds: "at least 772" is `min: 772, max: None`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Casualty {
     pub kind: CasualtyKind,
     pub group: CasualtyGroup,
@@ -250,6 +273,7 @@ pub struct Casualty {
 
 /// Who stands behind the report of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     /// The outlet reports it in its own voice.
@@ -278,6 +302,7 @@ impl Stance {
 
 /// A stretch of the article text: byte offsets into `Article::text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evidence {
     /// Index of the sentence in the article (0-based).
     pub sentence: usize,
@@ -288,6 +313,7 @@ pub struct Evidence {
 
 /// Where one field of an event came from: the span and the rule or lexicon entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldEvidence {
     /// The event field ("type", "source", "target", "place", "date", "casualties", "claimant", "stance", ...).
     pub field: String,
@@ -314,6 +340,7 @@ impl FieldEvidence {
 
 /// One event as reported in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Event {
     /// Stable within an article: `{article_id}-{sentence}-{n}`.
     pub id: String,

@@ -112,7 +112,100 @@ pub struct EventFilter {
     /// The outlet: case-insensitive substring of the article's source.
     pub source: Option<String>,
     pub article_id: Option<String>,
+    /// Events placed inside this box.
+    pub bbox: Option<BoundingBox>,
+    /// Only the events after this one in the events order (for paging).
+    pub after: Option<EventCursor>,
     pub limit: Option<usize>,
+}
+
+/// A box of longitude and latitude in degrees. When `west` is greater than `east` the box
+/// crosses the antimeridian.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoundingBox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+/// The place of an event in the order of [`Store::events`], to go on after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventCursor {
+    pub date_start: Option<chrono::NaiveDate>,
+    pub article_id: String,
+    pub id: String,
+}
+
+impl EventCursor {
+    /// The cursor that continues after `event`.
+    pub fn after(event: &Event) -> EventCursor {
+        EventCursor {
+            date_start: event.date.as_ref().and_then(|date| date.start),
+            article_id: event.article_id.clone(),
+            id: event.id.clone(),
+        }
+    }
+}
+
+/// Which articles [`Store::articles`] returns; every field set narrows the result.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFilter {
+    /// Published on or after this day.
+    pub since: Option<chrono::NaiveDate>,
+    /// Published on or before this day.
+    pub until: Option<chrono::NaiveDate>,
+    /// The outlet: case-insensitive substring of the article's source.
+    pub source: Option<String>,
+    /// Full-text search: articles whose title or text holds every word (runs of letters and
+    /// digits; any other character only separates words, it is never search syntax).
+    pub text: Option<String>,
+    /// Articles with at least one event this filter matches (its cursor and limit are ignored).
+    pub events: Option<EventFilter>,
+    /// Only the articles after this one in the articles order (for paging).
+    pub after: Option<ArticleCursor>,
+    pub limit: Option<usize>,
+}
+
+/// The place of an article in the order of [`Store::articles`], to go on after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleCursor {
+    pub published: Option<chrono::NaiveDate>,
+    pub id: String,
+}
+
+/// An article without its text, as [`Store::articles`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<chrono::NaiveDate>,
+    pub title: Option<String>,
+    /// How many events were coded from it.
+    pub events: u64,
+}
+
+/// The events of one type at one located place, as [`Store::event_map`] groups them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapPoint {
+    pub event_type: EventType,
+    pub place_name: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: Option<observer_model::PlacePrecision>,
+    /// How many events of the filter share this type and place.
+    pub events: u64,
+    /// The first of those events by id.
+    pub first_event_id: String,
+}
+
+/// How many events of one type start on one day, as [`Store::timeline`] counts them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayCount {
+    pub day: chrono::NaiveDate,
+    pub event_type: EventType,
+    pub events: u64,
 }
 
 /// How much a store holds.
@@ -143,6 +236,14 @@ pub trait Store: Send {
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError>;
     fn event(&self, id: &str) -> Result<Option<Event>, StoreError>;
     fn article(&self, id: &str) -> Result<Option<Article>, StoreError>;
+    /// Summaries of the articles matching the filter, newest first (undated last), then by id.
+    fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError>;
+    /// The located events matching the filter (its cursor and limit ignored), grouped by type
+    /// and place, the largest groups first.
+    fn event_map(&self, filter: &EventFilter) -> Result<Vec<MapPoint>, StoreError>;
+    /// The events matching the filter (its cursor and limit ignored) that are dated to the day
+    /// or week, counted per first day and type, in day order.
+    fn timeline(&self, filter: &EventFilter) -> Result<Vec<DayCount>, StoreError>;
     fn stats(&self) -> Result<Stats, StoreError>;
     /// The validators saved for a watched feed; `None` for a feed never polled.
     fn feed_validators(&self, feed_url: &str) -> Result<Option<FeedValidators>, StoreError>;

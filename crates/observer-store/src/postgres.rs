@@ -51,8 +51,9 @@ use postgres::{Client, Config, NoTls, Row, Statement, Transaction};
 
 use crate::columns::{EventColumns, fold, stray_event};
 use crate::{
-    Article, Coded, CodedBatch, Event, EventFilter, FeedValidators, Queue, QueueStats, Stats,
-    Store, StoreError, StoredArticle,
+    Article, ArticleFilter, ArticleSummary, Coded, CodedBatch, DayCount, Event, EventFilter,
+    EventType, FeedValidators, MapPoint, Queue, QueueStats, Stats, Store, StoreError,
+    StoredArticle,
 };
 
 /// How long connecting may take when the URL does not say (`connect_timeout`).
@@ -200,6 +201,24 @@ impl PostgresStore {
             extra,
             id,
         })
+    }
+
+    /// Runs `sql` with the bound `params`.
+    fn query(&self, sql: &str, params: &[filter::Param]) -> Result<Vec<Row>, StoreError> {
+        let params: Vec<&(dyn ToSql + Sync)> = params
+            .iter()
+            .map(|param| param.as_ref() as &(dyn ToSql + Sync))
+            .collect();
+        self.conn
+            .borrow_mut()
+            .client
+            .query(sql, &params)
+            .map_err(self.pg_err())
+    }
+
+    fn parse_type(&self, name: &str) -> Result<EventType, StoreError> {
+        EventType::parse(name)
+            .ok_or_else(|| self.corrupt("event type".into(), format!("unknown type {name:?}")))
     }
 
     fn parse_event(&self, json: &str) -> Result<Event, StoreError> {
@@ -516,16 +535,7 @@ impl Store for PostgresStore {
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
         let (sql, params) = crate::events_query::events_query::<filter::Postgres>(filter);
-        let params: Vec<&(dyn ToSql + Sync)> = params
-            .iter()
-            .map(|param| param.as_ref() as &(dyn ToSql + Sync))
-            .collect();
-        let rows = self
-            .conn
-            .borrow_mut()
-            .client
-            .query(&sql, &params)
-            .map_err(self.pg_err())?;
+        let rows = self.query(&sql, &params)?;
         rows.iter()
             .map(|row| {
                 let json: &str = row.try_get(0).map_err(self.pg_err())?;
@@ -611,6 +621,63 @@ impl Store for PostgresStore {
             )
             .map_err(self.pg_err())?;
         row.map(|row| self.article_from_row(&row)).transpose()
+    }
+
+    fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
+        let (sql, params) = crate::events_query::articles_query::<filter::Postgres>(filter);
+        let rows = self.query(&sql, &params)?;
+        rows.iter()
+            .map(|row| {
+                Ok(ArticleSummary {
+                    id: row.try_get(0)?,
+                    source: row.try_get(1)?,
+                    url: row.try_get(2)?,
+                    published: row.try_get(3)?,
+                    title: row.try_get(4)?,
+                    events: row.try_get::<_, i64>(5)?.unsigned_abs(),
+                })
+            })
+            .collect::<Result<_, postgres::Error>>()
+            .map_err(self.pg_err())
+    }
+
+    fn event_map(&self, filter: &EventFilter) -> Result<Vec<MapPoint>, StoreError> {
+        let (sql, params) = crate::events_query::map_query::<filter::Postgres>(filter);
+        let rows = self.query(&sql, &params)?;
+        rows.iter()
+            .map(|row| {
+                let pg_err = self.pg_err();
+                let event_type: &str = row.try_get(0).map_err(&pg_err)?;
+                let precision: Option<&str> = row.try_get(4).map_err(&pg_err)?;
+                Ok(MapPoint {
+                    event_type: self.parse_type(event_type)?,
+                    place_name: row.try_get(1).map_err(&pg_err)?,
+                    lat: row.try_get(2).map_err(&pg_err)?,
+                    lon: row.try_get(3).map_err(&pg_err)?,
+                    precision: precision.and_then(observer_model::PlacePrecision::parse),
+                    events: row.try_get::<_, i64>(5).map_err(&pg_err)?.unsigned_abs(),
+                    first_event_id: row.try_get(6).map_err(&pg_err)?,
+                })
+            })
+            .collect()
+    }
+
+    fn timeline(&self, filter: &EventFilter) -> Result<Vec<DayCount>, StoreError> {
+        let (sql, params) = crate::events_query::timeline_query::<filter::Postgres>(filter);
+        let rows = self.query(&sql, &params)?;
+        rows.iter()
+            .map(|row| {
+                let event_type: &str = row.try_get(1).map_err(self.pg_err())?;
+                Ok(DayCount {
+                    day: row.try_get(0).map_err(self.pg_err())?,
+                    event_type: self.parse_type(event_type)?,
+                    events: row
+                        .try_get::<_, i64>(2)
+                        .map_err(self.pg_err())?
+                        .unsigned_abs(),
+                })
+            })
+            .collect()
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {
@@ -942,8 +1009,9 @@ mod tests {
     fn an_earlier_version_is_migrated_forward_and_a_newer_one_refused() {
         let url = new_database();
         let current = schema::MIGRATIONS.len() as i32;
-        let store = PostgresStore::open(&url).unwrap();
-        assert_eq!(schema_version(&store), current);
+        // A database as the first release wrote it, opened by this one, then by a later one.
+        let store = PostgresStore::open_with_migrations(&url, &schema::MIGRATIONS[..1]).unwrap();
+        assert_eq!(schema_version(&store), 1);
         store
             .conn
             .borrow_mut()
@@ -954,6 +1022,19 @@ mod tests {
             )
             .unwrap();
 
+        let store = PostgresStore::open(&url).unwrap();
+        assert_eq!(schema_version(&store), current);
+        let found = store
+            .articles(&crate::ArticleFilter {
+                text: Some("text".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            found.len(),
+            1,
+            "articles stored before search are searchable"
+        );
         let migrations = [schema::MIGRATIONS, &[V2_FOR_TEST]].concat();
         let store = PostgresStore::open_with_migrations(&url, &migrations).unwrap();
         assert_eq!(schema_version(&store), current + 1);

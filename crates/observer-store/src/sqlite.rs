@@ -17,7 +17,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 use crate::columns::{EventColumns, fold, stray_event};
 use crate::{
-    Article, Coded, Event, EventFilter, FeedValidators, Stats, Store, StoreError, StoredArticle,
+    Article, ArticleFilter, ArticleSummary, Coded, DayCount, Event, EventFilter, EventType,
+    FeedValidators, MapPoint, Stats, Store, StoreError, StoredArticle,
 };
 
 /// How long a connection waits for another one's write lock before giving up.
@@ -143,6 +144,32 @@ impl SqliteStore {
 
     fn parse_event(&self, json: &str) -> Result<Event, StoreError> {
         serde_json::from_str(json).map_err(|problem| self.corrupt("event JSON".into(), problem))
+    }
+
+    /// Runs `sql` with `values` bound and reads each row with `read`.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        values: Vec<rusqlite::types::Value>,
+        read: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut statement| {
+                statement
+                    .query_map(rusqlite::params_from_iter(values), read)?
+                    .collect()
+            })
+            .map_err(self.sqlite_err())
+    }
+
+    fn parse_day(&self, what: impl Fn() -> String, day: &str) -> Result<NaiveDate, StoreError> {
+        day.parse().map_err(|e| self.corrupt(what(), e))
+    }
+
+    fn parse_type(&self, name: &str) -> Result<EventType, StoreError> {
+        EventType::parse(name)
+            .ok_or_else(|| self.corrupt("event type".into(), format!("unknown type {name:?}")))
     }
 }
 
@@ -317,15 +344,7 @@ impl Store for SqliteStore {
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
         let (sql, values) = crate::events_query::events_query::<filter::Sqlite>(filter);
-        let rows: Vec<String> = self
-            .conn
-            .prepare_cached(&sql)
-            .and_then(|mut statement| {
-                statement
-                    .query_map(rusqlite::params_from_iter(values), |row| row.get(0))?
-                    .collect()
-            })
-            .map_err(self.sqlite_err())?;
+        let rows: Vec<String> = self.rows(&sql, values, |row| row.get(0))?;
         rows.iter().map(|json| self.parse_event(json)).collect()
     }
 
@@ -513,6 +532,100 @@ impl Store for SqliteStore {
             )
             .map(drop)
             .map_err(self.sqlite_err())
+    }
+
+    fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
+        let (sql, values) = crate::events_query::articles_query::<filter::Sqlite>(filter);
+        type Row = (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            i64,
+        );
+        let rows: Vec<Row> = self.rows(&sql, values, |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+            ))
+        })?;
+        rows.into_iter()
+            .map(|(id, source, url, published, title, events)| {
+                let published = published
+                    .map(|day| self.parse_day(|| format!("publication date of article {id}"), &day))
+                    .transpose()?;
+                Ok(ArticleSummary {
+                    id,
+                    source,
+                    url,
+                    published,
+                    title,
+                    events: events.unsigned_abs(),
+                })
+            })
+            .collect()
+    }
+
+    fn event_map(&self, filter: &EventFilter) -> Result<Vec<MapPoint>, StoreError> {
+        let (sql, values) = crate::events_query::map_query::<filter::Sqlite>(filter);
+        type Row = (
+            String,
+            Option<String>,
+            f64,
+            f64,
+            Option<String>,
+            i64,
+            String,
+        );
+        let rows: Vec<Row> = self.rows(&sql, values, |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+                row.get(6)?,
+            ))
+        })?;
+        rows.into_iter()
+            .map(
+                |(event_type, place_name, lat, lon, precision, events, first)| {
+                    Ok(MapPoint {
+                        event_type: self.parse_type(&event_type)?,
+                        place_name,
+                        lat,
+                        lon,
+                        precision: precision
+                            .as_deref()
+                            .and_then(observer_model::PlacePrecision::parse),
+                        events: events.unsigned_abs(),
+                        first_event_id: first,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    fn timeline(&self, filter: &EventFilter) -> Result<Vec<DayCount>, StoreError> {
+        let (sql, values) = crate::events_query::timeline_query::<filter::Sqlite>(filter);
+        let rows: Vec<(String, String, i64)> = self.rows(&sql, values, |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?;
+        rows.into_iter()
+            .map(|(day, event_type, events)| {
+                Ok(DayCount {
+                    day: self.parse_day(|| "event date".to_string(), &day)?,
+                    event_type: self.parse_type(&event_type)?,
+                    events: events.unsigned_abs(),
+                })
+            })
+            .collect()
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {

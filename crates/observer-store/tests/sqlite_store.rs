@@ -35,6 +35,10 @@ contract!(
     hostile_and_unicode_filter_strings_match_literally,
     watched_feeds_keep_validators_and_seen_items,
     cluster_membership_is_replaced_and_goes_with_its_events,
+    paging_with_a_cursor_walks_every_event_once_in_order,
+    the_map_groups_located_events_by_type_and_place,
+    the_timeline_counts_events_per_first_day_and_type,
+    articles_are_listed_newest_first_searched_and_paged,
 );
 
 #[test]

@@ -11,3 +11,4 @@ mod explain;
 mod extract;
 mod help;
 mod ingest;
+mod serve;

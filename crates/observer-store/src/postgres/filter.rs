@@ -32,6 +32,9 @@ impl Dialect for Postgres {
     fn integer(value: i64) -> Param {
         Box::new(value)
     }
+    fn real(value: f64) -> Param {
+        Box::new(value)
+    }
     fn actor_contains(needle: &str) -> String {
         any_contains("e.actor_search", needle)
     }
@@ -45,6 +48,16 @@ impl Dialect for Postgres {
         format!(
             "e.article_id IN (SELECT id FROM articles WHERE strpos(source_folded, {needle}) > 0)"
         )
+    }
+    fn search_value(words: &[&str]) -> String {
+        words.join(" ")
+    }
+    fn article_matches(search: &str) -> String {
+        // plainto_tsquery reads its input as plain words, all required: no search syntax.
+        format!("a.search @@ plainto_tsquery('simple', {search})")
+    }
+    fn article_outlet_contains(needle: &str) -> String {
+        format!("strpos(a.source_folded, {needle}) > 0")
     }
 }
 
@@ -69,7 +82,7 @@ mod tests {
         let (sql, params) = events_query::<Postgres>(&filter);
         assert!(!sql.contains("DROP"), "{sql}");
         assert_eq!(params.len(), 6);
-        assert!(sql.ends_with("LIMIT $6"), "{sql}");
+        assert!(sql.contains("LIMIT $6)"), "{sql}");
     }
 
     #[test]

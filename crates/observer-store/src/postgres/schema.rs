@@ -20,6 +20,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V1_ARTICLES_EVENTS_AND_QUEUE,
     V2_WATCHED_FEEDS_AND_ITEMS,
     V3_EVENT_CLUSTERS,
+    V4_SEARCH_AND_EVENT_ORDER,
 ];
 
 /// Version 2, `observer watch`: per feed, the validators of its last response (for conditional requests);
@@ -134,6 +135,24 @@ DO $$ BEGIN
     EXECUTE 'ALTER TABLE events ALTER COLUMN json SET COMPRESSION lz4';
 EXCEPTION WHEN feature_not_supported OR syntax_error THEN NULL;
 END $$;
+";
+
+/// Version 4, for the server: indexes for the event list's order, the map and the timeline,
+/// and full-text search over article titles and texts: a generated
+/// `tsvector` with the `simple` configuration (lower-cased words, no stemming, as SQLite's FTS5
+/// does) and its GIN index.
+const V4_SEARCH_AND_EVENT_ORDER: &str = "
+ALTER TABLE articles ADD COLUMN search tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
+CREATE INDEX articles_search ON articles USING gin (search);
+-- The events order (undated last), so a page of the event list is read in order from the index
+-- instead of sorting every matching event.
+CREATE INDEX events_order ON events ((date_start IS NULL), date_start, article_id, id);
+-- Covering indexes for the map (grouped by type and place) and the timeline (by day and type),
+-- so that neither reads the events table, whose rows carry the event JSON.
+CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, place_precision,
+                                   date_start, date_end, id);
+CREATE INDEX events_timeline ON events (date_start, type, date_precision, date_end);
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read.

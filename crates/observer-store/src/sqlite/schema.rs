@@ -17,6 +17,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V2_EVENTS_WITHOUT_JSON_CHECK,
     V3_WATCHED_FEEDS_AND_ITEMS,
     V4_EVENT_CLUSTERS,
+    V5_SEARCH_AND_EVENT_ORDER,
 ];
 
 /// Version 1: articles and the events coded from them.
@@ -167,6 +168,40 @@ CREATE TABLE event_clusters (
 CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id);
 ";
 
+/// Version 5, for the server: full-text search over article titles and texts (FTS5), an index
+/// in the order of the event list, and covering indexes for the map and the timeline.
+///
+/// An external-content index over `articles`, kept in step by triggers (an upsert's update fires
+/// the update trigger), and filled from the articles already stored. It is keyed by the articles'
+/// rowid, which `VACUUM` may renumber: after a `VACUUM`, run
+/// `INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`.
+const V5_SEARCH_AND_EVENT_ORDER: &str = "
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content = 'articles', content_rowid = 'rowid'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+-- The events order (undated last), so a page of the event list is read in order from the index
+-- instead of sorting every matching event.
+CREATE INDEX events_order ON events (date_start IS NULL, date_start, article_id, id);
+-- Covering indexes for the map (grouped by type and place) and the timeline (by day and type),
+-- so that neither reads the events table, whose rows carry the event JSON.
+CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, place_precision,
+                                   date_start, date_end, id);
+CREATE INDEX events_timeline ON events (date_start, type, date_precision, date_end);
+";
+
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so
 /// opening one never waits for another connection's write. Otherwise all pending migrations run
 /// in one immediate transaction, so two processes opening a new file at once do not both migrate
@@ -295,13 +330,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
         let current = MIGRATIONS.len() as i64;
-        // A database as the current release writes it...
-        let mut store = SqliteStore::open(&path).unwrap();
+        // A database as the release before this one wrote it...
+        let mut store = SqliteStore::open_with_migrations(&path, &MIGRATIONS[..1]).unwrap();
         save_one_article(&mut store);
         drop(store);
+        assert_eq!(user_version(&path), 1);
+        // ...opened by this release, then by a later one that appends a version.
+        let store = SqliteStore::open(&path).unwrap();
         assert_eq!(user_version(&path), current);
-
-        // ...opened by a release that appends a version.
+        let found = store
+            .articles(&crate::ArticleFilter {
+                text: Some("text".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            found.len(),
+            1,
+            "articles stored before search are searchable"
+        );
+        drop(store);
         let migrations = [MIGRATIONS, &[NEXT_FOR_TEST]].concat();
         let store = SqliteStore::open_with_migrations(&path, &migrations).unwrap();
         assert_eq!(user_version(&path), current + 1);
@@ -339,7 +387,8 @@ mod tests {
             .execute(insert, [])
             .unwrap();
 
-        drop(SqliteStore::open(&path).unwrap());
+        // Version 2 rebuilds the events table; later versions add their own indexes.
+        drop(SqliteStore::open_with_migrations(&path, &MIGRATIONS[..2]).unwrap());
         let conn = Connection::open(&path).unwrap();
         let (id, country): (String, String) = conn
             .query_row(

@@ -651,3 +651,307 @@ pub fn cluster_membership_is_replaced_and_goes_with_its_events(store: &mut dyn S
         [pair(&b_events[0], "k4")]
     );
 }
+
+// ---- paging, map, timeline, article listing and full-text search ----
+
+pub fn paging_with_a_cursor_walks_every_event_once_in_order(store: &mut dyn Store) {
+    filter_fixture(store);
+    let all = matching(store, EventFilter::default());
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store
+            .events(&EventFilter {
+                after: after.clone(),
+                limit: Some(2),
+                ..EventFilter::default()
+            })
+            .unwrap();
+        let Some(last) = page.last() else { break };
+        after = Some(observer_store::EventCursor::after(last));
+        seen.extend(page.iter().map(|e| e.id.clone()));
+    }
+    assert_eq!(seen, all);
+    assert_eq!(seen.len(), 5);
+}
+
+/// `filter_fixture` with coordinates on the Stepanakert shelling and the New York talks, and a
+/// second shelling at the same place on another day.
+fn located_fixture(store: &mut dyn Store) {
+    filter_fixture(store);
+    let locate = |mut event: Event, lat: f64, lon: f64| {
+        if let Some(place) = &mut event.place {
+            place.lat = Some(lat);
+            place.lon = Some(lon);
+        }
+        event
+    };
+    let mut a1 = store.events(&EventFilter {
+        article_id: Some("a1".into()),
+        ..EventFilter::default()
+    });
+    let mut a1 = a1.as_mut().unwrap().drain(..).collect::<Vec<_>>();
+    a1 = a1
+        .into_iter()
+        .map(|e| locate(e, 39.8153, 46.7519))
+        .collect();
+    let mut second = a1.iter().find(|e| e.id == "a1-0-1").unwrap().clone();
+    second.id = "a1-0-9".into();
+    second.date = dates("2020-10-21", "2020-10-21");
+    a1.push(second);
+    let talks = locate(store.event("b1-0-0").unwrap().unwrap(), 40.7128, -74.006);
+    store
+        .save_batch(&[
+            coded(
+                article("a1", Some("Al Jazeera"), Some("https://x.example/a1"), "A."),
+                a1,
+            ),
+            coded(article("b1", Some("Wire Service"), None, "B."), vec![talks]),
+        ])
+        .unwrap();
+}
+
+pub fn the_map_groups_located_events_by_type_and_place(store: &mut dyn Store) {
+    located_fixture(store);
+    let points = store.event_map(&EventFilter::default()).unwrap();
+    let summary: Vec<(EventType, Option<&str>, u64, &str)> = points
+        .iter()
+        .map(|p| {
+            (
+                p.event_type,
+                p.place_name.as_deref(),
+                p.events,
+                p.first_event_id.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (EventType::Assault, Some("Stepanakert"), 2, "a1-0-1"),
+            (EventType::Consult, Some("New York"), 1, "b1-0-0"),
+        ]
+    );
+    assert_eq!(points[0].lat, 39.8153);
+    assert_eq!(
+        points[0].precision,
+        Some(observer_model::PlacePrecision::City)
+    );
+
+    // A box around the Caucasus holds Stepanakert only, one across the antimeridian (170°E to
+    // 70°W) New York only; the bounding box filters the event list too.
+    let caucasus = observer_store::BoundingBox {
+        west: 40.0,
+        south: 35.0,
+        east: 50.0,
+        north: 45.0,
+    };
+    let in_box = EventFilter {
+        bbox: Some(caucasus),
+        ..EventFilter::default()
+    };
+    assert_eq!(store.event_map(&in_box).unwrap().len(), 1);
+    assert_eq!(matching(store, in_box), ["a1-0-1", "a1-0-9"]);
+    let pacific = EventFilter {
+        bbox: Some(observer_store::BoundingBox {
+            west: 170.0,
+            south: -90.0,
+            east: -70.0,
+            north: 90.0,
+        }),
+        ..EventFilter::default()
+    };
+    assert_eq!(matching(store, pacific), ["b1-0-0"]);
+    let since = EventFilter {
+        since: Some(day("2020-10-21")),
+        ..EventFilter::default()
+    };
+    assert_eq!(store.event_map(&since).unwrap()[0].events, 1);
+}
+
+pub fn the_timeline_counts_events_per_first_day_and_type(store: &mut dyn Store) {
+    filter_fixture(store);
+    // Recalled from 1994, known only to the year: not a day on the timeline.
+    let ceasefire_of_1994 = Event {
+        date: Some(EventDate {
+            precision: DatePrecision::Year,
+            ..dates("1994-01-01", "1994-12-31").unwrap()
+        }),
+        background: true,
+        ..event("y1", 0, EventType::Agree)
+    };
+    store
+        .save_batch(&[coded(
+            article("y1", Some("Wire Service"), None, "Y."),
+            vec![ceasefire_of_1994],
+        )])
+        .unwrap();
+    let days: Vec<(String, EventType, u64)> = store
+        .timeline(&EventFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.day.to_string(), d.event_type, d.events))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("2020-10-12".to_string(), EventType::Consult, 1),
+            ("2020-10-17".to_string(), EventType::Agree, 1),
+            ("2020-10-19".to_string(), EventType::Accuse, 1),
+            ("2020-10-20".to_string(), EventType::Assault, 1),
+        ]
+    );
+    let aze = EventFilter {
+        country: Some("aze".into()),
+        ..EventFilter::default()
+    };
+    // The undated event of Azerbaijan's is not on the timeline.
+    assert_eq!(store.timeline(&aze).unwrap().len(), 2);
+}
+
+fn dated_article(
+    id: &str,
+    published: Option<&str>,
+    source: &str,
+    title: &str,
+    text: &str,
+) -> Article {
+    Article {
+        published: published.map(day),
+        title: Some(title.into()),
+        ..article(id, Some(source), None, text)
+    }
+}
+
+fn listed(store: &dyn Store, filter: observer_store::ArticleFilter) -> Vec<String> {
+    store
+        .articles(&filter)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect()
+}
+
+pub fn articles_are_listed_newest_first_searched_and_paged(store: &mut dyn Store) {
+    use observer_store::{ArticleCursor, ArticleFilter};
+    let protest = dated_article(
+        "p1",
+        Some("2023-03-02"),
+        "Andes Daily",
+        "Teachers march in La Paz",
+        "Thousands of teachers marched through La Paz on Wednesday demanding higher pay.",
+    );
+    let shelling = dated_article(
+        "s1",
+        Some("2024-06-11"),
+        "Wire Service",
+        "Shelling hits Kharkiv suburbs",
+        "Artillery shelling struck the suburbs of Kharkiv overnight, officials said.",
+    );
+    let talks = dated_article(
+        "t1",
+        Some("2024-06-11"),
+        "Gulf Herald",
+        "Talks resume in Doha",
+        "Negotiators resumed talks in Doha; no shelling was reported during the session.",
+    );
+    let undated = dated_article("u1", None, "Wire Service", "Undated note", "A short note.");
+    let shelling_event = Event {
+        source: Some(actor("Russian forces", Some("RUS"), "RUSMIL")),
+        ..event("s1", 0, EventType::Assault)
+    };
+    store
+        .save_batch(&[
+            coded(protest, vec![]),
+            coded(shelling, vec![shelling_event]),
+            coded(talks, vec![]),
+            coded(undated, vec![]),
+        ])
+        .unwrap();
+
+    assert_eq!(
+        listed(store, ArticleFilter::default()),
+        ["s1", "t1", "p1", "u1"]
+    );
+    let summaries = store.articles(&ArticleFilter::default()).unwrap();
+    assert_eq!(summaries[0].events, 1);
+    assert_eq!(
+        summaries[0].title.as_deref(),
+        Some("Shelling hits Kharkiv suburbs")
+    );
+
+    let search = |text: &str| ArticleFilter {
+        text: Some(text.into()),
+        ..ArticleFilter::default()
+    };
+    // Case-insensitive words, all required, in the title or the text.
+    assert_eq!(listed(store, search("SHELLING")), ["s1", "t1"]);
+    assert_eq!(listed(store, search("shelling doha")), ["t1"]);
+    assert_eq!(listed(store, search("teachers")), ["p1"]);
+    assert_eq!(listed(store, search("kharkiv")), ["s1"]);
+    // Search syntax and SQL in the query are plain characters.
+    for hostile in [
+        "\"shelling\" OR",
+        "shelling*",
+        "'; DROP TABLE articles; --",
+        "NEAR(shelling",
+        "%",
+    ] {
+        let found = listed(store, search(hostile));
+        assert!(found.len() <= 2, "{hostile}: {found:?}");
+    }
+    assert!(listed(store, search("%_\"")).is_empty());
+    assert_eq!(store.stats().unwrap().articles, 4);
+
+    // A re-saved article is searched by its new text only.
+    let revised = dated_article(
+        "p1",
+        Some("2023-03-02"),
+        "Andes Daily",
+        "Teachers end strike",
+        "The union called off the strike after a pay deal.",
+    );
+    store.save_batch(&[coded(revised, vec![])]).unwrap();
+    assert!(listed(store, search("marched")).is_empty());
+    assert_eq!(listed(store, search("union")), ["p1"]);
+
+    let outlet = ArticleFilter {
+        source: Some("wire".into()),
+        ..ArticleFilter::default()
+    };
+    assert_eq!(listed(store, outlet), ["s1", "u1"]);
+    let dated = ArticleFilter {
+        since: Some(day("2024-01-01")),
+        until: Some(day("2024-12-31")),
+        ..ArticleFilter::default()
+    };
+    assert_eq!(listed(store, dated), ["s1", "t1"]);
+    let with_russian_events = ArticleFilter {
+        events: Some(EventFilter {
+            country: Some("RUS".into()),
+            ..EventFilter::default()
+        }),
+        text: Some("suburbs".into()),
+        ..ArticleFilter::default()
+    };
+    assert_eq!(listed(store, with_russian_events), ["s1"]);
+
+    let mut seen = Vec::new();
+    let mut after: Option<ArticleCursor> = None;
+    loop {
+        let page = store
+            .articles(&ArticleFilter {
+                after: after.clone(),
+                limit: Some(3),
+                ..ArticleFilter::default()
+            })
+            .unwrap();
+        let Some(last) = page.last() else { break };
+        after = Some(ArticleCursor {
+            published: last.published,
+            id: last.id.clone(),
+        });
+        seen.extend(page.into_iter().map(|a| a.id));
+    }
+    assert_eq!(seen, ["s1", "t1", "p1", "u1"]);
+}
