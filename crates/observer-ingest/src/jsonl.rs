@@ -72,7 +72,10 @@ impl JsonlStream {
             self.line_number += 1;
             let origin = Origin::line(self.name.clone(), self.line_number);
             if found == Line::TooLong {
-                let reason = format!("line longer than {} bytes", self.max_line_bytes);
+                let reason = format!(
+                    "line longer than {} bytes, the limit for one record",
+                    self.max_line_bytes
+                );
                 return Some(Err(Skip::new(origin, reason)));
             }
             let mut bytes = self.line.as_slice();
@@ -266,7 +269,10 @@ mod tests {
         assert_eq!(items.len(), 3);
         assert_eq!(items[0].as_ref().unwrap().article.text, "One.");
         let skip = items[1].as_ref().unwrap_err();
-        assert_eq!(skip.to_string(), "t.jsonl:2 line longer than 1000 bytes");
+        assert_eq!(
+            skip.to_string(),
+            "t.jsonl:2 line longer than 1000 bytes, the limit for one record"
+        );
         let second = items[2].as_ref().unwrap();
         assert_eq!(
             (second.article.text.as_str(), second.origin.line),
