@@ -107,9 +107,10 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 fn published() -> impl Strategy<Value = Option<NaiveDate>> {
-    prop::option::of((1990i32..2030, 1u32..=366).prop_filter_map("a real day", |(y, d)| {
-        NaiveDate::from_yo_opt(y, d)
-    }))
+    prop::option::of(
+        (1990i32..2030, 1u32..=366)
+            .prop_filter_map("a real day", |(y, d)| NaiveDate::from_yo_opt(y, d)),
+    )
 }
 
 fn article(text: String, published: Option<NaiveDate>) -> Article {
