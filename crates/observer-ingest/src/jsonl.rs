@@ -3,7 +3,7 @@
 
 use crate::fields::{Fields, Precedence};
 use crate::reader::read_error_reason;
-use crate::text::{check_not_binary, normalise_body};
+use crate::text::{blanked_warning, check_not_binary, normalise_body};
 use crate::{Metadata, Origin, Record, Skip};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -159,15 +159,17 @@ fn parse_line(bytes: &[u8]) -> Result<Fields, String> {
     let Value::Object(mut object) = value else {
         return Err(format!("not a JSON object (found {})", kind(&value)));
     };
-    let text = match object.remove("text") {
+    let (text, blanked) = match object.remove("text") {
         None | Some(Value::Null) => return Err("missing field `text`".to_string()),
-        Some(Value::String(text)) => normalise_body(&text),
+        Some(Value::String(text)) => {
+            check_not_binary(&text).map_err(|reason| format!("field `text`: {reason}"))?;
+            normalise_body(&text)
+        }
         Some(_) => return Err(must_be("text", "a string")),
     };
     if text.is_empty() {
         return Err("field `text` is empty".to_string());
     }
-    check_not_binary(&text).map_err(|reason| format!("field `text`: {reason}"))?;
     let id = match object.remove("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(id.trim().to_string()).filter(|id| !id.is_empty()),
@@ -188,6 +190,7 @@ fn parse_line(bytes: &[u8]) -> Result<Fields, String> {
         text,
         lang: take_string(&mut object, "lang")?,
         extra: object,
+        warnings: blanked_warning(blanked).into_iter().collect(),
     })
 }
 
@@ -322,7 +325,7 @@ mod tests {
         assert_eq!(reason("{\"text\": 5}"), "field `text` must be a string");
         assert_eq!(
             reason("{\"text\": \"a\\u0000b\"}"),
-            "field `text`: binary data, not text"
+            "field `text`: binary data, not text (it holds NUL characters)"
         );
         assert_eq!(
             reason("{\"text\": \"a\", \"published\": 20201020}"),

@@ -301,7 +301,7 @@ fn every_bad_text_file_is_reported_by_name() {
             "skip bad/never-closed.txt malformed front matter: the `---` on line 1 is never closed",
             "skip bad/empty.txt empty article",
             "skip bad/blank.md empty article",
-            "skip bad/nul.txt binary data, not text",
+            "skip bad/nul.txt binary data, not text (it holds NUL characters)",
             "skip bad/latin1.txt not valid UTF-8 (byte 3)",
         ]
     );
