@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use walkdir::{DirEntry, FilterEntry, WalkDir};
 
 /// The default bound on one JSON line and on one text article, in bytes: 8 MiB. The longest news
-/// reports run to a few hundred kilobytes; coding holds about 60 bytes of analysis per byte of
+/// reports run to a few hundred kilobytes; coding holds about 80 bytes of analysis per byte of
 /// text, so a bigger "article" (a dump, a log, hostile input) would cost gigabytes.
 pub const DEFAULT_MAX_BYTES: usize = 8 << 20;
 
