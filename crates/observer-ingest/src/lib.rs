@@ -23,7 +23,7 @@ mod text;
 
 use std::fmt;
 
-pub use date::parse_date;
+pub use date::{latest_publication_date, parse_date};
 pub use reader::{DEFAULT_MAX_BYTES, Reader, read_inputs, read_stream};
 pub use text::parse_text;
 
