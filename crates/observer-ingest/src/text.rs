@@ -110,30 +110,34 @@ pub(crate) fn check_not_binary(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The article text as Observer keeps it: CRLF made LF, leading blank lines and trailing
-/// whitespace removed, other control characters (escape sequences, bells, backspaces: stray
-/// bytes that would split words) made spaces, everything else byte for byte. Returns the text
-/// and the number of control characters made spaces.
+/// The article text as Observer keeps it: CRLF, lone CR and form feed made LF, other control characters
+/// (escape sequences, bells, backspaces: stray bytes that would split words) made spaces, then
+/// leading blank lines and trailing white space removed; everything else byte for byte. Returns
+/// the text and the number of control characters made spaces.
 pub(crate) fn normalise_body(body: &str) -> (String, usize) {
-    let body = body.trim_end();
+    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    let mut blanked = 0;
+    let text: String = body
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' | '\u{c}' => '\n',
+            c if stray(c) => {
+                blanked += 1;
+                ' '
+            }
+            c => c,
+        })
+        .collect();
+    let text = text.trim_end();
     let mut start = 0;
-    for line in body.split_inclusive('\n') {
+    for line in text.split_inclusive('\n') {
         if !line.trim().is_empty() {
             break;
         }
         start += line.len();
     }
-    let text = body[start..].replace("\r\n", "\n");
-    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
-    let blanked = text.chars().filter(|&c| stray(c)).count();
-    if blanked == 0 {
-        return (text, 0);
-    }
-    let text = text
-        .chars()
-        .map(|c| if stray(c) { ' ' } else { c })
-        .collect();
-    (text, blanked)
+    (text[start..].to_string(), blanked)
 }
 
 /// The warning for an article whose control characters were made spaces.
@@ -377,5 +381,13 @@ mod tests {
         );
         assert_eq!(record.warnings, ["3 control characters replaced by spaces"]);
         assert!(parse(b"Plain text.").unwrap().warnings.is_empty());
+        // Found by the fuzzer: a control character at the end becomes white space, then trimmed.
+        let record = parse(b"re\x0c\x0c\x0c\x0cndm\n\x02").unwrap();
+        assert_eq!(record.article.text, "re\n\n\n\nndm");
+        assert_eq!(record.warnings, ["1 control character replaced by a space"]);
+        // Old Mac line ends and page breaks.
+        let record = parse(b"First line.\rSecond line.\x0cThird.\r").unwrap();
+        assert_eq!(record.article.text, "First line.\nSecond line.\nThird.");
+        assert!(record.warnings.is_empty());
     }
 }
