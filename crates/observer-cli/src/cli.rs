@@ -249,7 +249,7 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Publication date; relative dates in the text ("on Tuesday") are anchored to it
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    #[arg(long, value_name = "DATE", value_parser = parse_published_arg)]
     pub published: Option<NaiveDate>,
 
     /// Outlet that published the articles
@@ -533,6 +533,15 @@ fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
     observer_ingest::parse_date(value).ok_or_else(|| {
         "not a date; use e.g. 2020-10-20, 2020-10-20T08:30:00Z or \"October 20, 2020\"".to_string()
     })
+}
+
+/// A publication date: a date, and not in the future.
+fn parse_published_arg(value: &str) -> Result<NaiveDate, String> {
+    let date = parse_date_arg(value)?;
+    if date > observer_ingest::latest_publication_date() {
+        return Err(format!("{date} is in the future"));
+    }
+    Ok(date)
 }
 
 fn parse_country(value: &str) -> Result<String, String> {

@@ -165,6 +165,9 @@ fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Q
         });
     }
     let (value, end) = exact_at(lex, text, toks, at)?;
+    if is_formula_or_signed(toks, at, end) {
+        return None;
+    }
     // A year or a time of day is not a count.
     if toks[at].kind == TokenKind::Number
         && (1900..=2100).contains(&value)
@@ -189,6 +192,32 @@ fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Q
         max,
         rule: rule.into(),
     })
+}
+
+/// A number written signed or as a formula ("-5", "minus five", "10^30", "1e30", "3/4"), with
+/// tokens `[at, end)`: no report counts people so, and its digits alone would be a wrong count.
+fn is_formula_or_signed(toks: &[Token], at: usize, end: usize) -> bool {
+    let glued = |a: &Token, b: &Token| a.end == b.start;
+    let first = &toks[at];
+    if first.kind == TokenKind::Number && first.norm.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let operator = |t: &Token| matches!(t.norm.as_str(), "^" | "*" | "/" | "\u{d7}" | "=");
+    let before = at.checked_sub(1).map(|i| &toks[i]);
+    // A sign stands apart from what precedes it: "-5", "(-5)", not the dash of "10-15".
+    let signed = before.is_some_and(|sign| {
+        let stands_apart =
+            at < 2 || toks[at - 2].kind == TokenKind::Punct || !glued(&toks[at - 2], sign);
+        sign.norm == "minus"
+            || (matches!(sign.norm.as_str(), "-" | "+" | "\u{2212}")
+                && glued(sign, first)
+                && stands_apart)
+    });
+    let after_operator = before.is_some_and(|op| operator(op) && glued(op, first));
+    let before_operator = toks
+        .get(end)
+        .is_some_and(|op| operator(op) && glued(&toks[end - 1], op));
+    signed || after_operator || before_operator
 }
 
 fn apply_bound(bound: Option<Quant>, lo: u64, hi: Option<u64>) -> (Option<u64>, Option<u64>) {
@@ -428,6 +457,26 @@ mod tests {
         assert!(casualties("The talks lasted 12 hours in 2019.").is_empty());
         assert!(casualties("Some 3,000 troops were deployed to the border.").is_empty());
         assert!(casualties("He said 10^30 of them, a figure no one believes.").is_empty());
+        for absurd in [
+            "Officials said 10^30 people were killed in the shelling.",
+            "The army said 1e30 civilians were killed.",
+            "Medics said -5 people were injured and (-2) soldiers were killed.",
+            "Police said minus five people were injured.",
+            "A statement claimed 3 billion people were killed.",
+            "Officials said 99999999999999999999 soldiers died.",
+        ] {
+            assert!(
+                casualties(absurd).is_empty(),
+                "{absurd}: {:?}",
+                casualties(absurd)
+            );
+        }
+        // A range keeps its upper figure; a plain count stays a count.
+        let c = casualties("Shelling killed 10-15 civilians, medics said.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].max, Some(15));
+        let c = casualties("Medics said 5 people were injured.");
+        assert_eq!(summary(&c[0]).2, Some(5));
         let c = casualties("Twelve dead after clashes.");
         assert_eq!(
             summary(&c[0]),

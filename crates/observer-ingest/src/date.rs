@@ -52,12 +52,21 @@ pub(crate) fn checked_date(raw: &str, today: NaiveDate) -> (Option<NaiveDate>, O
     let Some(date) = parse_date(raw) else {
         return (None, Some(format!("unparseable publication date {raw:?}")));
     };
-    let latest = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    if date > latest {
+    if date > latest_publication_date_on(today) {
         let warning = format!("publication date {date} is in the future");
         return (None, Some(warning));
     }
     (Some(date), None)
+}
+
+/// The latest publication date accepted: tomorrow in UTC, room for time zones. A later date is in
+/// the future, a mistake that would place every relative date ("on Tuesday") in it too.
+pub fn latest_publication_date() -> NaiveDate {
+    latest_publication_date_on(today())
+}
+
+fn latest_publication_date_on(today: NaiveDate) -> NaiveDate {
+    today.checked_add_days(Days::new(1)).unwrap_or(today)
 }
 
 /// Today's date in UTC, against which future publication dates are judged.

@@ -215,7 +215,7 @@ fn html_text(html: &str) -> String {
         .map(collapse)
         .filter(|line| !line.is_empty())
         .collect();
-    normalise_body(&paragraphs.join("\n\n"))
+    normalise_body(&paragraphs.join("\n\n")).0
 }
 
 fn collapse(text: &str) -> String {

@@ -25,6 +25,8 @@ pub(crate) struct Fields {
     /// too short or mixed to detect.
     pub lang_hint: Option<String>,
     pub extra: Map<String, Value>,
+    /// Problems found while reading the record that did not stop it.
+    pub warnings: Vec<String>,
 }
 
 /// Whether command-line metadata overrides what the input says or only fills its gaps.
@@ -46,7 +48,7 @@ impl Fields {
         precedence: Precedence,
         today: NaiveDate,
     ) -> Record {
-        let mut warnings = Vec::new();
+        let mut warnings = self.warnings;
         let pick = |given: &Option<String>, from_input: Option<String>| {
             let given = given.as_deref().map(str::trim).filter(|s| !s.is_empty());
             let given = given.map(str::to_string);

@@ -178,7 +178,7 @@ fn main_text(formatted: &str) -> String {
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty() && !is_boilerplate(line))
         .collect();
-    normalise_body(&paragraphs.join("\n\n"))
+    normalise_body(&paragraphs.join("\n\n")).0
 }
 
 /// Short lines that are page furniture rather than reporting.

@@ -3,7 +3,7 @@
 
 use crate::fields::{Fields, Precedence};
 use crate::reader::read_error_reason;
-use crate::text::{check_not_binary, normalise_body};
+use crate::text::{blanked_warning, check_not_binary, normalise_body};
 use crate::{Metadata, Origin, Record, Skip};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -72,7 +72,10 @@ impl JsonlStream {
             self.line_number += 1;
             let origin = Origin::line(self.name.clone(), self.line_number);
             if found == Line::TooLong {
-                let reason = format!("line longer than {} bytes", self.max_line_bytes);
+                let reason = format!(
+                    "line longer than {} bytes, the limit for one record",
+                    self.max_line_bytes
+                );
                 return Some(Err(Skip::new(origin, reason)));
             }
             let mut bytes = self.line.as_slice();
@@ -156,15 +159,17 @@ fn parse_line(bytes: &[u8]) -> Result<Fields, String> {
     let Value::Object(mut object) = value else {
         return Err(format!("not a JSON object (found {})", kind(&value)));
     };
-    let text = match object.remove("text") {
+    let (text, blanked) = match object.remove("text") {
         None | Some(Value::Null) => return Err("missing field `text`".to_string()),
-        Some(Value::String(text)) => normalise_body(&text),
+        Some(Value::String(text)) => {
+            check_not_binary(&text).map_err(|reason| format!("field `text`: {reason}"))?;
+            normalise_body(&text)
+        }
         Some(_) => return Err(must_be("text", "a string")),
     };
     if text.is_empty() {
         return Err("field `text` is empty".to_string());
     }
-    check_not_binary(&text).map_err(|reason| format!("field `text`: {reason}"))?;
     let id = match object.remove("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(id)) => Some(id.trim().to_string()).filter(|id| !id.is_empty()),
@@ -186,6 +191,7 @@ fn parse_line(bytes: &[u8]) -> Result<Fields, String> {
         lang: take_string(&mut object, "lang")?,
         lang_hint: None,
         extra: object,
+        warnings: blanked_warning(blanked).into_iter().collect(),
     })
 }
 
@@ -267,7 +273,10 @@ mod tests {
         assert_eq!(items.len(), 3);
         assert_eq!(items[0].as_ref().unwrap().article.text, "One.");
         let skip = items[1].as_ref().unwrap_err();
-        assert_eq!(skip.to_string(), "t.jsonl:2 line longer than 1000 bytes");
+        assert_eq!(
+            skip.to_string(),
+            "t.jsonl:2 line longer than 1000 bytes, the limit for one record"
+        );
         let second = items[2].as_ref().unwrap();
         assert_eq!(
             (second.article.text.as_str(), second.origin.line),
@@ -317,7 +326,7 @@ mod tests {
         assert_eq!(reason("{\"text\": 5}"), "field `text` must be a string");
         assert_eq!(
             reason("{\"text\": \"a\\u0000b\"}"),
-            "field `text`: binary data, not text"
+            "field `text`: binary data, not text (it holds NUL characters)"
         );
         assert_eq!(
             reason("{\"text\": \"a\", \"published\": 20201020}"),

@@ -29,7 +29,7 @@ mod text;
 use std::fmt;
 
 pub use archive::PassedOver;
-pub use date::parse_date;
+pub use date::{latest_publication_date, parse_date};
 pub use feed::{FeedItem, TEXT_FROM_SUMMARY, parse_feed};
 pub use html::{Page, extract_page};
 pub use lang::{detect_language, is_english, language_name};

@@ -7,11 +7,13 @@ use crate::{Metadata, Origin, Record, Skip};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-pub(crate) const BINARY: &str = "binary data, not text";
+const BINARY: &str = "binary data, not text";
+const HOLDS_NUL: &str = "binary data, not text (it holds NUL characters)";
 pub(crate) const EMPTY: &str = "empty article";
 
-/// Text with more control characters than this share (in percent) is taken for binary data.
-const MAX_CONTROL_PERCENT: usize = 2;
+/// Text with more control characters than this share (in percent) is taken for binary data:
+/// binary that happens to be valid UTF-8 is full of them, text has at most a stray few.
+const MAX_CONTROL_PERCENT: usize = 10;
 
 /// Parses one text article (optional front matter) from bytes; used for single files and stdin.
 /// `name` is the file name the [`Origin`] reports.
@@ -28,10 +30,12 @@ pub(crate) fn parse_text_on(
     let origin = Origin::file(name);
     let skip = |reason: String| Skip::new(origin.clone(), reason);
     let decoded = decode(bytes).map_err(skip)?;
-    check_not_binary(&decoded).map_err(|reason| skip(reason.to_string()))?;
+    check_not_binary(&decoded).map_err(skip)?;
     let (front_matter, body) = split_front_matter(&decoded).map_err(skip)?;
     let mut fields = fields_from_front_matter(&front_matter);
-    fields.text = normalise_body(body);
+    let (text, blanked) = normalise_body(body);
+    fields.text = text;
+    fields.warnings.extend(blanked_warning(blanked));
     if fields.text.is_empty() {
         return Err(skip(EMPTY.to_string()));
     }
@@ -56,7 +60,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, String> {
 /// `offset` is where `bytes` starts in the input, for the error message.
 fn decode_utf8(bytes: &[u8], offset: usize) -> Result<String, String> {
     if bytes.contains(&0) {
-        return Err(BINARY.to_string());
+        return Err(HOLDS_NUL.to_string());
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
@@ -87,12 +91,12 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String
 }
 
 /// Refuses text with NUL bytes or more than a few percent of other control characters.
-pub(crate) fn check_not_binary(text: &str) -> Result<(), &'static str> {
+pub(crate) fn check_not_binary(text: &str) -> Result<(), String> {
     let mut chars = 0usize;
     let mut controls = 0usize;
     for c in text.chars() {
         if c == '\0' {
-            return Err(BINARY);
+            return Err(HOLDS_NUL.to_string());
         }
         chars += 1;
         if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
@@ -100,23 +104,48 @@ pub(crate) fn check_not_binary(text: &str) -> Result<(), &'static str> {
         }
     }
     if controls * 100 > chars * MAX_CONTROL_PERCENT {
-        return Err(BINARY);
+        let percent = controls * 100 / chars;
+        return Err(format!("{BINARY} ({percent}% control characters)"));
     }
     Ok(())
 }
 
-/// The article text as Observer keeps it: CRLF made LF, leading blank lines and trailing
-/// whitespace removed, everything else byte for byte.
-pub(crate) fn normalise_body(body: &str) -> String {
-    let body = body.trim_end();
+/// The article text as Observer keeps it: CRLF, lone CR and form feed made LF, other control characters
+/// (escape sequences, bells, backspaces: stray bytes that would split words) made spaces, then
+/// leading blank lines and trailing white space removed; everything else byte for byte. Returns
+/// the text and the number of control characters made spaces.
+pub(crate) fn normalise_body(body: &str) -> (String, usize) {
+    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    let mut blanked = 0;
+    let text: String = body
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' | '\u{c}' => '\n',
+            c if stray(c) => {
+                blanked += 1;
+                ' '
+            }
+            c => c,
+        })
+        .collect();
+    let text = text.trim_end();
     let mut start = 0;
-    for line in body.split_inclusive('\n') {
+    for line in text.split_inclusive('\n') {
         if !line.trim().is_empty() {
             break;
         }
         start += line.len();
     }
-    body[start..].replace("\r\n", "\n")
+    (text[start..].to_string(), blanked)
+}
+
+/// The warning for an article whose control characters were made spaces.
+pub(crate) fn blanked_warning(blanked: usize) -> Option<String> {
+    (blanked > 0).then(|| match blanked {
+        1 => "1 control character replaced by a space".to_string(),
+        n => format!("{n} control characters replaced by spaces"),
+    })
 }
 
 /// One `key: value` line of front matter.
@@ -332,13 +361,33 @@ mod tests {
 
     #[test]
     fn binary_data_is_refused() {
-        assert_eq!(reason(b"text\0with a NUL"), BINARY);
+        assert_eq!(
+            reason(b"text\0with a NUL"),
+            "binary data, not text (it holds NUL characters)"
+        );
         assert_eq!(
             reason(b"\x7fELF\x02\x01\x01\x03\x04\x05 some words"),
-            BINARY
+            "binary data, not text (33% control characters)"
         );
-        let mut mostly_text = "A sentence of ordinary words. ".repeat(20);
-        mostly_text.push('\u{1b}');
-        assert!(parse(mostly_text.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn stray_control_characters_become_spaces_with_a_warning() {
+        let record =
+            parse(b"Rebels\x1b[31m shelled\x07 the\x08town.\r\nTalks\tresumed.\x0c").unwrap();
+        assert_eq!(
+            record.article.text,
+            "Rebels [31m shelled  the town.\nTalks\tresumed."
+        );
+        assert_eq!(record.warnings, ["3 control characters replaced by spaces"]);
+        assert!(parse(b"Plain text.").unwrap().warnings.is_empty());
+        // Found by the fuzzer: a control character at the end becomes white space, then trimmed.
+        let record = parse(b"re\x0c\x0c\x0c\x0cndm\n\x02").unwrap();
+        assert_eq!(record.article.text, "re\n\n\n\nndm");
+        assert_eq!(record.warnings, ["1 control character replaced by a space"]);
+        // Old Mac line ends and page breaks.
+        let record = parse(b"First line.\rSecond line.\x0cThird.\r").unwrap();
+        assert_eq!(record.article.text, "First line.\nSecond line.\nThird.");
+        assert!(record.warnings.is_empty());
     }
 }

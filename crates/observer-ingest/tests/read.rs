@@ -262,7 +262,7 @@ fn every_bad_jsonl_line_is_reported_and_the_rest_read() {
             "skip jsonl/mixed.jsonl:9 not valid UTF-8 (byte 13 of the line)".into(),
             "ok jsonl/mixed.jsonl:10 7".into(),
             format!("ok jsonl/mixed.jsonl:11 {derived_future}"),
-            "skip jsonl/mixed.jsonl:12 line longer than 300 bytes".into(),
+            "skip jsonl/mixed.jsonl:12 line longer than 300 bytes, the limit for one record".into(),
             format!("ok jsonl/mixed.jsonl:14 {derived_last}"),
         ]
     );
@@ -301,7 +301,7 @@ fn every_bad_text_file_is_reported_by_name() {
             "skip bad/never-closed.txt malformed front matter: the `---` on line 1 is never closed",
             "skip bad/empty.txt empty article",
             "skip bad/blank.md empty article",
-            "skip bad/nul.txt binary data, not text",
+            "skip bad/nul.txt binary data, not text (it holds NUL characters)",
             "skip bad/latin1.txt not valid UTF-8 (byte 3)",
         ]
     );
@@ -449,7 +449,7 @@ fn text_larger_than_the_limit_is_skipped() {
     .collect();
     assert_eq!(
         summary(&items),
-        ["skip text/plain.txt article larger than 20 bytes"]
+        ["skip text/plain.txt article larger than 20 bytes, the limit for one article"]
     );
 }
 

@@ -371,6 +371,41 @@ pub struct Event {
     pub provenance: Vec<FieldEvidence>,
 }
 
+impl Event {
+    /// Checks that every span of the event (its evidence and each field's) lies inside `text`
+    /// (the article it was coded from), on character boundaries, and quotes exactly that text.
+    /// The error names the first field that does not.
+    pub fn check_spans(&self, text: &str) -> Result<(), String> {
+        let span_ok = |start: usize, end: usize, quoted: Option<&str>| {
+            start <= end
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+                && quoted.is_none_or(|quoted| text.get(start..end) == Some(quoted))
+        };
+        let evidence = &self.evidence;
+        if !span_ok(evidence.start, evidence.end, Some(&evidence.text)) {
+            return Err(format!(
+                "event {}: evidence {}..{} is not a span of the text",
+                self.id, evidence.start, evidence.end
+            ));
+        }
+        for field in &self.provenance {
+            let fine = match (field.start, field.end) {
+                (Some(start), Some(end)) => span_ok(start, end, field.text.as_deref()),
+                (None, None) => true,
+                _ => false,
+            };
+            if !fine {
+                return Err(format!(
+                    "event {}: field {} has span {:?}..{:?}, not a span of the text",
+                    self.id, field.field, field.start, field.end
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

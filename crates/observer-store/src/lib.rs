@@ -9,6 +9,8 @@
 mod columns;
 mod events_query;
 pub mod postgres;
+#[cfg(test)]
+mod schema_history;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};

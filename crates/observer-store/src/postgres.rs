@@ -1052,6 +1052,106 @@ mod tests {
         assert!(error.to_string().contains("newer Observer"), "{error}");
     }
 
+    /// Writes the version 1 fixture with version 1's columns.
+    fn write_version_1_data(url: &str) {
+        use crate::schema_history::*;
+        let store = PostgresStore::open_with_migrations(url, &schema::MIGRATIONS[..1]).unwrap();
+        let mut conn = store.conn.borrow_mut();
+        let mut tx = conn.client.transaction().unwrap();
+        let published: chrono::NaiveDate = PUBLISHED.parse().unwrap();
+        let extra: serde_json::Value = serde_json::from_str(EXTRA).unwrap();
+        tx.execute(
+            "INSERT INTO articles (id, source, published, text, text_hash, extra,
+                                   extractor_version, ingested_at, state, codings, source_folded)
+             VALUES ($1, 'Test Wire', $2, $3, $4, $5, 'x1', now(), 'coded', 1, 'test wire')",
+            &[&ARTICLE_ID, &published, &TEXT, &TEXT_HASH, &extra],
+        )
+        .unwrap();
+        let json: serde_json::Value = serde_json::from_str(EVENT_JSON).unwrap();
+        tx.execute(
+            "INSERT INTO events (id, article_id, type, mode, cameo, source_country,
+                                 target_country, place_name, place_country, date_start, date_end,
+                                 stance, negated, hypothetical, background, actor_search,
+                                 place_search, countries, json)
+             VALUES ($1, $2, 'ASSAULT', 'shelling', '194', 'COD', 'COD', 'Goma', 'COD',
+                     '2024-03-05', '2024-03-05', 'alleged', false, false, false,
+                     ARRAY['rebels', 'civilians', 'military'], ARRAY['goma', 'nord-kivu'],
+                     ARRAY['COD'], $3)",
+            &[&EVENT_ID, &ARTICLE_ID, &json],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+
+    /// Every column and index of the database's tables.
+    fn schema_of(url: &str) -> Vec<String> {
+        let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+        let columns = "SELECT table_name || '.' || column_name || ' ' || data_type || ' '
+                              || is_nullable || ' ' || coalesce(column_default, '')
+                       FROM information_schema.columns WHERE table_schema = current_schema()";
+        let indexes = "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()";
+        let mut schema: Vec<String> = [columns, indexes]
+            .iter()
+            .flat_map(|query| client.query(*query, &[]).unwrap())
+            .map(|row| row.get(0))
+            .collect();
+        schema.sort();
+        schema
+    }
+
+    /// Generic over the migrations, so it covers every version appended later: a database of
+    /// each earlier version (holding data written by version 1) is migrated to the latest, ends
+    /// with the schema of a new database, reads its old data back and takes new data; every older
+    /// release then refuses it untouched.
+    #[test]
+    fn every_earlier_version_migrates_forward_keeping_its_data() {
+        let latest = schema::MIGRATIONS.len();
+        let fresh = new_database();
+        drop(PostgresStore::open(&fresh).unwrap());
+        for from in 0..=latest {
+            let url = new_database();
+            if from >= 1 {
+                write_version_1_data(&url);
+            }
+            drop(PostgresStore::open_with_migrations(&url, &schema::MIGRATIONS[..from]).unwrap());
+
+            let mut store = PostgresStore::open(&url).unwrap();
+            assert_eq!(schema_version(&store), latest as i32, "from version {from}");
+            assert_eq!(schema_of(&url), schema_of(&fresh), "from version {from}");
+            if from >= 1 {
+                crate::schema_history::assert_version_1_data_reads_back(&store);
+            }
+            let article = Article {
+                id: "new".into(),
+                url: None,
+                source: None,
+                published: None,
+                title: None,
+                text: "Talks resumed in Geneva on Monday.".into(),
+                lang: None,
+                extra: Default::default(),
+            };
+            store
+                .save_batch(&[Coded {
+                    article,
+                    events: vec![],
+                    extractor_version: "x2".into(),
+                }])
+                .unwrap();
+            assert_eq!(store.stats().unwrap().articles, 1 + u64::from(from >= 1));
+            drop(store);
+
+            for older in 0..latest {
+                let error = PostgresStore::open_with_migrations(&url, &schema::MIGRATIONS[..older])
+                    .err()
+                    .unwrap();
+                assert!(matches!(error, StoreError::SchemaTooNew { .. }), "{error}");
+            }
+            let store = PostgresStore::open(&url).unwrap();
+            assert_eq!(schema_version(&store), latest as i32);
+        }
+    }
+
     #[test]
     fn a_failing_migration_leaves_the_database_unchanged() {
         let url = new_database();

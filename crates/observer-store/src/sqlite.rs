@@ -21,8 +21,10 @@ use crate::{
     FeedValidators, MapPoint, Stats, Store, StoreError, StoredArticle,
 };
 
-/// How long a connection waits for another one's write lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a connection waits for another one's write lock before giving up. A batch commits in
+/// well under a second; the margin covers a loaded machine, so "database is locked" only ever
+/// means a process that is stuck.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A [`Store`] kept in one SQLite database.
 #[derive(Debug)]

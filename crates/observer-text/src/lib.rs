@@ -52,9 +52,14 @@ const ABBREVIATIONS: &[&str] = &[
     "est", "dept", "govt", "pres", "i.e", "e.g", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
 ];
 
+/// The longest sentence, in bytes. The extraction layers compare the words of a sentence with
+/// one another, so their work grows faster than its length: a "sentence" of a megabyte (text
+/// without punctuation, a table, hostile input) would take hours. Real sentences stay far below.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
 /// Splits `text` into sentences: at paragraph breaks, at line breaks after headline-like lines,
 /// and after `.`, `!` or `?` (with any closing quotes or brackets) followed by white space and
-/// the start of a new sentence.
+/// the start of a new sentence. No sentence is longer than [`MAX_SENTENCE_BYTES`].
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (start, end) in blocks(text) {
@@ -149,22 +154,43 @@ fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         if !opens_sentence || (c == '.' && is_abbreviation(&block[sentence_start..i])) {
             continue;
         }
-        if let Some(range) = trim_range(text, start + sentence_start, start + boundary) {
-            out.push(Sentence {
-                index: 0,
-                start: range.0,
-                end: range.1,
-            });
-        }
+        push_sentence(text, start + sentence_start, start + boundary, out);
         sentence_start = boundary;
     }
-    if let Some(range) = trim_range(text, start + sentence_start, end) {
+    push_sentence(text, start + sentence_start, end, out);
+}
+
+/// Adds the sentence `text[start..end]`, trimmed; one longer than [`MAX_SENTENCE_BYTES`] (a
+/// table, a list, text without punctuation) is cut into pieces of at most that size, each ending
+/// at white space where there is any.
+fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let mut rest = start;
+    while let Some((start, end)) = trim_range(text, rest, end) {
+        let cut = if end - start <= MAX_SENTENCE_BYTES {
+            end
+        } else {
+            long_sentence_cut(text, start, start + MAX_SENTENCE_BYTES)
+        };
         out.push(Sentence {
             index: 0,
-            start: range.0,
-            end: range.1,
+            start,
+            end: cut,
         });
+        rest = cut;
     }
+}
+
+/// Where to cut a run of text that starts at `start` and may not go beyond `limit`: after its
+/// last white space, else at the last character boundary.
+fn long_sentence_cut(text: &str, start: usize, limit: usize) -> usize {
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text[start..cut]
+        .rfind(char::is_whitespace)
+        .filter(|&at| at > 0)
+        .map_or(cut, |at| start + at)
 }
 
 /// True when the text before a full stop ends with an abbreviation or an initial.
@@ -379,6 +405,37 @@ mod tests {
             .map(|t| t.norm.into())
             .collect();
         assert_eq!(norms, vec!["the", "u.s.", "said", "so", "."]);
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_cut_at_white_space_into_bounded_pieces() {
+        let clause = "shelling continued along the front line near the river and ";
+        let text = format!("Witnesses said {} until dawn.", clause.repeat(200));
+        let pieces = sentences(&text);
+        assert!(pieces.len() > 1, "{} bytes in one sentence", text.len());
+        let mut covered = 0;
+        for s in &pieces {
+            assert!(s.end - s.start <= MAX_SENTENCE_BYTES);
+            let piece = &text[s.start..s.end];
+            assert_eq!(piece, piece.trim());
+            // Cut between words: the text before and after a piece is white space or nothing.
+            assert!(text[covered..s.start].trim().is_empty());
+            assert!(text[s.end..].is_empty() || text[s.end..].starts_with(' '));
+            covered = s.end;
+        }
+        assert_eq!(covered, text.len());
+    }
+
+    #[test]
+    fn a_run_on_word_is_cut_at_character_boundaries() {
+        let text = "Жж".repeat(3 * MAX_SENTENCE_BYTES);
+        let pieces = sentences(&text);
+        assert_eq!(pieces.len(), text.len().div_ceil(MAX_SENTENCE_BYTES));
+        for s in &pieces {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            assert!(s.end - s.start <= MAX_SENTENCE_BYTES);
+        }
+        assert_eq!(pieces.last().unwrap().end, text.len());
     }
 
     #[test]

@@ -271,6 +271,7 @@ fn bad_option_values_are_clean_usage_errors() {
     for args in [
         &["ingest", "--published", "not-a-date", "a.txt"][..],
         &["ingest", "--published", "2024-02-30", "a.txt"],
+        &["ingest", "--published", "2199-01-01", "a.txt"],
         &["ingest", "--batch-size", "0", "a.txt"],
         &["ingest", "--format", "xml", "a.txt"],
     ] {

@@ -420,6 +420,80 @@ mod tests {
         assert_eq!(left, 0);
     }
 
+    /// Writes the version 1 fixture with version 1's columns.
+    fn write_version_1_data(path: &std::path::Path) {
+        use crate::schema_history::*;
+        let conn = Connection::open(path).unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, source, published, text, text_hash, extra,
+                                   extractor_version, ingested_at)
+             VALUES (?1, 'Test Wire', ?2, ?3, ?4, ?5, 'x1', '2024-03-06T10:00:00.000Z')",
+            rusqlite::params![ARTICLE_ID, PUBLISHED, TEXT, TEXT_HASH, EXTRA],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO events (id, article_id, type, mode, cameo, source_country,
+                                 target_country, place_name, place_country, date_start,
+                                 date_end, stance, negated, hypothetical, background, json)
+             VALUES (?1, ?2, 'ASSAULT', 'shelling', '194', 'COD', 'COD', 'Goma', 'COD',
+                     '2024-03-05', '2024-03-05', 'alleged', 0, 0, 0, ?3)",
+            rusqlite::params![EVENT_ID, ARTICLE_ID, EVENT_JSON],
+        )
+        .unwrap();
+    }
+
+    /// Every table, index and trigger of a database, as SQL.
+    fn schema_of(path: &std::path::Path) -> Vec<(String, Option<String>)> {
+        let conn = Connection::open(path).unwrap();
+        let mut statement = conn
+            .prepare("SELECT name, sql FROM sqlite_schema ORDER BY name")
+            .unwrap();
+        statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// Generic over [`MIGRATIONS`], so it covers every version appended later: a database of each
+    /// earlier version (holding data written by version 1) is migrated to the latest, ends with the
+    /// schema of a new database, reads its old data back and takes new data; every older release
+    /// then refuses it untouched, as migrations only go forward.
+    #[test]
+    fn every_earlier_version_migrates_forward_keeping_its_data() {
+        let latest = MIGRATIONS.len();
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("fresh.db");
+        drop(SqliteStore::open(&fresh).unwrap());
+        for from in 0..=latest {
+            let path = dir.path().join(format!("from-{from}.db"));
+            drop(SqliteStore::open_with_migrations(&path, &MIGRATIONS[..from.min(1)]).unwrap());
+            if from >= 1 {
+                write_version_1_data(&path);
+            }
+            drop(SqliteStore::open_with_migrations(&path, &MIGRATIONS[..from]).unwrap());
+            assert_eq!(user_version(&path), from as i64);
+
+            let mut store = SqliteStore::open(&path).unwrap();
+            assert_eq!(user_version(&path), latest as i64, "from version {from}");
+            assert_eq!(schema_of(&path), schema_of(&fresh), "from version {from}");
+            if from >= 1 {
+                crate::schema_history::assert_version_1_data_reads_back(&store);
+            }
+            save_one_article(&mut store);
+            assert_eq!(store.stats().unwrap().articles, 1 + u64::from(from >= 1));
+            drop(store);
+
+            for older in 0..latest {
+                let error = SqliteStore::open_with_migrations(&path, &MIGRATIONS[..older])
+                    .err()
+                    .unwrap();
+                assert!(matches!(error, StoreError::SchemaTooNew { .. }), "{error}");
+            }
+            assert_eq!(user_version(&path), latest as i64);
+        }
+    }
+
     #[test]
     fn an_empty_file_is_migrated_from_version_zero() {
         let dir = tempfile::tempdir().unwrap();
