@@ -14,6 +14,8 @@ pub struct Quantity {
     pub min: Option<u64>,
     pub max: Option<u64>,
     pub rule: String,
+    /// The victims' group when the quantity names coordinated people itself ("a man and a woman").
+    pub group: Option<CasualtyGroup>,
 }
 
 /// A casualty count: tokens `[start, end)` cover the number and the victims.
@@ -128,14 +130,116 @@ pub fn find_quantities(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<Quanti
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some(q) = quantity_at(lex, text, toks, i) {
-            i = q.end;
+        if let Some(q) =
+            quantity_at(lex, text, toks, i).or_else(|| article_count_at(lex, text, toks, i))
+        {
+            i = q.end.max(i + 1);
             out.push(q);
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// Words that end the noun phrase an article opens: "a" before them counts no one.
+const PHRASE_ENDS: &[&str] = &[
+    "of", "on", "in", "at", "and", "or", "with", "near", "from", "to", "by", "for", "the", "its",
+    "their", "his", "her", "that", "who", "which", "was", "were", "is", "are", "had", "has", ",",
+    ".", ";", ":", "(", ")", "\"",
+];
+
+/// A victim noun naming one person: "soldier", "woman", "police officer" (not "troops", "men").
+fn singular_victim(lex: &Lexicons, text: &str, toks: &[Token], k: usize) -> Option<usize> {
+    let f = lex.victims.longest_at(text, toks, k)?;
+    let last = toks[f.end - 1].norm.as_str();
+    let plural = last.ends_with('s')
+        || last.ends_with("men")
+        || matches!(last, "children" | "people" | "personnel" | "elderly");
+    (!plural).then_some(f.end)
+}
+
+/// One person named with an article: "a man", "a 15-year-old boy", "an Indian soldier"; people
+/// coordinated with "and" add up ("a man and a woman" is two). The quantity ends where the last
+/// victim noun starts, so the casualty layer reads that noun as the victims. "another" right after
+/// an outcome stands for one more of the victims just named ("killed a police officer and wounded
+/// another").
+fn article_count_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Quantity> {
+    let noun_after = |a: usize| -> Option<(usize, usize)> {
+        if !matches!(toks.get(a)?.norm.as_str(), "a" | "an" | "another") {
+            return None;
+        }
+        for k in a + 1..(a + 7).min(toks.len()) {
+            if let Some(end) = singular_victim(lex, text, toks, k) {
+                return Some((k, end));
+            }
+            let tok = &toks[k];
+            let lone_number =
+                tok.kind == TokenKind::Number && toks.get(k + 1).is_none_or(|t| t.norm != "-");
+            if lone_number
+                || PHRASE_ENDS.contains(&tok.norm.as_str())
+                || lex.victims.longest_at(text, toks, k).is_some()
+                || lex.outcomes.longest_at(text, toks, k).is_some()
+            {
+                return None;
+            }
+        }
+        None
+    };
+    let Some((mut noun, mut noun_end)) = noun_after(i) else {
+        // "wounded another", "and injured another.": one more of the same.
+        let after_outcome = i > 0
+            && lex
+                .outcomes
+                .find_all(text, &toks[..i])
+                .iter()
+                .any(|f| f.end == i);
+        let ends = toks
+            .get(i + 1)
+            .is_none_or(|t| PHRASE_ENDS.contains(&t.norm.as_str()) || t.norm == "when");
+        return (toks[i].norm == "another" && after_outcome && ends).then(|| Quantity {
+            start: i,
+            end: i + 1,
+            min: Some(1),
+            max: Some(1),
+            rule: "quantity:another".into(),
+            group: None,
+        });
+    };
+    let mut count = 1;
+    let group_at = |k: usize| {
+        lex.victims
+            .longest_at(text, toks, k)
+            .map_or(CasualtyGroup::Unknown, |f| f.values[0])
+    };
+    let mut group = group_at(noun);
+    while toks.get(noun_end).is_some_and(|t| t.norm == "and")
+        && let Some((next, next_end)) = noun_after(noun_end + 1)
+    {
+        // "a soldier and a civilian" are two counts of their own groups.
+        let next_group = group_at(next);
+        if next_group != group
+            && group != CasualtyGroup::Unknown
+            && next_group != CasualtyGroup::Unknown
+        {
+            break;
+        }
+        count += 1;
+        // The known group of the two names them both: "a man and a woman" are civilians.
+        if group == CasualtyGroup::Unknown {
+            group = next_group;
+        }
+        noun = next;
+        noun_end = next_end;
+    }
+    Some(Quantity {
+        start: i,
+        end: noun,
+        min: Some(count),
+        max: Some(count),
+        rule: "quantity:article".into(),
+        group: Some(group),
+    })
 }
 
 fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Quantity> {
@@ -162,6 +266,7 @@ fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Q
             min,
             max,
             rule: format!("quantity:vague:{}", toks[at].norm),
+            group: None,
         });
     }
     let (value, end) = exact_at(lex, text, toks, at)?;
@@ -188,6 +293,7 @@ fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Q
         min,
         max,
         rule: rule.into(),
+        group: None,
     })
 }
 
@@ -201,9 +307,39 @@ fn apply_bound(bound: Option<Quant>, lo: u64, hi: Option<u64>) -> (Option<u64>, 
     }
 }
 
+/// Words between victims and a later outcome that keep the outcome theirs: "a soldier was
+/// killed", "a man had been shot dead".
+const AUXILIARIES: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "been",
+    "being",
+    "be",
+    "reportedly",
+    "also",
+    "later",
+    "fatally",
+    "critically",
+    "seriously",
+    "slightly",
+    "badly",
+    "lightly",
+];
+
+/// Words that open a new clause: an outcome before them does not reach a count after them
+/// ("20 soldiers were killed when hundreds of fighters attacked").
+const CLAUSE_OPENERS: &[&str] = &["when", "after", "as", "while", "because", "since", "before"];
+
 /// Casualty counts of a sentence: a quantity with victims after it ("772 troops", "dozens of
 /// civilians") and an outcome word nearby ("killed", "have died", "wounded"), or a quantity
-/// followed directly by an outcome ("12 dead", "30 were killed").
+/// followed directly by an outcome ("12 dead", "30 were killed"). People named one by one ("a
+/// woman", "an Indian soldier") count only with an outcome right beside them ("killing a woman",
+/// "a soldier was wounded") or shared with the count they are coordinated with.
 pub fn find_casualties(
     lex: &Lexicons,
     text: &str,
@@ -227,6 +363,10 @@ pub fn find_casualties(
         });
     let mut out: Vec<CasualtySpan> = Vec::new();
     for q in quantities {
+        // "No injuries were reported", "no civilians were hurt": nobody to count.
+        if q.max == Some(0) {
+            continue;
+        }
         // "24 hours", "a 52-year-old man", "400 tonnes": measures, not people.
         if toks
             .get(q.end)
@@ -247,20 +387,63 @@ pub fn find_casualties(
             j += 1;
         }
         let mut victim = None;
+        let mut measure = false;
         for k in j..(j + 3).min(toks.len()) {
             if let Some(f) = lex.victims.longest_at(text, toks, k) {
                 victim = Some((f.end, f.values[0]));
+                break;
+            }
+            // "two Russian missiles", "11 military vehicles": things, not people.
+            if UNITS.contains(&toks[k].norm.as_str()) {
+                measure = true;
                 break;
             }
             if lex.outcomes.longest_at(text, toks, k).is_some() {
                 break;
             }
         }
+        if measure {
+            continue;
+        }
+        // "several others" after a count of civilians are more civilians.
+        let victim = match (victim, out.last()) {
+            (Some((end, _)), Some(prev)) if toks[end - 1].norm == "others" => {
+                Some((end, prev.casualty.group))
+            }
+            _ => victim.map(|(end, g)| (end, q.group.unwrap_or(g))),
+        };
         let victim_end = victim.map_or(q.end, |(e, _)| e);
+        let article = q.rule == "quantity:article";
+        let usable = |&&(s, e, kind): &&(usize, usize, CasualtyKind)| {
+            if s >= victim_end {
+                // "killing four and wounding two": an active "-ing" verb takes the count after it
+                // ("missing" is no verb).
+                if toks[s].norm.ends_with("ing") && kind != CasualtyKind::Missing {
+                    return false;
+                }
+                !article
+                    || toks[victim_end..s]
+                        .iter()
+                        .all(|t| AUXILIARIES.contains(&t.norm.as_str()))
+            } else if e <= q.start {
+                // "were killed when hundreds attacked": a passive outcome or a new clause between.
+                let passive = s > 0
+                    && matches!(
+                        toks[s - 1].norm.as_str(),
+                        "was" | "were" | "been" | "be" | "being" | "is" | "are"
+                    );
+                let new_clause = toks[e..q.start]
+                    .iter()
+                    .any(|t| CLAUSE_OPENERS.contains(&t.norm.as_str()));
+                !passive && !new_clause && (!article || q.start - e <= 1)
+            } else {
+                false
+            }
+        };
         // The nearest outcome word within the sentence, preferring one right after the victims.
         let outcome = outcomes
             .iter()
-            .filter(|(s, e, _)| *s >= victim_end || *e <= q.start)
+            .filter(usable)
             .min_by_key(|(s, e, _)| {
                 if *s >= victim_end {
                     s - victim_end
@@ -275,8 +458,21 @@ pub fn find_casualties(
                     q.start - e
                 };
                 distance <= if victim.is_some() { 12 } else { 2 }
-            });
-        let (Some((_, _, kind)), Some(group)) = (
+            })
+            .map(|(_, _, kind)| *kind);
+        // "killing four soldiers and a civilian": a count coordinated with the one before shares
+        // its outcome.
+        let coordinated = || {
+            let prev = out.last()?;
+            (q.start >= 1 && prev.end == q.start - 1 && toks[q.start - 1].norm == "and")
+                .then_some(prev.casualty.kind)
+        };
+        let outcome = if article {
+            outcome.or_else(coordinated)
+        } else {
+            outcome
+        };
+        let (Some(kind), Some(group)) = (
             outcome,
             victim
                 .map(|(_, g)| g)
@@ -292,7 +488,7 @@ pub fn find_casualties(
                 .map_or(CasualtyGroup::Unknown, |c| c.casualty.group),
         };
         // People detained or abducted are civilians unless the text says they are fighters.
-        let group = if *kind == CasualtyKind::Captured && group == CasualtyGroup::Unknown {
+        let group = if kind == CasualtyKind::Captured && group == CasualtyGroup::Unknown {
             CasualtyGroup::Civilian
         } else {
             group
@@ -302,7 +498,7 @@ pub fn find_casualties(
             start: q.start,
             end,
             casualty: Casualty {
-                kind: *kind,
+                kind,
                 group,
                 min: q.min,
                 max: q.max,
@@ -310,7 +506,12 @@ pub fn find_casualties(
                 cumulative,
                 included: toks[q.start.saturating_sub(2)..q.start]
                     .iter()
-                    .any(|t| matches!(t.norm.as_str(), "including" | "among" | "whom")),
+                    .any(|t| matches!(t.norm.as_str(), "including" | "among" | "whom"))
+                    || toks[q.end..]
+                        .iter()
+                        .take(2)
+                        .map(|t| t.norm.as_str())
+                        .eq(["of", "them"]),
             },
             rule: format!("casualty:{}", q.rule.trim_start_matches("quantity:")),
         });

@@ -97,6 +97,51 @@ pub fn clause_breaks(cues: &[CueSpan], toks: &[Token]) -> Vec<usize> {
     breaks
 }
 
+/// "fired 17 shells at", "launched more than 100 drones", "opened fire with mortars": what a
+/// gun-fire verb fires, named within four tokens after it, gives the attack's mode. Returns the
+/// first ASSAULT entry of that weapon's mode, or `entry` itself.
+fn fired_weapon_entry(
+    lex: &Lexicons,
+    toks: &[Token],
+    cues: &[CueSpan],
+    trigger_end: usize,
+    entry: usize,
+) -> usize {
+    let firearms = &lex.trigger_entries[entry];
+    if firearms.event_type != observer_model::EventType::Assault
+        || firearms.mode.as_deref() != Some("firearms")
+    {
+        return entry;
+    }
+    let stop = (trigger_end..(trigger_end + 4).min(toks.len()))
+        .find(|&k| {
+            matches!(
+                toks[k].norm.as_str(),
+                "at" | "on" | "into" | "towards" | "toward"
+            )
+        })
+        .unwrap_or((trigger_end + 4).min(toks.len()));
+    let weapon_mode = cues
+        .iter()
+        .filter_map(|c| match c.cue {
+            Cue::Weapon(m) if c.start >= trigger_end && c.end <= stop => {
+                Some((c.start, lex.weapon_modes[m].as_str()))
+            }
+            _ => None,
+        })
+        .min()
+        .map(|(_, mode)| mode)
+        .filter(|m| !m.is_empty());
+    weapon_mode
+        .and_then(|mode| {
+            lex.trigger_entries.iter().position(|e| {
+                e.event_type == observer_model::EventType::Assault
+                    && e.mode.as_deref() == Some(mode)
+            })
+        })
+        .unwrap_or(entry)
+}
+
 fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     !breaks.iter().any(|&k| k > lo && k <= hi)
@@ -180,7 +225,7 @@ pub fn find_triggers(
         let mut t = Trigger {
             start: found.start,
             end: found.end,
-            entry: entry_index,
+            entry: fired_weapon_entry(lex, toks, cues, found.end, entry_index),
             negated: false,
             hypothetical: false,
             background: false,
