@@ -335,6 +335,47 @@ const AUXILIARIES: &[&str] = &[
 /// ("20 soldiers were killed when hundreds of fighters attacked").
 const CLAUSE_OPENERS: &[&str] = &["when", "after", "as", "while", "because", "since", "before"];
 
+/// Outcome words that are nouns: they name the dead or hurt rather than act on a count after them.
+const OUTCOME_NOUNS: &[&str] = &[
+    "bodies",
+    "deaths",
+    "death",
+    "fatalities",
+    "injuries",
+    "hostages",
+];
+
+/// "two Hezbollah members", "three members of the Revolutionary Guards": members of an armed group
+/// (a rebel or military organisation, or a military victim noun after "of") are fighters.
+/// Returns the end of the victims and their group.
+fn armed_members(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    j: usize,
+) -> Option<(usize, CasualtyGroup)> {
+    let armed_org = |k: usize| {
+        lex.orgs.longest_at(text, toks, k).is_some_and(|f| {
+            matches!(
+                lex.org_entries[f.values[0]].role.as_str(),
+                "REB" | "MIL" | "COP"
+            )
+        })
+    };
+    let members = (j..(j + 3).min(toks.len()))
+        .find(|&k| matches!(toks[k].norm.as_str(), "members" | "member"))?;
+    let before = (j..members).any(armed_org);
+    let after = toks.get(members + 1).is_some_and(|t| t.norm == "of")
+        && (members + 2..(members + 6).min(toks.len())).any(|k| {
+            armed_org(k)
+                || lex
+                    .victims
+                    .longest_at(text, toks, k)
+                    .is_some_and(|f| f.values[0] == CasualtyGroup::Military)
+        });
+    (before || after).then_some((members + 1, CasualtyGroup::Military))
+}
+
 /// Casualty counts of a sentence: a quantity with victims after it ("772 troops", "dozens of
 /// civilians") and an outcome word nearby ("killed", "have died", "wounded"), or a quantity
 /// followed directly by an outcome ("12 dead", "30 were killed"). People named one by one ("a
@@ -405,6 +446,7 @@ pub fn find_casualties(
         if measure {
             continue;
         }
+        let victim = victim.or_else(|| armed_members(lex, text, toks, j));
         // "several others" after a count of civilians are more civilians.
         let victim = match (victim, out.last()) {
             (Some((end, _)), Some(prev)) if toks[end - 1].norm == "others" => {
@@ -426,6 +468,12 @@ pub fn find_casualties(
                         .iter()
                         .all(|t| AUXILIARIES.contains(&t.norm.as_str()))
             } else if e <= q.start {
+                // "the bodies of two drivers", "34 bodies had been recovered ... and 20 people":
+                // an outcome noun reaches only the count it governs with "of".
+                let noun = OUTCOME_NOUNS.contains(&toks[e - 1].norm.as_str());
+                if noun && e < q.start && toks[e].norm != "of" {
+                    return false;
+                }
                 // "were killed when hundreds attacked": a passive outcome or a new clause between.
                 let passive = s > 0
                     && matches!(
