@@ -456,6 +456,15 @@ pub fn find_casualties(
         };
         let victim_end = victim.map_or(q.end, |(e, _)| e);
         let article = q.rule == "quantity:article";
+        // A part of a count already given: "including dozens of civilians", "four of them children".
+        let included = toks[q.start.saturating_sub(2)..q.start]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "including" | "among" | "whom"))
+            || toks[q.end..]
+                .iter()
+                .take(2)
+                .map(|t| t.norm.as_str())
+                .eq(["of", "them"]);
         let usable = |&&(s, e, kind): &&(usize, usize, CasualtyKind)| {
             if s >= victim_end {
                 // "killing four and wounding two": an active "-ing" verb takes the count after it
@@ -483,7 +492,7 @@ pub fn find_casualties(
                 let new_clause = toks[e..q.start]
                     .iter()
                     .any(|t| CLAUSE_OPENERS.contains(&t.norm.as_str()));
-                !passive && !new_clause && (!article || q.start - e <= 1)
+                (!passive || included) && !new_clause && (!article || q.start - e <= 1)
             } else {
                 false
             }
@@ -552,14 +561,7 @@ pub fn find_casualties(
                 max: q.max,
                 text: text[toks[q.start].start..toks[end - 1].end].to_string(),
                 cumulative,
-                included: toks[q.start.saturating_sub(2)..q.start]
-                    .iter()
-                    .any(|t| matches!(t.norm.as_str(), "including" | "among" | "whom"))
-                    || toks[q.end..]
-                        .iter()
-                        .take(2)
-                        .map(|t| t.norm.as_str())
-                        .eq(["of", "them"]),
+                included,
             },
             rule: format!("casualty:{}", q.rule.trim_start_matches("quantity:")),
         });
@@ -686,6 +688,174 @@ mod tests {
                 Some(12),
                 Some(12)
             )
+        );
+    }
+
+    type Summary = (CasualtyKind, CasualtyGroup, Option<u64>, Option<u64>);
+
+    fn summaries(text: &str) -> Vec<Summary> {
+        casualties(text).iter().map(summary).collect()
+    }
+
+    fn exact(kind: CasualtyKind, group: CasualtyGroup, n: u64) -> Summary {
+        (kind, group, Some(n), Some(n))
+    }
+
+    use CasualtyGroup::{Civilian, Military, Unknown};
+    use CasualtyKind::{Captured, Injured, Killed};
+
+    #[test]
+    fn one_person_named_with_an_article_counts_one() {
+        assert_eq!(
+            summaries("Al-Shabab gunmen shot dead a Somali soldier at a checkpoint near Baidoa."),
+            [exact(Killed, Military, 1)]
+        );
+        assert_eq!(
+            summaries("A 12-year-old girl was wounded by shrapnel in Kramatorsk, officials said."),
+            [exact(Injured, Civilian, 1)]
+        );
+        assert_eq!(
+            summaries("Police in Lima detained an 18-year-old student after the march."),
+            [exact(Captured, Civilian, 1)]
+        );
+        // Someone who speaks about the dead is not one of them.
+        assert_eq!(
+            summaries(
+                "A police officer in Kaduna told reporters that three people had been killed."
+            ),
+            [exact(Killed, Unknown, 3)]
+        );
+        assert!(
+            summaries("An aid worker in Goma described the shelling as relentless.").is_empty()
+        );
+    }
+
+    #[test]
+    fn people_coordinated_with_and_add_up_within_a_group() {
+        assert_eq!(
+            summaries(
+                "An air strike near Mekelle killed a woman and a teenage boy, residents said."
+            ),
+            [exact(Killed, Civilian, 2)]
+        );
+        assert_eq!(
+            summaries("A man and a woman were injured when a rocket hit a bus stop in Ashkelon."),
+            [exact(Injured, Civilian, 2)]
+        );
+        // Different groups stay separate counts, each with the outcome they share.
+        assert_eq!(
+            summaries("The roadside bomb killed a soldier and a civilian near Kidal."),
+            [exact(Killed, Military, 1), exact(Killed, Civilian, 1)]
+        );
+        assert_eq!(
+            summaries(
+                "The ambush killed three policemen and a driver and wounded two other officers."
+            ),
+            [
+                exact(Killed, Military, 3),
+                exact(Killed, Civilian, 1),
+                exact(Injured, Military, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn another_and_others_are_more_of_the_victims_just_named() {
+        assert_eq!(
+            summaries("Rebels killed a soldier and wounded another near Beni on Friday."),
+            [exact(Killed, Military, 1), exact(Injured, Military, 1)]
+        );
+        assert_eq!(
+            summaries("Shelling killed two civilians and wounded several others in Donetsk."),
+            [
+                exact(Killed, Civilian, 2),
+                (Injured, Civilian, Some(3), Some(9))
+            ]
+        );
+        // "another" before a number or a noun is no count of its own.
+        assert_eq!(
+            summaries("Another 30 people were wounded in Saturday's blast."),
+            [exact(Injured, Unknown, 30)]
+        );
+    }
+
+    #[test]
+    fn an_active_outcome_takes_the_count_after_it() {
+        assert_eq!(
+            summaries("The car bomb killed two guards and a passer-by, wounding nine people."),
+            [
+                exact(Killed, Military, 2),
+                exact(Killed, Civilian, 1),
+                exact(Injured, Unknown, 9)
+            ]
+        );
+        assert_eq!(
+            summaries(
+                "Militants attacked the convoy, killing a soldier and two civilians and wounding 14 people."
+            ),
+            [
+                exact(Killed, Military, 1),
+                exact(Killed, Civilian, 2),
+                exact(Injured, Unknown, 14)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_passive_outcome_or_a_new_clause_does_not_reach_a_later_count() {
+        assert_eq!(
+            summaries("Twelve villagers were killed when scores of militiamen raided the market."),
+            [exact(Killed, Civilian, 12)]
+        );
+        assert_eq!(
+            summaries("Nine people were hurt when three Iranian drones struck the port."),
+            [exact(Injured, Unknown, 9)]
+        );
+        assert!(summaries("No civilians were hurt in the raid, the army said.").is_empty());
+        assert!(summaries("No injuries were reported after the shelling of Nikopol.").is_empty());
+    }
+
+    #[test]
+    fn bodies_wounds_arrests_and_euphemisms_are_outcomes() {
+        assert_eq!(
+            summaries("Rescuers recovered 14 bodies from the river near Bukavu."),
+            [exact(Killed, Unknown, 14)]
+        );
+        assert_eq!(
+            summaries(
+                "Officials said 18 bodies had been found and that 40 people were treated for \
+                 gunshot wounds."
+            ),
+            [exact(Killed, Unknown, 18), exact(Injured, Unknown, 40)]
+        );
+        assert_eq!(
+            summaries("Fishermen found the bodies of three farmers on the shore."),
+            [exact(Killed, Civilian, 3)]
+        );
+        assert_eq!(
+            summaries("The army said it had \"neutralised\" 23 terrorists near Menaka."),
+            [exact(Killed, Military, 23)]
+        );
+        assert_eq!(
+            summaries("Police arrested nine gunmen after the attack in Port-au-Prince."),
+            [exact(Captured, Military, 9)]
+        );
+    }
+
+    #[test]
+    fn members_of_an_armed_group_are_fighters() {
+        assert_eq!(
+            summaries("The strike killed two Hamas members in Rafah."),
+            [exact(Killed, Military, 2)]
+        );
+        assert_eq!(
+            summaries("Troops killed four members of al-Shabab near Jowhar."),
+            [exact(Killed, Military, 4)]
+        );
+        // Members of anything else are not counted as fighters.
+        assert_eq!(
+            summaries("The blast killed three members of a wedding party."),
+            [exact(Killed, Unknown, 3)]
         );
     }
 }
