@@ -49,6 +49,10 @@ fn what_a_firing_verb_fires_gives_the_mode() {
             "Militants in Gaza fired a dozen rockets towards Ashkelon on Sunday.",
             "missile",
         ),
+        (
+            "Hezbollah fired at least 15 rockets at Metula late on Friday.",
+            "missile",
+        ),
         // Nothing named after the verb: gunfire.
         (
             "Soldiers fired at protesters outside the parliament in Nairobi.",
@@ -73,6 +77,11 @@ fn a_bomb_left_or_planted_is_explosives_and_small_arms_are_firearms() {
         (
             "Gunmen attacked a police post in Zamfara with automatic weapons on Tuesday.",
             "firearms",
+        ),
+        // The whole weapon phrase counts, not the word "bomb" inside it.
+        (
+            "A guided aerial bomb hit a school in Kupiansk on Tuesday.",
+            "aerial",
         ),
         (
             "Two soldiers died in a gunfight with smugglers near the border on Monday.",
@@ -107,5 +116,25 @@ fn a_phone_call_is_talks() {
         )
         .as_deref(),
         Some("talks")
+    );
+}
+
+#[test]
+fn civilians_seized_are_abducted_and_ground_seized_is_occupied() {
+    assert_eq!(
+        mode_of(
+            EventType::Assault,
+            "Gunmen seized 40 villagers from a farm near Kaduna on Sunday."
+        )
+        .as_deref(),
+        Some("abduction")
+    );
+    assert_eq!(
+        mode_of(
+            EventType::Assault,
+            "Rebels seized the town of Bunagana on Monday."
+        )
+        .as_deref(),
+        Some("occupation")
     );
 }
