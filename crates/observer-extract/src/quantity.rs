@@ -376,6 +376,22 @@ fn armed_members(
     (before || after).then_some((members + 1, CasualtyGroup::Military))
 }
 
+/// "more than 2,200 Palestinians", "14 Ukrainians": people named by nationality, group unknown.
+fn nationals(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    j: usize,
+) -> Option<(usize, CasualtyGroup)> {
+    let tok = toks.get(j)?;
+    let word = &text[tok.start..tok.end];
+    let singular = word.strip_suffix('s')?;
+    let stem = lex.vocab.tokens(singular, 0, singular.len());
+    let found = lex.countries.longest_at(singular, &stem, 0)?;
+    (found.end == stem.len() && found.values.iter().any(|&(_, demonym)| demonym))
+        .then_some((j + 1, CasualtyGroup::Unknown))
+}
+
 /// Casualty counts of a sentence: a quantity with victims after it ("772 troops", "dozens of
 /// civilians") and an outcome word nearby ("killed", "have died", "wounded"), or a quantity
 /// followed directly by an outcome ("12 dead", "30 were killed"). People named one by one ("a
@@ -446,7 +462,9 @@ pub fn find_casualties(
         if measure {
             continue;
         }
-        let victim = victim.or_else(|| armed_members(lex, text, toks, j));
+        let victim = victim
+            .or_else(|| armed_members(lex, text, toks, j))
+            .or_else(|| nationals(lex, text, toks, j));
         // "several others" after a count of civilians are more civilians.
         let victim = match (victim, out.last()) {
             (Some((end, _)), Some(prev)) if toks[end - 1].norm == "others" => {
@@ -839,6 +857,17 @@ mod tests {
         assert_eq!(
             summaries("Police arrested nine gunmen after the attack in Port-au-Prince."),
             [exact(Captured, Military, 9)]
+        );
+    }
+
+    #[test]
+    fn people_named_by_nationality_are_counted() {
+        assert_eq!(
+            summaries("More than 2,000 Syrians and 40 aid workers were killed in the siege."),
+            [
+                (Killed, Unknown, Some(2001), None),
+                exact(Killed, Civilian, 40)
+            ]
         );
     }
 
