@@ -138,3 +138,24 @@ fn civilians_seized_are_abducted_and_ground_seized_is_occupied() {
         Some("occupation")
     );
 }
+
+#[test]
+fn strikes_with_no_weapon_named_are_air_strikes() {
+    assert_eq!(
+        mode_of(
+            EventType::Assault,
+            "Coalition strikes hit a fuel depot in Hodeidah overnight."
+        )
+        .as_deref(),
+        Some("aerial")
+    );
+    // A weapon named with them still decides.
+    assert_eq!(
+        mode_of(
+            EventType::Assault,
+            "Missile strikes hit a fuel depot in Hodeidah overnight."
+        )
+        .as_deref(),
+        Some("missile")
+    );
+}
