@@ -861,6 +861,21 @@ mod tests {
     }
 
     #[test]
+    fn fragments_count_no_one_and_never_panic() {
+        for text in [
+            "a",
+            "another",
+            "a and a",
+            "another killed",
+            "s",
+            "3 s",
+            "an an an killed",
+        ] {
+            assert!(casualties(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn people_named_by_nationality_are_counted() {
         assert_eq!(
             summaries("More than 2,000 Syrians and 40 aid workers were killed in the siege."),
