@@ -746,6 +746,17 @@ mod tests {
         assert!(
             summaries("An aid worker in Goma described the shelling as relentless.").is_empty()
         );
+        assert_eq!(
+            summaries("A drone strike near Erbil killed a senior Iranian general on Sunday."),
+            [exact(Killed, Military, 1)]
+        );
+        // "a general strike" is no general.
+        assert_eq!(
+            summaries(
+                "Unions called a general strike after a protester was shot dead in Khartoum."
+            ),
+            [exact(Killed, Civilian, 1)]
+        );
     }
 
     #[test]
