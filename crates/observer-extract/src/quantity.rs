@@ -14,6 +14,8 @@ pub struct Quantity {
     pub min: Option<u64>,
     pub max: Option<u64>,
     pub rule: String,
+    /// The victims' group when the quantity names coordinated people itself ("a man and a woman").
+    pub group: Option<CasualtyGroup>,
 }
 
 /// A casualty count: tokens `[start, end)` cover the number and the victims.
@@ -128,14 +130,116 @@ pub fn find_quantities(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<Quanti
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some(q) = quantity_at(lex, text, toks, i) {
-            i = q.end;
+        if let Some(q) =
+            quantity_at(lex, text, toks, i).or_else(|| article_count_at(lex, text, toks, i))
+        {
+            i = q.end.max(i + 1);
             out.push(q);
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// Words that end the noun phrase an article opens: "a" before them counts no one.
+const PHRASE_ENDS: &[&str] = &[
+    "of", "on", "in", "at", "and", "or", "with", "near", "from", "to", "by", "for", "the", "its",
+    "their", "his", "her", "that", "who", "which", "was", "were", "is", "are", "had", "has", ",",
+    ".", ";", ":", "(", ")", "\"",
+];
+
+/// A victim noun naming one person: "soldier", "woman", "police officer" (not "troops", "men").
+fn singular_victim(lex: &Lexicons, text: &str, toks: &[Token], k: usize) -> Option<usize> {
+    let f = lex.victims.longest_at(text, toks, k)?;
+    let last = toks[f.end - 1].norm.as_str();
+    let plural = last.ends_with('s')
+        || last.ends_with("men")
+        || matches!(last, "children" | "people" | "personnel" | "elderly");
+    (!plural).then_some(f.end)
+}
+
+/// One person named with an article: "a man", "a 15-year-old boy", "an Indian soldier"; people
+/// coordinated with "and" add up ("a man and a woman" is two). The quantity ends where the last
+/// victim noun starts, so the casualty layer reads that noun as the victims. "another" right after
+/// an outcome stands for one more of the victims just named ("killed a police officer and wounded
+/// another").
+fn article_count_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Quantity> {
+    let noun_after = |a: usize| -> Option<(usize, usize)> {
+        if !matches!(toks.get(a)?.norm.as_str(), "a" | "an" | "another") {
+            return None;
+        }
+        for k in a + 1..(a + 7).min(toks.len()) {
+            if let Some(end) = singular_victim(lex, text, toks, k) {
+                return Some((k, end));
+            }
+            let tok = &toks[k];
+            let lone_number =
+                tok.kind == TokenKind::Number && toks.get(k + 1).is_none_or(|t| t.norm != "-");
+            if lone_number
+                || PHRASE_ENDS.contains(&tok.norm.as_str())
+                || lex.victims.longest_at(text, toks, k).is_some()
+                || lex.outcomes.longest_at(text, toks, k).is_some()
+            {
+                return None;
+            }
+        }
+        None
+    };
+    let Some((mut noun, mut noun_end)) = noun_after(i) else {
+        // "wounded another", "and injured another.": one more of the same.
+        let after_outcome = i > 0
+            && lex
+                .outcomes
+                .find_all(text, &toks[..i])
+                .iter()
+                .any(|f| f.end == i);
+        let ends = toks
+            .get(i + 1)
+            .is_none_or(|t| PHRASE_ENDS.contains(&t.norm.as_str()) || t.norm == "when");
+        return (toks[i].norm == "another" && after_outcome && ends).then(|| Quantity {
+            start: i,
+            end: i + 1,
+            min: Some(1),
+            max: Some(1),
+            rule: "quantity:another".into(),
+            group: None,
+        });
+    };
+    let mut count = 1;
+    let group_at = |k: usize| {
+        lex.victims
+            .longest_at(text, toks, k)
+            .map_or(CasualtyGroup::Unknown, |f| f.values[0])
+    };
+    let mut group = group_at(noun);
+    while toks.get(noun_end).is_some_and(|t| t.norm == "and")
+        && let Some((next, next_end)) = noun_after(noun_end + 1)
+    {
+        // "a soldier and a civilian" are two counts of their own groups.
+        let next_group = group_at(next);
+        if next_group != group
+            && group != CasualtyGroup::Unknown
+            && next_group != CasualtyGroup::Unknown
+        {
+            break;
+        }
+        count += 1;
+        // The known group of the two names them both: "a man and a woman" are civilians.
+        if group == CasualtyGroup::Unknown {
+            group = next_group;
+        }
+        noun = next;
+        noun_end = next_end;
+    }
+    Some(Quantity {
+        start: i,
+        end: noun,
+        min: Some(count),
+        max: Some(count),
+        rule: "quantity:article".into(),
+        group: Some(group),
+    })
 }
 
 fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Quantity> {
@@ -162,6 +266,7 @@ fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Q
             min,
             max,
             rule: format!("quantity:vague:{}", toks[at].norm),
+            group: None,
         });
     }
     let (value, end) = exact_at(lex, text, toks, at)?;
@@ -191,6 +296,7 @@ fn quantity_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<Q
         min,
         max,
         rule: rule.into(),
+        group: None,
     })
 }
 
@@ -230,9 +336,96 @@ fn apply_bound(bound: Option<Quant>, lo: u64, hi: Option<u64>) -> (Option<u64>, 
     }
 }
 
+/// Words between victims and a later outcome that keep the outcome theirs: "a soldier was
+/// killed", "a man had been shot dead".
+const AUXILIARIES: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "been",
+    "being",
+    "be",
+    "reportedly",
+    "also",
+    "later",
+    "fatally",
+    "critically",
+    "seriously",
+    "slightly",
+    "badly",
+    "lightly",
+];
+
+/// Words that open a new clause: an outcome before them does not reach a count after them
+/// ("20 soldiers were killed when hundreds of fighters attacked").
+const CLAUSE_OPENERS: &[&str] = &["when", "after", "as", "while", "because", "since", "before"];
+
+/// Outcome words that are nouns: they name the dead or hurt rather than act on a count after them.
+const OUTCOME_NOUNS: &[&str] = &[
+    "bodies",
+    "deaths",
+    "death",
+    "fatalities",
+    "injuries",
+    "hostages",
+];
+
+/// "two Hezbollah members", "three members of the Revolutionary Guards": members of an armed group
+/// (a rebel or military organisation, or a military victim noun after "of") are fighters.
+/// Returns the end of the victims and their group.
+fn armed_members(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    j: usize,
+) -> Option<(usize, CasualtyGroup)> {
+    let armed_org = |k: usize| {
+        lex.orgs.longest_at(text, toks, k).is_some_and(|f| {
+            matches!(
+                lex.org_entries[f.values[0]].role.as_str(),
+                "REB" | "MIL" | "COP"
+            )
+        })
+    };
+    let members = (j..(j + 3).min(toks.len()))
+        .find(|&k| matches!(toks[k].norm.as_str(), "members" | "member"))?;
+    let before = (j..members).any(armed_org);
+    let after = toks.get(members + 1).is_some_and(|t| t.norm == "of")
+        && (members + 2..(members + 6).min(toks.len())).any(|k| {
+            armed_org(k)
+                || lex
+                    .victims
+                    .longest_at(text, toks, k)
+                    .is_some_and(|f| f.values[0] == CasualtyGroup::Military)
+        });
+    (before || after).then_some((members + 1, CasualtyGroup::Military))
+}
+
+/// "more than 2,200 Palestinians", "14 Ukrainians": people named by nationality, group unknown.
+fn nationals(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    j: usize,
+) -> Option<(usize, CasualtyGroup)> {
+    let tok = toks.get(j)?;
+    let word = &text[tok.start..tok.end];
+    let singular = word.strip_suffix('s')?;
+    let stem = lex.vocab.tokens(singular, 0, singular.len());
+    let found = lex.countries.longest_at(singular, &stem, 0)?;
+    (found.end == stem.len() && found.values.iter().any(|&(_, demonym)| demonym))
+        .then_some((j + 1, CasualtyGroup::Unknown))
+}
+
 /// Casualty counts of a sentence: a quantity with victims after it ("772 troops", "dozens of
 /// civilians") and an outcome word nearby ("killed", "have died", "wounded"), or a quantity
-/// followed directly by an outcome ("12 dead", "30 were killed").
+/// followed directly by an outcome ("12 dead", "30 were killed"). People named one by one ("a
+/// woman", "an Indian soldier") count only with an outcome right beside them ("killing a woman",
+/// "a soldier was wounded") or shared with the count they are coordinated with.
 pub fn find_casualties(
     lex: &Lexicons,
     text: &str,
@@ -256,6 +449,10 @@ pub fn find_casualties(
         });
     let mut out: Vec<CasualtySpan> = Vec::new();
     for q in quantities {
+        // "No injuries were reported", "no civilians were hurt": nobody to count.
+        if q.max == Some(0) {
+            continue;
+        }
         // "24 hours", "a 52-year-old man", "400 tonnes": measures, not people.
         if toks
             .get(q.end)
@@ -276,20 +473,81 @@ pub fn find_casualties(
             j += 1;
         }
         let mut victim = None;
+        let mut measure = false;
         for k in j..(j + 3).min(toks.len()) {
             if let Some(f) = lex.victims.longest_at(text, toks, k) {
                 victim = Some((f.end, f.values[0]));
+                break;
+            }
+            // "two Russian missiles", "11 military vehicles": things, not people.
+            if UNITS.contains(&toks[k].norm.as_str()) {
+                measure = true;
                 break;
             }
             if lex.outcomes.longest_at(text, toks, k).is_some() {
                 break;
             }
         }
+        if measure {
+            continue;
+        }
+        let victim = victim
+            .or_else(|| armed_members(lex, text, toks, j))
+            .or_else(|| nationals(lex, text, toks, j));
+        // "several others" after a count of civilians are more civilians.
+        let victim = match (victim, out.last()) {
+            (Some((end, _)), Some(prev)) if toks[end - 1].norm == "others" => {
+                Some((end, prev.casualty.group))
+            }
+            _ => victim.map(|(end, g)| (end, q.group.unwrap_or(g))),
+        };
         let victim_end = victim.map_or(q.end, |(e, _)| e);
+        let article = q.rule == "quantity:article";
+        // A part of a count already given: "including dozens of civilians", "four of them children".
+        let included = toks[q.start.saturating_sub(2)..q.start]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "including" | "among" | "whom"))
+            || toks[q.end..]
+                .iter()
+                .take(2)
+                .map(|t| t.norm.as_str())
+                .eq(["of", "them"]);
+        let usable = |&&(s, e, kind): &&(usize, usize, CasualtyKind)| {
+            if s >= victim_end {
+                // "killing four and wounding two": an active "-ing" verb takes the count after it
+                // ("missing" is no verb).
+                if toks[s].norm.ends_with("ing") && kind != CasualtyKind::Missing {
+                    return false;
+                }
+                !article
+                    || toks[victim_end..s]
+                        .iter()
+                        .all(|t| AUXILIARIES.contains(&t.norm.as_str()))
+            } else if e <= q.start {
+                // "the bodies of two drivers", "34 bodies had been recovered ... and 20 people":
+                // an outcome noun reaches only the count it governs with "of".
+                let noun = OUTCOME_NOUNS.contains(&toks[e - 1].norm.as_str());
+                if noun && e < q.start && toks[e].norm != "of" {
+                    return false;
+                }
+                // "were killed when hundreds attacked": a passive outcome or a new clause between.
+                let passive = s > 0
+                    && matches!(
+                        toks[s - 1].norm.as_str(),
+                        "was" | "were" | "been" | "be" | "being" | "is" | "are"
+                    );
+                let new_clause = toks[e..q.start]
+                    .iter()
+                    .any(|t| CLAUSE_OPENERS.contains(&t.norm.as_str()));
+                (!passive || included) && !new_clause && (!article || q.start - e <= 1)
+            } else {
+                false
+            }
+        };
         // The nearest outcome word within the sentence, preferring one right after the victims.
         let outcome = outcomes
             .iter()
-            .filter(|(s, e, _)| *s >= victim_end || *e <= q.start)
+            .filter(usable)
             .min_by_key(|(s, e, _)| {
                 if *s >= victim_end {
                     s - victim_end
@@ -304,8 +562,21 @@ pub fn find_casualties(
                     q.start - e
                 };
                 distance <= if victim.is_some() { 12 } else { 2 }
-            });
-        let (Some((_, _, kind)), Some(group)) = (
+            })
+            .map(|(_, _, kind)| *kind);
+        // "killing four soldiers and a civilian": a count coordinated with the one before shares
+        // its outcome.
+        let coordinated = || {
+            let prev = out.last()?;
+            (q.start >= 1 && prev.end == q.start - 1 && toks[q.start - 1].norm == "and")
+                .then_some(prev.casualty.kind)
+        };
+        let outcome = if article {
+            outcome.or_else(coordinated)
+        } else {
+            outcome
+        };
+        let (Some(kind), Some(group)) = (
             outcome,
             victim
                 .map(|(_, g)| g)
@@ -321,7 +592,7 @@ pub fn find_casualties(
                 .map_or(CasualtyGroup::Unknown, |c| c.casualty.group),
         };
         // People detained or abducted are civilians unless the text says they are fighters.
-        let group = if *kind == CasualtyKind::Captured && group == CasualtyGroup::Unknown {
+        let group = if kind == CasualtyKind::Captured && group == CasualtyGroup::Unknown {
             CasualtyGroup::Civilian
         } else {
             group
@@ -331,15 +602,13 @@ pub fn find_casualties(
             start: q.start,
             end,
             casualty: Casualty {
-                kind: *kind,
+                kind,
                 group,
                 min: q.min,
                 max: q.max,
                 text: text[toks[q.start].start..toks[end - 1].end].to_string(),
                 cumulative,
-                included: toks[q.start.saturating_sub(2)..q.start]
-                    .iter()
-                    .any(|t| matches!(t.norm.as_str(), "including" | "among" | "whom")),
+                included,
             },
             rule: format!("casualty:{}", q.rule.trim_start_matches("quantity:")),
         });
@@ -486,6 +755,211 @@ mod tests {
                 Some(12),
                 Some(12)
             )
+        );
+    }
+
+    type Summary = (CasualtyKind, CasualtyGroup, Option<u64>, Option<u64>);
+
+    fn summaries(text: &str) -> Vec<Summary> {
+        casualties(text).iter().map(summary).collect()
+    }
+
+    fn exact(kind: CasualtyKind, group: CasualtyGroup, n: u64) -> Summary {
+        (kind, group, Some(n), Some(n))
+    }
+
+    use CasualtyGroup::{Civilian, Military, Unknown};
+    use CasualtyKind::{Captured, Injured, Killed};
+
+    #[test]
+    fn one_person_named_with_an_article_counts_one() {
+        assert_eq!(
+            summaries("Al-Shabab gunmen shot dead a Somali soldier at a checkpoint near Baidoa."),
+            [exact(Killed, Military, 1)]
+        );
+        assert_eq!(
+            summaries("A 12-year-old girl was wounded by shrapnel in Kramatorsk, officials said."),
+            [exact(Injured, Civilian, 1)]
+        );
+        assert_eq!(
+            summaries("Police in Lima detained an 18-year-old student after the march."),
+            [exact(Captured, Civilian, 1)]
+        );
+        // Someone who speaks about the dead is not one of them.
+        assert_eq!(
+            summaries(
+                "A police officer in Kaduna told reporters that three people had been killed."
+            ),
+            [exact(Killed, Unknown, 3)]
+        );
+        assert!(
+            summaries("An aid worker in Goma described the shelling as relentless.").is_empty()
+        );
+        assert_eq!(
+            summaries("A drone strike near Erbil killed a senior Iranian general on Sunday."),
+            [exact(Killed, Military, 1)]
+        );
+        // "a general strike" is no general.
+        assert_eq!(
+            summaries(
+                "Unions called a general strike after a protester was shot dead in Khartoum."
+            ),
+            [exact(Killed, Civilian, 1)]
+        );
+    }
+
+    #[test]
+    fn people_coordinated_with_and_add_up_within_a_group() {
+        assert_eq!(
+            summaries(
+                "An air strike near Mekelle killed a woman and a teenage boy, residents said."
+            ),
+            [exact(Killed, Civilian, 2)]
+        );
+        assert_eq!(
+            summaries("A man and a woman were injured when a rocket hit a bus stop in Ashkelon."),
+            [exact(Injured, Civilian, 2)]
+        );
+        // Different groups stay separate counts, each with the outcome they share.
+        assert_eq!(
+            summaries("The roadside bomb killed a soldier and a civilian near Kidal."),
+            [exact(Killed, Military, 1), exact(Killed, Civilian, 1)]
+        );
+        assert_eq!(
+            summaries(
+                "The ambush killed three policemen and a driver and wounded two other officers."
+            ),
+            [
+                exact(Killed, Military, 3),
+                exact(Killed, Civilian, 1),
+                exact(Injured, Military, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn another_and_others_are_more_of_the_victims_just_named() {
+        assert_eq!(
+            summaries("Rebels killed a soldier and wounded another near Beni on Friday."),
+            [exact(Killed, Military, 1), exact(Injured, Military, 1)]
+        );
+        assert_eq!(
+            summaries("Shelling killed two civilians and wounded several others in Donetsk."),
+            [
+                exact(Killed, Civilian, 2),
+                (Injured, Civilian, Some(3), Some(9))
+            ]
+        );
+        // "another" before a number or a noun is no count of its own.
+        assert_eq!(
+            summaries("Another 30 people were wounded in Saturday's blast."),
+            [exact(Injured, Unknown, 30)]
+        );
+    }
+
+    #[test]
+    fn an_active_outcome_takes_the_count_after_it() {
+        assert_eq!(
+            summaries("The car bomb killed two guards and a passer-by, wounding nine people."),
+            [
+                exact(Killed, Military, 2),
+                exact(Killed, Civilian, 1),
+                exact(Injured, Unknown, 9)
+            ]
+        );
+        assert_eq!(
+            summaries(
+                "Militants attacked the convoy, killing a soldier and two civilians and wounding 14 people."
+            ),
+            [
+                exact(Killed, Military, 1),
+                exact(Killed, Civilian, 2),
+                exact(Injured, Unknown, 14)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_passive_outcome_or_a_new_clause_does_not_reach_a_later_count() {
+        assert_eq!(
+            summaries("Twelve villagers were killed when scores of militiamen raided the market."),
+            [exact(Killed, Civilian, 12)]
+        );
+        assert_eq!(
+            summaries("Nine people were hurt when three Iranian drones struck the port."),
+            [exact(Injured, Unknown, 9)]
+        );
+        assert!(summaries("No civilians were hurt in the raid, the army said.").is_empty());
+        assert!(summaries("No injuries were reported after the shelling of Nikopol.").is_empty());
+    }
+
+    #[test]
+    fn bodies_wounds_arrests_and_euphemisms_are_outcomes() {
+        assert_eq!(
+            summaries("Rescuers recovered 14 bodies from the river near Bukavu."),
+            [exact(Killed, Unknown, 14)]
+        );
+        assert_eq!(
+            summaries(
+                "Officials said 18 bodies had been found and that 40 people were treated for \
+                 gunshot wounds."
+            ),
+            [exact(Killed, Unknown, 18), exact(Injured, Unknown, 40)]
+        );
+        assert_eq!(
+            summaries("Fishermen found the bodies of three farmers on the shore."),
+            [exact(Killed, Civilian, 3)]
+        );
+        assert_eq!(
+            summaries("The army said it had \"neutralised\" 23 terrorists near Menaka."),
+            [exact(Killed, Military, 23)]
+        );
+        assert_eq!(
+            summaries("Police arrested nine gunmen after the attack in Port-au-Prince."),
+            [exact(Captured, Military, 9)]
+        );
+    }
+
+    #[test]
+    fn fragments_count_no_one_and_never_panic() {
+        for text in [
+            "a",
+            "another",
+            "a and a",
+            "another killed",
+            "s",
+            "3 s",
+            "an an an killed",
+        ] {
+            assert!(casualties(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn people_named_by_nationality_are_counted() {
+        assert_eq!(
+            summaries("More than 2,000 Syrians and 40 aid workers were killed in the siege."),
+            [
+                (Killed, Unknown, Some(2001), None),
+                exact(Killed, Civilian, 40)
+            ]
+        );
+    }
+
+    #[test]
+    fn members_of_an_armed_group_are_fighters() {
+        assert_eq!(
+            summaries("The strike killed two Hamas members in Rafah."),
+            [exact(Killed, Military, 2)]
+        );
+        assert_eq!(
+            summaries("Troops killed four members of al-Shabab near Jowhar."),
+            [exact(Killed, Military, 4)]
+        );
+        // Members of anything else are not counted as fighters.
+        assert_eq!(
+            summaries("The blast killed three members of a wedding party."),
+            [exact(Killed, Unknown, 3)]
         );
     }
 }

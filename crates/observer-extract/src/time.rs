@@ -294,6 +294,11 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
         } else {
             (n1, i + 2)
         };
+        // "last week's operation", "the weekend's clashes": the possessive dates the same span.
+        let unit = unit
+            .strip_suffix("'s")
+            .or_else(|| unit.strip_suffix("\u{2019}s"))
+            .unwrap_or(unit);
         let this = n0 != "last";
         // Without a publication date the expression is still recognised, but left unresolved.
         let known = pubd.is_some();
@@ -636,6 +641,16 @@ mod tests {
                 DatePrecision::Week
             )
         );
+        // A possessive dates the same span: "last week's raid".
+        assert_eq!(
+            one("during last week's raid on the camp", "2020-10-20"),
+            (
+                "2020-10-12".into(),
+                "2020-10-18".into(),
+                DatePrecision::Week
+            )
+        );
+        assert_eq!(one("last month's protests", "2020-10-20").0, "2020-09-01");
         assert_eq!(one("two days ago", "2021-03-03").0, "2021-03-01");
         assert_eq!(one("yesterday", "2021-03-01").0, "2021-02-28");
     }

@@ -32,6 +32,14 @@ pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
     for i in 0..toks.len() {
         if let Some(f) = lex.cues.longest_at(text, toks, i) {
             for cue in f.values {
+                // "a guided aerial bomb": the weapon is the whole phrase, not the "bomb" inside it.
+                let inside_weapon = matches!(cue, Cue::Weapon(_))
+                    && out
+                        .iter()
+                        .any(|c: &CueSpan| matches!(c.cue, Cue::Weapon(_)) && c.end > i);
+                if inside_weapon {
+                    continue;
+                }
                 out.push(CueSpan {
                     start: i,
                     end: f.end,
@@ -95,6 +103,83 @@ pub fn clause_breaks(cues: &[CueSpan], toks: &[Token]) -> Vec<usize> {
     }
     breaks.sort_unstable();
     breaks
+}
+
+/// "fired 17 shells at", "launched more than 100 drones", "opened fire with mortars": what a
+/// gun-fire verb fires, named within five tokens after it, gives the attack's mode. Returns the
+/// first ASSAULT entry of that weapon's mode, or `entry` itself.
+fn fired_weapon_entry(
+    lex: &Lexicons,
+    toks: &[Token],
+    cues: &[CueSpan],
+    trigger_end: usize,
+    entry: usize,
+) -> usize {
+    let firearms = &lex.trigger_entries[entry];
+    if firearms.event_type != observer_model::EventType::Assault
+        || firearms.mode.as_deref() != Some("firearms")
+    {
+        return entry;
+    }
+    // The weapon stands before the target ("at the town"), but "at least 20 rockets" is a count.
+    let stop = (trigger_end..(trigger_end + 5).min(toks.len()))
+        .find(|&k| {
+            matches!(
+                toks[k].norm.as_str(),
+                "at" | "on" | "into" | "towards" | "toward"
+            ) && !toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "least" | "most"))
+        })
+        .unwrap_or((trigger_end + 5).min(toks.len()));
+    let weapon_mode = cues
+        .iter()
+        .filter_map(|c| match c.cue {
+            Cue::Weapon(m) if c.start >= trigger_end && c.end <= stop => {
+                Some((c.start, lex.weapon_modes[m].as_str()))
+            }
+            _ => None,
+        })
+        .min()
+        .map(|(_, mode)| mode)
+        .filter(|m| !m.is_empty());
+    weapon_mode
+        .and_then(|mode| assault_entry(lex, mode))
+        .unwrap_or(entry)
+}
+
+/// The first ASSAULT entry of a mode.
+fn assault_entry(lex: &Lexicons, mode: &str) -> Option<usize> {
+    lex.trigger_entries.iter().position(|e| {
+        e.event_type == observer_model::EventType::Assault && e.mode.as_deref() == Some(mode)
+    })
+}
+
+/// "seized 276 schoolgirls", "captured two aid workers": taking civilians, named within four
+/// tokens after a verb of taking ground, is an abduction, not an occupation.
+fn seized_people_entry(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    trigger_end: usize,
+    entry: usize,
+) -> usize {
+    let seizing = &lex.trigger_entries[entry];
+    if seizing.event_type != observer_model::EventType::Assault
+        || seizing.mode.as_deref() != Some("occupation")
+    {
+        return entry;
+    }
+    let civilians = (trigger_end..(trigger_end + 4).min(toks.len())).any(|k| {
+        lex.victims
+            .longest_at(text, toks, k)
+            .is_some_and(|f| f.values[0] == observer_model::CasualtyGroup::Civilian)
+    });
+    if civilians {
+        assault_entry(lex, "abduction").unwrap_or(entry)
+    } else {
+        entry
+    }
 }
 
 fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
@@ -180,7 +265,13 @@ pub fn find_triggers(
         let mut t = Trigger {
             start: found.start,
             end: found.end,
-            entry: entry_index,
+            entry: seized_people_entry(
+                lex,
+                text,
+                toks,
+                found.end,
+                fired_weapon_entry(lex, toks, cues, found.end, entry_index),
+            ),
             negated: false,
             hypothetical: false,
             background: false,
