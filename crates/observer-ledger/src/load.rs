@@ -11,12 +11,12 @@ use crate::{ArticleInfo, Ledger};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("reading events: {0}")]
-    Events(#[source] StoreError),
+    Events(#[source] Box<StoreError>),
     #[error("reading article {article_id}: {source}")]
     Article {
         article_id: String,
         #[source]
-        source: StoreError,
+        source: Box<StoreError>,
     },
     #[error("events name article {0}, which the database does not hold")]
     MissingArticle(String),
@@ -30,7 +30,9 @@ impl Ledger {
             limit: None,
             ..filter.clone()
         };
-        let events = store.events(&filter).map_err(LoadError::Events)?;
+        let events = store
+            .events(&filter)
+            .map_err(|e| LoadError::Events(Box::new(e)))?;
         let mut by_article: BTreeMap<String, Vec<Event>> = BTreeMap::new();
         for event in events {
             by_article
@@ -43,7 +45,12 @@ impl Ledger {
             let article = match store.article(&article_id) {
                 Ok(Some(article)) => article,
                 Ok(None) => return Err(LoadError::MissingArticle(article_id)),
-                Err(source) => return Err(LoadError::Article { article_id, source }),
+                Err(source) => {
+                    return Err(LoadError::Article {
+                        article_id,
+                        source: Box::new(source),
+                    });
+                }
             };
             ledger.add(&ArticleInfo::from(&article), &events);
         }
