@@ -68,12 +68,11 @@ function truceView(truce, onSelect) {
     el('h3', {}, `${truce.scope || truce.conflict}: ${words(truce.kind) === 'unspecified' ? '' : `${words(truce.kind)} `}truce, ${truce.conflict}`),
     facts);
   if (times.length > 0) {
-    let [first, last] = d3.extent(times);
-    if (last - first < DAY) {
-      first = new Date(+first - DAY);
-      last = new Date(+last + DAY);
-    }
-    const x = d3.scaleUtc().domain([first, last]).range([170, 620]);
+    // Days run from midnight to midnight: the axis ends a day after the last one, so the dots
+    // of that day (drawn at noon) stay on it.
+    const [first, last] = d3.extent(times);
+    const x = d3.scaleUtc().domain([new Date(+first - DAY / 2), new Date(+last + DAY)])
+      .range([170, 620]);
     const rows = Math.max(1, accusers.length);
     const height = 34 + 22 * rows;
     const svg = d3.create('svg').attr('viewBox', `0 0 640 ${height}`).attr('class', 'truce-axis')

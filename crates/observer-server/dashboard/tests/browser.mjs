@@ -77,6 +77,9 @@ try {
       assert.ok(accusers.includes('ARM') && accusers.includes('AZE'), `rows ${accusers}`);
       assert.ok(await truce.locator('svg circle.violation.accusation').count() >= 2);
       assert.equal(await truce.locator('svg line.effective').count(), 1);
+      // Every dot lies on the axis (from x = 170 to 620 in the drawing's coordinates).
+      const xs = await truce.locator('svg circle.violation').evaluateAll((dots) => dots.map((d) => +d.getAttribute('cx')));
+      assert.ok(xs.every((x) => x >= 150 && x <= 630), `dots off the axis at ${xs}`);
     }
     // A dot opens the article it comes from.
     const dot = karabakh.last().locator('svg circle.violation').first();
