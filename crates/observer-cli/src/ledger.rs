@@ -10,7 +10,7 @@ use observer_ledger::claims::{Claim, Contradiction};
 use observer_ledger::export::{self, Reference};
 use observer_ledger::resolve::date_label;
 use observer_ledger::truces::{Truce, ViolationKind, effective_label};
-use observer_ledger::{ArticleInfo, Cluster, Ledger, TimelineEntry, TimelineFilter};
+use observer_ledger::{Cluster, Ledger, TimelineEntry, TimelineFilter};
 use observer_store::EventFilter;
 use serde::Serialize;
 
@@ -32,27 +32,8 @@ fn load(globals: &Globals) -> Result<Ledger> {
 }
 
 fn ledger_of(db: &str, store: &dyn observer_store::Store) -> Result<Ledger> {
-    let events = store
-        .events(&EventFilter::default())
-        .with_context(|| format!("reading events from database {db}"))?;
-    let mut by_article: BTreeMap<String, Vec<observer_model::Event>> = BTreeMap::new();
-    for event in events {
-        by_article
-            .entry(event.article_id.clone())
-            .or_default()
-            .push(event);
-    }
-    let mut ledger = Ledger::new();
-    for (article_id, events) in by_article {
-        let article = store
-            .article(&article_id)
-            .with_context(|| format!("reading article {article_id} from database {db}"))?
-            .with_context(|| {
-                format!("database {db}: events name article {article_id}, which it does not hold")
-            })?;
-        ledger.add(&ArticleInfo::from(&article), &events);
-    }
-    Ok(ledger)
+    Ledger::from_store(store, &EventFilter::default())
+        .with_context(|| format!("building the ledger from database {db}"))
 }
 
 /// The format asked for, else a table on a terminal and JSON Lines otherwise.

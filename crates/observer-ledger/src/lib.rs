@@ -9,6 +9,7 @@
 //!   time and the violations each side alleges;
 //! - [`claims`]: every attributed claim, and the pairs of claims that contradict each other;
 //! - [`casualties`]: tolls per conflict and party by claimant, with low / best / high;
+//! - [`load`]: the ledger built from the events in a store;
 //! - [`export`]: the clusters as GDELT 2.0 event rows, ACLED rows, PLOVER JSON, JSON Lines or CSV.
 //!
 //! Every type here is serde-serialisable: it is the public interface the CLI and an HTTP server
@@ -17,6 +18,7 @@
 pub mod casualties;
 pub mod claims;
 pub mod export;
+pub mod load;
 pub mod parties;
 pub mod resolve;
 pub mod timeline;
@@ -28,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 pub use casualties::{CasualtyLedger, TollEntry, TollSummary};
 pub use claims::{Assertion, Claim, Contradiction, ContradictionKind};
+pub use load::LoadError;
 pub use resolve::{Cluster, ClusterCounts, FieldChoice, MentionRef, Resolver};
 pub use timeline::{TimelineEntry, TimelineFilter};
 pub use truces::{Truce, TruceKind, TruceStatus, Violation};

@@ -66,7 +66,7 @@ pub struct EventParams {
 }
 
 impl EventParams {
-    fn filter(&self) -> Result<EventFilter, ApiError> {
+    pub(crate) fn filter(&self) -> Result<EventFilter, ApiError> {
         let event_type = match &self.event_type {
             Some(name) => Some(EventType::parse(name).ok_or_else(|| {
                 let known: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
@@ -155,7 +155,7 @@ pub struct PageParams {
 }
 
 impl PageParams {
-    fn limit(&self) -> Result<usize, ApiError> {
+    pub(crate) fn limit(&self) -> Result<usize, ApiError> {
         match self.limit {
             None => Ok(DEFAULT_LIMIT),
             Some(limit) if (1..=MAX_LIMIT).contains(&limit) => Ok(limit),
@@ -166,7 +166,7 @@ impl PageParams {
     }
 
     /// The decoded cursor: the JSON of `T`, base64url-encoded.
-    fn cursor<T: DeserializeOwned>(&self) -> Result<Option<T>, ApiError> {
+    pub(crate) fn cursor<T: DeserializeOwned>(&self) -> Result<Option<T>, ApiError> {
         let Some(cursor) = &self.cursor else {
             return Ok(None);
         };
@@ -184,7 +184,7 @@ impl PageParams {
     }
 }
 
-fn encode_cursor(value: &impl Serialize) -> String {
+pub(crate) fn encode_cursor(value: &impl Serialize) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(value).unwrap_or_default())
 }
 

@@ -11,6 +11,7 @@ mod api;
 mod assets;
 mod error;
 mod ingest;
+mod ledger;
 mod openapi;
 mod security;
 mod state;
@@ -65,6 +66,11 @@ pub fn router(state: AppState, options: &Options) -> Result<Router, String> {
         )
         .route("/api/articles/{id}", get(api::get_article))
         .route("/api/stats", get(api::stats))
+        .route("/api/truces", get(ledger::truces))
+        .route("/api/claims", get(ledger::claims))
+        .route("/api/clusters", get(ledger::clusters))
+        .route("/api/casualties", get(ledger::casualties))
+        .route("/api/export", get(ledger::export))
         .route(
             "/api/openapi.json",
             get(move || async move {

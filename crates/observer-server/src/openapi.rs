@@ -4,14 +4,14 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{api, error, ingest};
+use crate::{api, error, ingest, ledger};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Observer API",
         description = "Coded conflict events with the evidence behind every field, the articles \
-            they come from, and ingest. Reads are open; POST /api/articles needs the bearer token \
+            they come from, the cross-article ledger (truces, contradictions, tolls, exports), and ingest. Reads are open; POST /api/articles needs the bearer token \
             the server was started with."
     ),
     paths(
@@ -24,12 +24,19 @@ use crate::{api, error, ingest};
         api::get_article,
         ingest::post_articles,
         api::stats,
+        ledger::truces,
+        ledger::claims,
+        ledger::clusters,
+        ledger::casualties,
+        ledger::export,
     ),
     components(schemas(error::ErrorBody, error::ErrorDetail)),
     modifiers(&BearerToken),
     tags(
         (name = "events", description = "Coded events, the map and the timeline"),
         (name = "articles", description = "Articles, full-text search and ingest"),
+        (name = "ledger", description = "Across articles: event clusters, truces and their \
+            violations, claims and contradictions, casualty tolls, exports"),
         (name = "store", description = "The store"),
     )
 )]

@@ -507,6 +507,27 @@ async fn every_response_matches_the_published_openapi_document() {
             404,
         ),
         ("/api/stats", "/api/stats".to_string(), "get", 200),
+        ("/api/truces", "/api/truces".to_string(), "get", 200),
+        ("/api/claims", "/api/claims".to_string(), "get", 200),
+        (
+            "/api/claims",
+            "/api/claims?contradicting=true".to_string(),
+            "get",
+            200,
+        ),
+        (
+            "/api/clusters",
+            "/api/clusters?limit=1".to_string(),
+            "get",
+            200,
+        ),
+        ("/api/casualties", "/api/casualties".to_string(), "get", 200),
+        (
+            "/api/export",
+            "/api/export?format=xml".to_string(),
+            "get",
+            400,
+        ),
     ];
     for (path, uri, method, status) in cases {
         let (got, _, body) = get(&app, &uri).await;
@@ -557,12 +578,17 @@ async fn every_response_matches_the_published_openapi_document() {
         [
             "/api/articles",
             "/api/articles/{id}",
+            "/api/casualties",
+            "/api/claims",
+            "/api/clusters",
             "/api/events",
             "/api/events/{id}",
             "/api/events/{id}/explain",
+            "/api/export",
             "/api/map",
             "/api/stats",
             "/api/timeline",
+            "/api/truces",
         ]
     );
 }
@@ -596,4 +622,158 @@ async fn oversized_request_heads_are_refused() {
     stream.read_to_end(&mut answer).await.unwrap();
     assert!(String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 200"));
     server.abort();
+}
+
+/// A truce, its breach alleged by one side, and a gains-versus-repulsed contradiction.
+fn truce_article() -> Value {
+    json!({
+        "id": "el-fasher-truce",
+        "title": "Truce in Sudan's El Fasher collapses within a day",
+        "source": "Nile Courier",
+        "published": "2024-06-20",
+        "text": "A humanitarian ceasefire brokered by Saudi Arabia between Sudan's army and the \
+            Rapid Support Forces took effect at 6am local time on Tuesday in El Fasher.\n\n\
+            On Wednesday the army accused the Rapid Support Forces of violating the truce, saying \
+            its positions in El Fasher had been shelled.\n\n\
+            The Rapid Support Forces said it had captured two army bases north of the city.\n\n\
+            The army said it had repulsed the attack on its bases and that the situation was \
+            under control."
+    })
+}
+
+#[tokio::test]
+async fn the_ledger_routes_serve_truces_contradictions_clusters_tolls_and_exports() {
+    let app = loaded_app().await;
+    let (status, _, body) = post(&app, Some(TOKEN), truce_article().to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let (status, _, body) = get(&app, "/api/truces").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let truces = body["truces"].as_array().unwrap();
+    assert_eq!(truces.len(), 1, "{body}");
+    assert_eq!(truces[0]["scope"], "El Fasher");
+    assert_eq!(truces[0]["effective"]["time"], "06:00:00");
+    let accusation = truces[0]["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["kind"] == "accusation")
+        .unwrap_or_else(|| panic!("no accusation in {body}"));
+    assert_eq!(accusation["accuser"], "SDN");
+    assert_eq!(accusation["accused"], "Rapid Support Forces");
+    // The event filters narrow the events the ledger is built from.
+    let (_, _, elsewhere) = get(&app, "/api/truces?country=BFA").await;
+    assert_eq!(elsewhere["truces"], json!([]), "{elsewhere}");
+
+    let (_, _, body) = get(&app, "/api/claims?contradicting=true").await;
+    assert!(body.get("claims").is_none(), "{body}");
+    let gains = body["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "gains_versus_repulsed")
+        .unwrap_or_else(|| panic!("no gains-versus-repulsed pair in {body}"));
+    assert_eq!(gains["first"]["assertion"], "gains");
+    assert_eq!(gains["second"]["assertion"], "repulsed");
+    assert_eq!(gains["second"]["claimant"], "SDN");
+    let (_, _, body) = get(&app, "/api/claims").await;
+    assert!(body.get("contradictions").is_none(), "{body}");
+    assert!(
+        body["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["claimant"] == "Rapid Support Forces"),
+        "{body}"
+    );
+
+    // Clusters page through every cluster once.
+    let (_, _, all) = get(&app, "/api/clusters?limit=1000").await;
+    let all: Vec<Value> = all["clusters"].as_array().unwrap().clone();
+    assert!(all.len() > 2, "{all:?}");
+    let mut seen = Vec::new();
+    let mut uri = "/api/clusters?limit=2".to_string();
+    loop {
+        let (status, _, page) = get(&app, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        seen.extend(page["clusters"].as_array().unwrap().iter().cloned());
+        match page["next_cursor"].as_str() {
+            Some(cursor) => uri = format!("/api/clusters?limit=2&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, all);
+
+    let (status, _, body) = get(&app, "/api/casualties").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body["casualties"].is_object(), "{body}");
+
+    // The filled answers match the published document too.
+    let (_, _, doc) = get(&app, "/api/openapi.json").await;
+    for (path, uri) in [
+        ("/api/truces", "/api/truces"),
+        ("/api/claims", "/api/claims"),
+        ("/api/claims", "/api/claims?contradicting=true"),
+        ("/api/clusters", "/api/clusters?limit=3"),
+        ("/api/casualties", "/api/casualties"),
+    ] {
+        let (_, _, body) = get(&app, uri).await;
+        let validator = response_validator(&doc, path, "get", 200);
+        assert!(validator.is_valid(&body), "{uri}: {body}");
+    }
+
+    for (format, content_type, file) in [
+        ("gdelt", "text/tab-separated-values", "observer-gdelt.tsv"),
+        ("acled", "text/csv", "observer-acled.csv"),
+        ("plover", "application/x-ndjson", "observer-plover.jsonl"),
+        ("jsonl", "application/x-ndjson", "observer-clusters.jsonl"),
+        ("csv", "text/csv", "observer-clusters.csv"),
+    ] {
+        let uri = format!("/api/export?format={format}");
+        let (status, headers, body) = get(&app, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+        let got = headers[header::CONTENT_TYPE].to_str().unwrap();
+        assert!(got.starts_with(content_type), "{uri}: {got}");
+        assert_eq!(
+            headers[header::CONTENT_DISPOSITION],
+            format!("attachment; filename=\"{file}\""),
+            "{uri}"
+        );
+        assert!(body.to_string().contains("El Fasher"), "{uri}: {body}");
+    }
+    let (status, _, body) = get(&app, "/api/export").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(error_message(&body).contains("format"), "{body}");
+}
+
+#[tokio::test]
+async fn hostile_filter_strings_on_the_ledger_routes_do_not_fail() {
+    let app = loaded_app().await;
+    for value in ["'; DROP TABLE events; --", "%", "<script>", "Şuşa ⚠", "\\"] {
+        for filter in ["actor", "country", "place", "outlet", "article"] {
+            for path in [
+                "/api/truces",
+                "/api/claims",
+                "/api/claims?contradicting=true&x=1",
+                "/api/clusters",
+                "/api/casualties",
+                "/api/export?format=jsonl",
+            ] {
+                let join = if path.contains('?') { '&' } else { '?' };
+                let uri = format!("{path}{join}{filter}={}", query(value));
+                let (status, _, body) = get(&app, &uri).await;
+                assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+            }
+        }
+        for (path, status) in [
+            ("/api/clusters?cursor=", StatusCode::BAD_REQUEST),
+            ("/api/claims?contradicting=", StatusCode::BAD_REQUEST),
+            ("/api/export?format=", StatusCode::BAD_REQUEST),
+            ("/api/truces?type=", StatusCode::BAD_REQUEST),
+        ] {
+            let uri = format!("{path}{}", query(value));
+            let (got, _, body) = get(&app, &uri).await;
+            assert_eq!(got, status, "{uri}: {body}");
+        }
+    }
 }
