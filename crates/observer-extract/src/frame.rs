@@ -1340,12 +1340,7 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
         if e.target.is_some() || !REACTIONS.contains(&e.event_type) {
             continue;
         }
-        let Some(trigger_end) = e
-            .provenance
-            .iter()
-            .find(|p| p.field == "type")
-            .and_then(|p| p.end)
-            .filter(|&end| end <= e.evidence.end)
+        let Some((_, trigger_end)) = trigger_span(e).filter(|&(_, end)| end <= e.evidence.end)
         else {
             continue;
         };
@@ -1429,19 +1424,13 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
                 .iter()
                 .any(|p| p.field == field && p.start.is_some())
         };
-        let Some((start, end)) = e
-            .provenance
-            .iter()
-            .find(|p| p.field == "type")
-            .and_then(|p| Some((p.start?, p.end?)))
-        else {
+        let Some((start, end)) = trigger_span(e) else {
             return true;
         };
-        let toks = lex.vocab.tokens(text, start, end);
-        let is_noun = lex
-            .event_nouns
-            .longest_at(text, &toks, 0)
-            .is_some_and(|found| found.end == toks.len());
+        // The cheap tests first: most attacks are the first of their article or name a party.
+        if !earlier || !e.casualties.is_empty() || named("source") || named("target") {
+            return true;
+        }
         let before = text[..start].trim_end();
         let definite = ["the", "this", "that", "these", "those", "'s", "\u{2019}s"]
             .iter()
@@ -1451,10 +1440,22 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
                     && before[before.len() - d.len()..].eq_ignore_ascii_case(d)
             })
             || last_word_is_capitalised(before);
+        if !definite {
+            return true;
+        }
+        let toks = lex.vocab.tokens(text, start, end);
+        let is_noun = lex
+            .event_nouns
+            .longest_at(text, &toks, 0)
+            .is_some_and(|found| found.end == toks.len());
+        if !is_noun {
+            return true;
+        }
         // "The strikes hit training camps", "said the attack had caused damage": the noun is the
-        // subject of a clause telling more about the event, which is then reported again.
+        // subject of a clause telling more about the event, which is then reported again, so
+        // it is kept.
         let after = lex.vocab.tokens(text, end, e.evidence.end);
-        let told_more = after.first().is_some_and(|t| {
+        after.first().is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
                 "had" | "has" | "have" | "was" | "were" | "is" | "are" | "caused" | "left"
@@ -1467,16 +1468,14 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
                         .iter()
                         .any(|&k| lex.trigger_entries[k].event_type == EventType::Assault)
                 })
-        });
-        let reference = earlier
-            && is_noun
-            && definite
-            && !told_more
-            && e.casualties.is_empty()
-            && !named("source")
-            && !named("target");
-        !reference
+        })
     });
+}
+
+/// The span of the words that made an event's type (its trigger).
+fn trigger_span(e: &Event) -> Option<(usize, usize)> {
+    let p = e.provenance.iter().find(|p| p.field == "type")?;
+    Some((p.start?, p.end?))
 }
 
 /// "the Zaporizhzhia strike": a name right before an event noun, itself after "the".
