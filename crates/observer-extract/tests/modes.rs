@@ -1,27 +1,12 @@
 //! How the engine codes an attack's mode from what the sentence says was fired or used, on
 //! sentences written for these tests from several conflicts.
 
-use observer_extract::Extractor;
-use observer_model::{Article, Event, EventType};
-use std::sync::OnceLock;
+mod common;
 
-fn extractor() -> &'static Extractor {
-    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-    EXTRACTOR.get_or_init(|| Extractor::embedded().unwrap())
-}
+use observer_model::{Event, EventType};
 
 fn events(text: &str) -> Vec<Event> {
-    let article = Article {
-        id: "t".into(),
-        source: None,
-        url: None,
-        published: Some("2024-03-12".parse().unwrap()),
-        title: None,
-        text: text.into(),
-        lang: None,
-        extra: Default::default(),
-    };
-    extractor().extract(&article).events
+    common::events_published(text, "2024-03-12")
 }
 
 fn mode_of(ty: EventType, text: &str) -> Option<String> {

@@ -1,27 +1,12 @@
 //! Behaviour of the engine on single news sentences written for these tests: one rule each,
 //! checked on sentences from several conflicts so that no rule is tuned to one text.
 
-use observer_extract::Extractor;
-use observer_model::{Article, Event, EventType};
-use std::sync::OnceLock;
+mod common;
 
-fn extractor() -> &'static Extractor {
-    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-    EXTRACTOR.get_or_init(|| Extractor::embedded().unwrap())
-}
+use observer_model::{Event, EventType};
 
 fn events(text: &str) -> Vec<Event> {
-    let article = Article {
-        id: "t".into(),
-        source: None,
-        url: None,
-        published: Some("2023-08-16".parse().unwrap()),
-        title: None,
-        text: text.into(),
-        lang: None,
-        extra: Default::default(),
-    };
-    extractor().extract(&article).events
+    common::events_published(text, "2023-08-16")
 }
 
 fn assault(text: &str) -> Event {
