@@ -145,14 +145,16 @@ impl<V> PhraseMatcher<V> {
         if toks.is_empty() {
             return false;
         }
-        let first = vocab.intern(match_key(&toks[0].norm)) as usize;
-        if self.starts.len() <= first / 64 {
-            self.starts.resize(first / 64 + 1, 0);
-        }
-        self.starts[first / 64] |= 1 << (first % 64);
         let mut node = 0;
         for tok in &toks {
             let word = vocab.intern(match_key(&tok.norm));
+            if node == 0 {
+                let first = word as usize;
+                if self.starts.len() <= first / 64 {
+                    self.starts.resize(first / 64 + 1, 0);
+                }
+                self.starts[first / 64] |= 1 << (first % 64);
+            }
             let next = self.nodes.len() as u32;
             node = *self.edges.entry((node, word)).or_insert(next);
             if node == next {
