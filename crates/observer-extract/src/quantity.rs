@@ -187,17 +187,21 @@ fn article_count_at(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Opt
         None
     };
     let Some((mut noun, mut noun_end)) = noun_after(i) else {
-        // "wounded another", "and injured another.": one more of the same.
-        let after_outcome = i > 0
-            && lex
-                .outcomes
-                .find_all(text, &toks[..i])
-                .iter()
-                .any(|f| f.end == i);
-        let ends = toks
-            .get(i + 1)
-            .is_none_or(|t| PHRASE_ENDS.contains(&t.norm.as_str()) || t.norm == "when");
-        return (toks[i].norm == "another" && after_outcome && ends).then(|| Quantity {
+        // "wounded another", "and injured another.": one more of the same. The outcomes before
+        // are looked for last, and only after "another": it reads the sentence up to here.
+        let ends = || {
+            toks.get(i + 1)
+                .is_none_or(|t| PHRASE_ENDS.contains(&t.norm.as_str()) || t.norm == "when")
+        };
+        let after_outcome = || {
+            i > 0
+                && lex
+                    .outcomes
+                    .find_all(text, &toks[..i])
+                    .iter()
+                    .any(|f| f.end == i)
+        };
+        return (toks[i].norm == "another" && ends() && after_outcome()).then(|| Quantity {
             start: i,
             end: i + 1,
             min: Some(1),

@@ -195,6 +195,22 @@ const UPSERT_ARTICLE: &str = "
         text_hash = excluded.text_hash, extra = excluded.extra,
         extractor_version = excluded.extractor_version, ingested_at = excluded.ingested_at";
 
+/// Takes the batch's articles (their ids bound as a JSON array) as stored before it out of the
+/// search index: they may be saved again with another title or text. FTS5 needs the indexed
+/// values to delete them.
+const FORGET_SEARCH_TEXT: &str = "
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    SELECT 'delete', rowid, title, text FROM articles
+    WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY rowid";
+
+/// Puts the batch's articles, as now stored, in the search index: one statement, so FTS5 writes
+/// one index segment per batch (it writes one per statement), in rowid order (a lower rowid than
+/// the last one written would make it write out what it holds).
+const INDEX_SEARCH_TEXT: &str = "
+    INSERT INTO articles_fts (rowid, title, text)
+    SELECT rowid, title, text FROM articles
+    WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY rowid";
+
 const INSERT_EVENT: &str = "
     INSERT INTO events (id, article_id, type, mode, cameo,
         source_name, source_text, source_code, source_country, source_role,
@@ -293,6 +309,12 @@ impl Store for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite_err)?;
         let ingested_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+        let ids: Vec<&str> = batch
+            .iter()
+            .map(|coded| coded.article.id.as_str())
+            .collect();
+        let ids = serde_json::Value::from(ids).to_string();
+        tx.execute(FORGET_SEARCH_TEXT, [&ids]).map_err(sqlite_err)?;
         {
             let mut upsert_article = tx.prepare_cached(UPSERT_ARTICLE).map_err(sqlite_err)?;
             let mut delete_events = tx
@@ -341,6 +363,7 @@ impl Store for SqliteStore {
                 }
             }
         }
+        tx.execute(INDEX_SEARCH_TEXT, [&ids]).map_err(sqlite_err)?;
         tx.commit().map_err(sqlite_err)
     }
 

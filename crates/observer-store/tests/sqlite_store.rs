@@ -156,3 +156,97 @@ fn two_stores_writing_at_once_wait_for_each_other() {
         }
     );
 }
+
+// ---- the search index, filled per batch ----
+
+/// The ids of the articles whose title or text holds `word`.
+fn searched(store: &SqliteStore, word: &str) -> Vec<String> {
+    let filter = observer_store::ArticleFilter {
+        text: Some(word.into()),
+        ..Default::default()
+    };
+    let mut ids: Vec<String> = store
+        .articles(&filter)
+        .unwrap()
+        .into_iter()
+        .map(|found| found.id)
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// FTS5's own check that the index holds exactly the stored titles and texts.
+fn assert_search_index_matches_articles(path: &std::path::Path) {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+}
+
+#[test]
+fn the_search_index_follows_new_resaved_repeated_failed_and_deleted_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("search.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let report = |id: &str, text: &str| article(id, Some("Coast Wire"), None, text);
+    store
+        .save_batch(&[
+            coded(
+                report("h1", "Fishermen protested the port closure in Mombasa."),
+                vec![],
+            ),
+            coded(
+                report("h2", "Police dispersed a rally outside the port."),
+                vec![],
+            ),
+        ])
+        .unwrap();
+    assert_eq!(searched(&store, "port"), ["h1", "h2"]);
+
+    // Saved again with new text, twice in one batch (the last copy stands), beside a new one.
+    store
+        .save_batch(&[
+            coded(
+                report("h1", "The ministry reopened the harbour to trawlers."),
+                vec![],
+            ),
+            coded(
+                report("h3", "Dockers in Dar es Salaam joined the strike."),
+                vec![],
+            ),
+            coded(
+                report("h1", "The ministry reopened the harbour on Friday."),
+                vec![],
+            ),
+        ])
+        .unwrap();
+    assert_eq!(searched(&store, "port"), ["h2"]);
+    assert!(searched(&store, "trawlers").is_empty());
+    assert_eq!(searched(&store, "harbour"), ["h1"]);
+    assert_eq!(searched(&store, "strike"), ["h3"]);
+    assert_search_index_matches_articles(&path);
+
+    // A batch that fails leaves the index as it was.
+    let stray = event("h2", 0, EventType::Protest);
+    store
+        .save_batch(&[
+            coded(
+                report("h4", "Students occupied the harbour office."),
+                vec![],
+            ),
+            coded(report("h5", "A stray event."), vec![stray]),
+        ])
+        .unwrap_err();
+    assert_eq!(searched(&store, "harbour"), ["h1"]);
+
+    // An article deleted by hand leaves the index with it.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("DELETE FROM articles WHERE id = 'h3'", [])
+        .unwrap();
+    assert!(searched(&store, "strike").is_empty());
+    assert_search_index_matches_articles(&path);
+}
