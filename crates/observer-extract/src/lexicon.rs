@@ -131,6 +131,29 @@ fn case_fits(case: Case, surface: &str) -> bool {
     }
 }
 
+/// Calls `f` with the surface and the normalised form of each token of `phrase`, as
+/// [`observer_text::tokens`] cuts and normalises them. Most names in the data are ASCII letters
+/// and spaces ("Kafr Nabl"), whose tokens are their words in lower case: those are cut here
+/// without building tokens, which is most of the cost of loading the gazetteer.
+fn for_each_word(phrase: &str, mut f: impl FnMut(&str, &str)) {
+    if phrase
+        .bytes()
+        .all(|byte| byte.is_ascii_alphabetic() || byte == b' ')
+    {
+        let mut norm = String::new();
+        for word in phrase.split(' ').filter(|word| !word.is_empty()) {
+            norm.clear();
+            norm.push_str(word);
+            norm.make_ascii_lowercase();
+            f(word, &norm);
+        }
+    } else {
+        for tok in observer_text::tokens(phrase, 0, phrase.len()) {
+            f(&phrase[tok.start..tok.end], &tok.norm);
+        }
+    }
+}
+
 impl<V> PhraseMatcher<V> {
     /// Adds `phrase`, its words interned in `vocab`. With `case_sensitive`, capitalised words of
     /// the phrase must be capitalised in the text too. Returns false for a phrase with no words.
@@ -141,13 +164,10 @@ impl<V> PhraseMatcher<V> {
         case_sensitive: bool,
         value: V,
     ) -> bool {
-        let toks = observer_text::tokens(phrase, 0, phrase.len());
-        if toks.is_empty() {
-            return false;
-        }
         let mut node = 0;
-        for tok in &toks {
-            let word = vocab.intern(match_key(&tok.norm));
+        let mut cases = Vec::new();
+        for_each_word(phrase, |surface, norm| {
+            let word = vocab.intern(match_key(norm));
             if node == 0 {
                 let first = word as usize;
                 if self.starts.len() <= first / 64 {
@@ -160,17 +180,16 @@ impl<V> PhraseMatcher<V> {
             if node == next {
                 self.nodes.push(Vec::new());
             }
+            cases.push(if case_sensitive {
+                case_of(surface)
+            } else {
+                Case::Any
+            });
+        });
+        if cases.is_empty() {
+            return false;
         }
-        let cases: Box<[Case]> = toks
-            .iter()
-            .map(|t| {
-                if case_sensitive {
-                    case_of(&phrase[t.start..t.end])
-                } else {
-                    Case::Any
-                }
-            })
-            .collect();
+        let cases = cases.into_boxed_slice();
         let endings = &mut self.nodes[node as usize];
         match endings.iter_mut().find(|e| e.cases == cases) {
             Some(ending) => ending.values.push(value),
@@ -180,6 +199,13 @@ impl<V> PhraseMatcher<V> {
             }),
         }
         true
+    }
+
+    /// Makes room for about `phrases` more phrases, so that building a large lexicon does not
+    /// rehash its trie again and again.
+    pub fn reserve(&mut self, phrases: usize) {
+        self.edges.reserve(phrases);
+        self.nodes.reserve(phrases);
     }
 
     /// The longest phrase starting at token `i`. The tokens must be keyed by the vocabulary the
@@ -241,6 +267,20 @@ mod tests {
 
     fn toks(vocab: &Vocabulary, text: &str) -> Vec<Token> {
         vocab.tokens(text, 0, text.len())
+    }
+
+    proptest::proptest! {
+        /// The fast path of plain names cuts and normalises them as the tokenizer does.
+        #[test]
+        fn plain_names_are_cut_as_the_tokenizer_cuts_them(phrase in "[A-Za-z ]{0,30}") {
+            let mut words = Vec::new();
+            for_each_word(&phrase, |surface, norm| words.push((surface.to_string(), norm.to_string())));
+            let expected: Vec<(String, String)> = observer_text::tokens(&phrase, 0, phrase.len())
+                .iter()
+                .map(|t| (phrase[t.start..t.end].to_string(), t.norm.to_string()))
+                .collect();
+            proptest::prop_assert_eq!(words, expected);
+        }
     }
 
     #[test]

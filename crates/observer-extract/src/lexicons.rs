@@ -534,6 +534,9 @@ impl Lexicons {
             cities.column("admin1")?,
             cities.column("population")?,
         );
+        // About two names a row, of one or two words each.
+        self.places
+            .reserve(3 * (cities.rows.len() + admin1.rows.len() + aliases.rows.len()));
         for row in &cities.rows {
             let entry = PlaceEntry {
                 id: format!("geonames:{}", row.get(id)),
