@@ -208,15 +208,19 @@ impl<V> PhraseMatcher<V> {
         self.nodes.reserve(phrases);
     }
 
+    /// Whether some phrase starts with the word of `tok` (a bit test, no look-up): when not, no
+    /// phrase is found at it.
+    pub fn may_start_at(&self, tok: &Token) -> bool {
+        let first = tok.key as usize;
+        self.starts
+            .get(first / 64)
+            .is_some_and(|bits| bits & (1 << (first % 64)) != 0)
+    }
+
     /// The longest phrase starting at token `i`. The tokens must be keyed by the vocabulary the
     /// phrases were inserted with.
     pub fn longest_at<'m>(&'m self, text: &str, toks: &[Token], i: usize) -> Option<Found<'m, V>> {
-        let first = toks.get(i)?.key as usize;
-        if self
-            .starts
-            .get(first / 64)
-            .is_none_or(|bits| bits & (1 << (first % 64)) == 0)
-        {
+        if !self.may_start_at(toks.get(i)?) {
             return None;
         }
         let mut node = 0;

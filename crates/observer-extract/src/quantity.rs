@@ -130,6 +130,16 @@ pub fn find_quantities(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<Quanti
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens can start no quantity: a test of the token alone turns them away.
+        let tok = &toks[i];
+        let may_count = tok.kind == TokenKind::Number
+            || lex.quantities.may_start_at(tok)
+            || tok.norm.contains('-');
+        let may_name_one = matches!(tok.norm.as_str(), "a" | "an" | "another");
+        if !may_count && !may_name_one {
+            i += 1;
+            continue;
+        }
         if let Some(q) =
             quantity_at(lex, text, toks, i).or_else(|| article_count_at(lex, text, toks, i))
         {
