@@ -21,7 +21,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V2_WATCHED_FEEDS_AND_ITEMS,
     V3_EVENT_CLUSTERS,
     V4_SEARCH_AND_EVENT_ORDER,
-    V5_FEWER_EVENT_INDEXES,
+    V5_WITHOUT_EVENTS_DATE_INDEX,
 ];
 
 /// Version 2, `observer watch`: per feed, the validators of its last response (for conditional requests);
@@ -156,12 +156,10 @@ CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, place
 CREATE INDEX events_timeline ON events (date_start, type, date_precision, date_end);
 ";
 
-/// Version 5: two event indexes that version 4 made redundant, dropped because every index costs
-/// each stored event a write. `events_type` is the prefix of `events_map`, and `events_date`
-/// serves no filter (the date filters compare `coalesce(…)` expressions) that `events_order` and
-/// `events_timeline` do not already serve.
-const V5_FEWER_EVENT_INDEXES: &str = "
-DROP INDEX events_type;
+/// Version 5: `events_date` dropped, because every index costs each stored event a write and this
+/// one serves no query: the date filters compare `coalesce(…)` expressions, and `events_order` and
+/// `events_timeline` serve the orders and groups by date.
+const V5_WITHOUT_EVENTS_DATE_INDEX: &str = "
 DROP INDEX events_date;
 ";
 

@@ -204,18 +204,18 @@ CREATE INDEX events_timeline ON events (date_start, type, date_precision, date_e
 ";
 
 /// Version 6: the search index is filled by `save_batch` with one statement per batch rather than
-/// by per-row triggers, and two event indexes that later ones made redundant are dropped.
+/// by per-row triggers, and `events_date` is dropped.
 ///
 /// FTS5 writes its pending terms to disk at every statement that touches it, so the insert and
 /// update triggers wrote a small index segment per article and then merged them: a quarter of the
 /// cost of saving a batch. The delete trigger stays, so deleting articles by hand keeps the index
-/// right (nothing in Observer deletes articles). `events_type` is the prefix of `events_map`, and
-/// `events_date` serves no filter (the date filters compare `coalesce(…)` expressions) that
-/// `events_order` and `events_timeline` do not already serve.
+/// right (nothing in Observer deletes articles). `events_date` serves no query: the date filters
+/// compare `coalesce(…)` expressions, and `events_order` and `events_timeline` serve the orders
+/// and groups by date. (`events_type` stays although `events_map` starts with the type: with
+/// the country filter, the planner seeks (type, rowid) in it, which it cannot in `events_map`.)
 const V6_SEARCH_FILLED_PER_BATCH: &str = "
 DROP TRIGGER articles_fts_insert;
 DROP TRIGGER articles_fts_update;
-DROP INDEX events_type;
 DROP INDEX events_date;
 ";
 
