@@ -61,6 +61,19 @@ impl DataSource {
         Table::parse(&origin, text)
     }
 
+    /// Reads the named file and hands it to `each` in parts of at most `rows` rows, in order (see
+    /// [`Table::parse_in_parts`]), so that a large file can be used while the rest of it is still
+    /// being parsed. Stops early when `each` returns false.
+    pub fn table_in_parts(
+        &self,
+        name: &str,
+        rows: usize,
+        each: impl FnMut(Table) -> bool,
+    ) -> Result<(), DataError> {
+        let (origin, text) = self.read(name)?;
+        Table::parse_in_parts(&origin, text, rows, each)
+    }
+
     fn read(&self, name: &str) -> Result<(String, Cow<'static, str>), DataError> {
         if let Some(dir) = &self.dir {
             let path = dir.join(name);
@@ -102,17 +115,38 @@ pub struct Row {
 
 impl Table {
     pub fn parse(origin: &str, text: Cow<'static, str>) -> Result<Table, DataError> {
+        let mut whole = None;
+        Table::parse_in_parts(origin, text, usize::MAX, |table| {
+            whole = Some(table);
+            false
+        })?;
+        Ok(whole.expect("a table has at least one part"))
+    }
+
+    /// Parses `text` into tables of at most `rows` rows each, handed to `each` in order until it
+    /// returns false: at least one table, every one with the file's header and each row with its
+    /// line in the file.
+    pub fn parse_in_parts(
+        origin: &str,
+        text: Cow<'static, str>,
+        rows: usize,
+        each: impl FnMut(Table) -> bool,
+    ) -> Result<(), DataError> {
         match text {
-            Cow::Borrowed(text) => Table::parse_with(origin, text, Cow::Borrowed),
-            Cow::Owned(text) => Table::parse_with(origin, &text, |cell| Cow::Owned(cell.into())),
+            Cow::Borrowed(text) => Table::parse_with(origin, text, rows, Cow::Borrowed, each),
+            Cow::Owned(text) => {
+                Table::parse_with(origin, &text, rows, |cell| Cow::Owned(cell.into()), each)
+            }
         }
     }
 
     fn parse_with<'t>(
         origin: &str,
         text: &'t str,
+        rows_per_part: usize,
         cell: impl Fn(&'t str) -> Cow<'static, str>,
-    ) -> Result<Table, DataError> {
+        mut each: impl FnMut(Table) -> bool,
+    ) -> Result<(), DataError> {
         let mut lines = text
             .lines()
             .enumerate()
@@ -126,17 +160,23 @@ impl Table {
                 });
             }
         };
-        let rows = lines
-            .map(|(i, l)| Row {
+        let part = |rows| Table {
+            origin: origin.to_string(),
+            header: header.clone(),
+            rows,
+        };
+        let mut rows = Vec::new();
+        for (i, l) in lines {
+            rows.push(Row {
                 line: i + 1,
                 cells: l.split('\t').map(|c| cell(c.trim())).collect(),
-            })
-            .collect();
-        Ok(Table {
-            origin: origin.to_string(),
-            header,
-            rows,
-        })
+            });
+            if rows.len() == rows_per_part && !each(part(std::mem::take(&mut rows))) {
+                return Ok(());
+            }
+        }
+        each(part(rows));
+        Ok(())
     }
 
     /// The index of a column, or an error naming the file and the missing column.
@@ -204,6 +244,49 @@ mod tests {
         let roles = source.table("lexicon/roles.tsv").unwrap();
         assert!(roles.origin.contains("embedded"));
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_table_in_parts_is_the_whole_table_with_its_lines() {
+        let text = "# places\nname\tpop\n\nAbeche\t1\nBol\t2\n# more\nMao\t3\nAti\t4\nFaya\t5\n";
+        let whole = Table::parse("t.tsv", text.into()).unwrap();
+        let mut parts = Vec::new();
+        Table::parse_in_parts("t.tsv", text.into(), 2, |part| {
+            parts.push(part);
+            true
+        })
+        .unwrap();
+        let rows = |table: &Table| -> Vec<(usize, String)> {
+            let pop = table.column("pop").unwrap();
+            (table.rows.iter())
+                .map(|row| (row.line, format!("{}={}", row.get(0), row.get(pop))))
+                .collect()
+        };
+        assert_eq!(
+            rows(&whole),
+            [
+                (4, "Abeche=1"),
+                (5, "Bol=2"),
+                (7, "Mao=3"),
+                (8, "Ati=4"),
+                (9, "Faya=5")
+            ]
+            .map(|(line, cells)| (line, cells.to_string()))
+        );
+        assert_eq!(parts.len(), 3);
+        assert_eq!(
+            parts.iter().flat_map(|part| rows(part)).collect::<Vec<_>>(),
+            rows(&whole)
+        );
+
+        // Asked to stop, it stops.
+        let mut seen = 0;
+        Table::parse_in_parts("t.tsv", text.into(), 2, |_| {
+            seen += 1;
+            false
+        })
+        .unwrap();
+        assert_eq!(seen, 1);
     }
 
     #[test]

@@ -170,23 +170,37 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// Rows of `gazetteer/cities.tsv` parsed and handed over at a time: small enough that adding the
+/// first part starts early, large enough that handing parts over costs nothing.
+const CITY_ROWS_PER_PART: usize = 2_000;
+
 impl Lexicons {
     pub fn load(source: &DataSource) -> Result<Lexicons, DataError> {
-        // The gazetteer is the largest data: its files are parsed on a second thread while the
-        // lexicons load (start-up time is most of the cost of coding one article).
+        // The gazetteer is the largest data (start-up time is most of the cost of coding one
+        // article). Its files are parsed on a second thread while the lexicons load, the cities
+        // in parts that are added to the places as they come, while the next ones are parsed.
         std::thread::scope(|scope| {
-            let gazetteer = scope.spawn(|| {
+            let (cities_tx, cities_rx) = std::sync::mpsc::sync_channel(2);
+            let gazetteer = scope.spawn(move || {
+                source.table_in_parts("gazetteer/cities.tsv", CITY_ROWS_PER_PART, |part| {
+                    // A failed send means the loading stopped on an error: stop parsing too.
+                    cities_tx.send(part).is_ok()
+                })?;
+                drop(cities_tx);
                 Ok::<_, DataError>((
-                    source.table("gazetteer/cities.tsv")?,
                     source.table("gazetteer/admin1.tsv")?,
                     source.table("gazetteer/aliases.tsv")?,
                 ))
             });
             let mut lex = Lexicons::load_lexicons(source)?;
-            let (cities, admin1, aliases) = gazetteer
+            for cities in cities_rx {
+                lex.add_cities(&cities)?;
+            }
+            let (admin1, aliases) = gazetteer
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            lex.load_places(&cities, &admin1, &aliases)?;
+            lex.add_admin1(&admin1)?;
+            lex.add_aliases(&aliases)?;
             Ok(lex)
         })
     }
@@ -518,12 +532,8 @@ impl Lexicons {
         Ok(())
     }
 
-    fn load_places(
-        &mut self,
-        cities: &Table,
-        admin1: &Table,
-        aliases: &Table,
-    ) -> Result<(), DataError> {
+    /// Adds the cities of (a part of) `gazetteer/cities.tsv` to the places.
+    fn add_cities(&mut self, cities: &Table) -> Result<(), DataError> {
         let (id, name, alts, lat, lon, country, adm, pop) = (
             cities.column("geonameid")?,
             cities.column("name")?,
@@ -535,8 +545,7 @@ impl Lexicons {
             cities.column("population")?,
         );
         // About two names a row, of one or two words each.
-        self.places
-            .reserve(3 * (cities.rows.len() + admin1.rows.len() + aliases.rows.len()));
+        self.places.reserve(3 * cities.rows.len());
         for row in &cities.rows {
             let entry = PlaceEntry {
                 id: format!("geonames:{}", row.get(id)),
@@ -551,6 +560,11 @@ impl Lexicons {
             };
             self.add_place(entry, row.list(alts));
         }
+        Ok(())
+    }
+
+    /// Adds the first-level administrative divisions of `gazetteer/admin1.tsv` to the places.
+    fn add_admin1(&mut self, admin1: &Table) -> Result<(), DataError> {
         let (country, code, name, alts, lat, lon) = (
             admin1.column("country")?,
             admin1.column("code")?,
@@ -573,6 +587,11 @@ impl Lexicons {
             };
             self.add_place(entry, row.list(alts));
         }
+        Ok(())
+    }
+
+    /// Adds the curated names of `gazetteer/aliases.tsv` to the places.
+    fn add_aliases(&mut self, aliases: &Table) -> Result<(), DataError> {
         let (key, name, alts, kind, country, adm, lat, lon) = (
             aliases.column("key")?,
             aliases.column("name")?,
