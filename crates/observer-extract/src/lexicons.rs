@@ -170,6 +170,49 @@ fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// A part of `gazetteer/cities.tsv`: its rows and their places, read on the second thread at
+/// start-up, so that the first thread only adds their names to the places matcher.
+struct CitiesPart {
+    table: Table,
+    /// The column of the alternate names.
+    alt_names: usize,
+    /// One per row.
+    entries: Vec<PlaceEntry>,
+}
+
+impl CitiesPart {
+    fn read(table: Table) -> Result<CitiesPart, DataError> {
+        let (id, name, alt_names, lat, lon, country, adm, pop) = (
+            table.column("geonameid")?,
+            table.column("name")?,
+            table.column("alt_names")?,
+            table.column("lat")?,
+            table.column("lon")?,
+            table.column("country")?,
+            table.column("admin1")?,
+            table.column("population")?,
+        );
+        let entries = (table.rows.iter())
+            .map(|row| PlaceEntry {
+                id: format!("geonames:{}", row.get(id)),
+                name: row.get(name).to_string(),
+                country: non_empty(row.get(country)),
+                admin1: non_empty(row.get(adm)),
+                lat: parse_f64(row.get(lat)),
+                lon: parse_f64(row.get(lon)),
+                population: row.get(pop).parse().unwrap_or(0),
+                kind: PlaceKind::City,
+                curated: false,
+            })
+            .collect();
+        Ok(CitiesPart {
+            table,
+            alt_names,
+            entries,
+        })
+    }
+}
+
 /// Rows of `gazetteer/cities.tsv` parsed and handed over at a time: small enough that adding the
 /// first part starts early, large enough that handing parts over costs nothing.
 const CITY_ROWS_PER_PART: usize = 2_000;
@@ -177,16 +220,24 @@ const CITY_ROWS_PER_PART: usize = 2_000;
 impl Lexicons {
     pub fn load(source: &DataSource) -> Result<Lexicons, DataError> {
         // The gazetteer is the largest data (start-up time is most of the cost of coding one
-        // article). Its files are parsed on a second thread while the lexicons load, the cities
-        // in parts that are added to the places as they come, while the next ones are parsed.
+        // article). Its files are read on a second thread while the lexicons load, the cities
+        // in parts that are added to the places as they come, while the next ones are read.
         std::thread::scope(|scope| {
             let (cities_tx, cities_rx) = std::sync::mpsc::sync_channel(2);
             let gazetteer = scope.spawn(move || {
-                source.table_in_parts("gazetteer/cities.tsv", CITY_ROWS_PER_PART, |part| {
-                    // A failed send means the loading stopped on an error: stop parsing too.
-                    cities_tx.send(part).is_ok()
+                let mut unreadable = Ok(());
+                source.table_in_parts("gazetteer/cities.tsv", CITY_ROWS_PER_PART, |table| {
+                    match CitiesPart::read(table) {
+                        // A failed send means the loading stopped on an error: stop reading too.
+                        Ok(part) => cities_tx.send(part).is_ok(),
+                        Err(error) => {
+                            unreadable = Err(error);
+                            false
+                        }
+                    }
                 })?;
                 drop(cities_tx);
+                unreadable?;
                 Ok::<_, DataError>((
                     source.table("gazetteer/admin1.tsv")?,
                     source.table("gazetteer/aliases.tsv")?,
@@ -194,7 +245,7 @@ impl Lexicons {
             });
             let mut lex = Lexicons::load_lexicons(source)?;
             for cities in cities_rx {
-                lex.add_cities(&cities)?;
+                lex.add_cities(cities);
             }
             let (admin1, aliases) = gazetteer
                 .join()
@@ -532,35 +583,13 @@ impl Lexicons {
         Ok(())
     }
 
-    /// Adds the cities of (a part of) `gazetteer/cities.tsv` to the places.
-    fn add_cities(&mut self, cities: &Table) -> Result<(), DataError> {
-        let (id, name, alts, lat, lon, country, adm, pop) = (
-            cities.column("geonameid")?,
-            cities.column("name")?,
-            cities.column("alt_names")?,
-            cities.column("lat")?,
-            cities.column("lon")?,
-            cities.column("country")?,
-            cities.column("admin1")?,
-            cities.column("population")?,
-        );
+    /// Adds a part of the cities, read by [`CitiesPart::read`], to the places.
+    fn add_cities(&mut self, part: CitiesPart) {
         // About two names a row, of one or two words each.
-        self.places.reserve(3 * cities.rows.len());
-        for row in &cities.rows {
-            let entry = PlaceEntry {
-                id: format!("geonames:{}", row.get(id)),
-                name: row.get(name).to_string(),
-                country: non_empty(row.get(country)),
-                admin1: non_empty(row.get(adm)),
-                lat: parse_f64(row.get(lat)),
-                lon: parse_f64(row.get(lon)),
-                population: row.get(pop).parse().unwrap_or(0),
-                kind: PlaceKind::City,
-                curated: false,
-            };
-            self.add_place(entry, row.list(alts));
+        self.places.reserve(3 * part.entries.len());
+        for (entry, row) in part.entries.into_iter().zip(&part.table.rows) {
+            self.add_place(entry, row.list(part.alt_names));
         }
-        Ok(())
     }
 
     /// Adds the first-level administrative divisions of `gazetteer/admin1.tsv` to the places.
