@@ -275,7 +275,7 @@ mod tests {
         );
         assert_eq!(parts.len(), 3);
         assert_eq!(
-            parts.iter().flat_map(|part| rows(part)).collect::<Vec<_>>(),
+            parts.iter().flat_map(&rows).collect::<Vec<_>>(),
             rows(&whole)
         );
 
