@@ -1,9 +1,11 @@
 //! Attribution layer: reported speech ("X said", "said X", "according to X", "X told TASS",
 //! "X denied"), the claimant behind each, and the hearsay and verification cues that set stance.
+//! A speaker referred back to ("he said", "the ministry added") is the one the article last quoted.
 
-use crate::actors::ActorSpan;
+use crate::actors::{ActorKind, ActorSpan};
 use crate::lexicons::{Lexicons, SpeechKind};
-use observer_text::Token;
+use observer_model::Actor;
+use observer_text::{Token, TokenKind};
 
 /// A reported-speech cue: tokens `[start, end)`, its kind and the actors making the claim.
 #[derive(Debug, Clone)]
@@ -76,30 +78,206 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
     out
 }
 
-/// Media outlets are who a claim was made to ("told TASS"), not who made it.
+/// A speaker the article has quoted.
+#[derive(Debug, Clone)]
+struct Speaker {
+    actor: Actor,
+    /// The words it was named with, lower-case ("armenia's defence ministry").
+    words: String,
+    /// A person ("the regional governor", "a police spokesman"), not an institution.
+    personal: bool,
+}
+
+/// The speakers an article has quoted so far, latest last: who "he said", "the ministry added"
+/// or "the spokesman said" in a later sentence refer to.
+#[derive(Debug, Default)]
+pub struct SpeakerMemory {
+    speakers: Vec<Speaker>,
+}
+
+/// Nouns for a body that can speak of itself as "the agency", "the organisation".
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "organisation",
+    "organization",
+    "charity",
+    "body",
+    "mission",
+    "office",
+];
+
+impl SpeakerMemory {
+    fn remember(&mut self, text: &str, toks: &[Token], a: &ActorSpan) {
+        // Referred back to ("he", "the ministry"): the speaker it stands for is quoted again.
+        if a.rule.starts_with("coref:") {
+            if let Some(k) = self
+                .speakers
+                .iter()
+                .rposition(|s| s.actor.name == a.actor.name && s.actor.code == a.actor.code)
+            {
+                let again = self.speakers.remove(k);
+                self.speakers.push(again);
+            }
+            return;
+        }
+        let words = text[toks[a.start].start..toks[a.end - 1].end].to_lowercase();
+        let personal = matches!(a.kind, ActorKind::Person)
+            || a.actor.title.is_some()
+            || (a.kind == ActorKind::Pronoun && matches!(words.as_str(), "he" | "she"));
+        self.speakers.retain(|s| s.words != words);
+        self.speakers.push(Speaker {
+            actor: a.actor.clone(),
+            words,
+            personal,
+        });
+    }
+
+    /// The speaker an anaphor (`he`, `it`, `the spokesman`, `the ministry`) refers back to.
+    fn resolve(&self, anaphor: &[&str]) -> Option<&Actor> {
+        let latest = |f: &dyn Fn(&Speaker) -> bool| self.speakers.iter().rev().find(|s| f(s));
+        let found = match anaphor {
+            ["he" | "she"] => latest(&|s| s.personal).or_else(|| latest(&|_| true)),
+            ["it" | "they"] => latest(&|s| !s.personal).or_else(|| latest(&|_| true)),
+            [.., head] if BODY_NOUNS.contains(head) => latest(&|s| {
+                s.words.contains(head)
+                    || matches!(s.actor.role.as_deref(), Some("IGO" | "NGO" | "MED"))
+            }),
+            [.., head] => latest(&|s| s.words.split([' ', '\'']).any(|w| w == *head)),
+            [] => None,
+        };
+        found.map(|s| &s.actor)
+    }
+}
+
+/// Media outlets are who a claim was made to ("told TASS"), not who made it; but "state media
+/// said", "the agency SPA reported" name a claimant like any other speaker.
 fn eligible(a: &ActorSpan) -> bool {
     a.actor.role.as_deref() != Some("MED")
 }
 
+/// The words of a definite or pronoun speaker touching a speech verb at `[start, end)`: "he"
+/// in "..., he said", "the spokesman" in "the spokesman added" or "..., added the spokesman".
+/// Returns their token span.
+fn anaphor_at(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
+    let plain = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| (t.kind == TokenKind::Word && !t.capitalized) || k == 0)
+    };
+    let pronoun = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.norm.as_str(), "he" | "she" | "it" | "they"))
+    };
+    // Before the verb: "he said", "the regional governor said".
+    if start > 0 && pronoun(start - 1) {
+        return Some((start - 1, start));
+    }
+    if let Some(the) = (start.saturating_sub(3)..start).find(|&k| toks[k].norm == "the")
+        && (the + 1..start).all(plain)
+        && the < start - 1
+    {
+        return Some((the, start));
+    }
+    // After it, in "..., said he", "..., added the spokesman".
+    let inverted = start > 0 && matches!(toks[start - 1].norm.as_str(), "," | "\"" | "'");
+    if inverted && pronoun(end) {
+        return Some((end, end + 1));
+    }
+    if inverted && toks.get(end).is_some_and(|t| t.norm == "the") {
+        let last = (end + 1..(end + 4).min(toks.len()))
+            .take_while(|&k| plain(k))
+            .last()?;
+        let closes = toks.get(last + 1).is_none_or(|t| {
+            matches!(
+                t.norm.as_str(),
+                "." | "," | "on" | "in" | "late" | "earlier"
+            )
+        });
+        return closes.then_some((end, last + 1));
+    }
+    None
+}
+
+/// Puts the speaker an anaphor refers back to into `actors`, where no actor stands there yet, and
+/// takes the last-quoted speaker for a generic "the ministry" the actor layer recalled by role.
+fn recall_speakers(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    actors: &mut Vec<ActorSpan>,
+    memory: &SpeakerMemory,
+) {
+    for found in lex.speech.find_all(text, toks) {
+        if matches!(found.values[0], SpeechKind::Report | SpeechKind::According) {
+            continue;
+        }
+        let Some((a, b)) = anaphor_at(toks, found.start, found.end) else {
+            continue;
+        };
+        let words: Vec<&str> = toks[a..b]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .filter(|w| *w != "the")
+            .collect();
+        let Some(speaker) = memory.resolve(&words) else {
+            continue;
+        };
+        let surface = text[toks[a].start..toks[b - 1].end].to_string();
+        let existing = actors.iter().position(|x| x.start < b && a < x.end);
+        match existing {
+            // Recalled by its role alone ("the ministry" as the last government body named).
+            Some(k) if actors[k].rule.starts_with("coref:role") => {
+                actors[k].actor = Actor {
+                    text: actors[k].actor.text.clone(),
+                    ..speaker.clone()
+                };
+                actors[k].rule = "coref:speaker".into();
+            }
+            Some(_) => {}
+            None => {
+                let at = actors.partition_point(|x| x.start < a);
+                actors.insert(
+                    at,
+                    ActorSpan {
+                        start: a,
+                        end: b,
+                        actor: Actor {
+                            text: surface,
+                            ..speaker.clone()
+                        },
+                        kind: ActorKind::Pronoun,
+                        rule: "coref:speaker".into(),
+                        group: usize::MAX - a,
+                        adjectival: false,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The reported-speech cues of a sentence and who makes each claim. Speakers referred back to
+/// are added to `actors`; the sentence's speakers are remembered for later sentences.
 pub fn find_speech(
     lex: &Lexicons,
     text: &str,
     toks: &[Token],
-    actors: &[ActorSpan],
+    actors: &mut Vec<ActorSpan>,
     breaks: &[usize],
+    memory: &mut SpeakerMemory,
 ) -> Vec<Speech> {
+    recall_speakers(lex, text, toks, actors, memory);
+    let actors: &[ActorSpan] = actors;
     let mut out = Vec::new();
     for found in lex.speech.find_all(text, toks) {
         let kind = found.values[0];
         let claimants = match kind {
             SpeechKind::Report => Vec::new(),
-            SpeechKind::According => actors
-                .iter()
-                .position(|a| a.start >= found.end && a.start <= found.end + 2)
-                .map(|k| coordinated(actors, toks, k))
-                .unwrap_or_default(),
+            SpeechKind::According => according_to(toks, actors, found.end),
             _ => subject_of(toks, actors, found.start, found.end, breaks),
         };
+        for &k in &claimants {
+            memory.remember(text, toks, &actors[k]);
+        }
         out.push(Speech {
             start: found.start,
             end: found.end,
@@ -113,6 +291,18 @@ pub fn find_speech(
         });
     }
     out
+}
+
+/// "according to the North Kivu provincial government": the first actor of the phrase after it.
+fn according_to(toks: &[Token], actors: &[ActorSpan], end: usize) -> Vec<usize> {
+    let phrase_end = (end..toks.len())
+        .find(|&k| matches!(toks[k].norm.as_str(), "," | "." | ";" | "\""))
+        .unwrap_or(toks.len());
+    actors
+        .iter()
+        .position(|a| a.start >= end && a.start <= end + 5 && a.start < phrase_end)
+        .map(|k| coordinated(actors, toks, k))
+        .unwrap_or_default()
 }
 
 /// The subject of a speech verb spanning `[start, end)`: the first actor of its clause, or, in

@@ -42,8 +42,8 @@ pub struct ArticleContext {
     pub countries: HashMap<String, usize>,
     /// The place the article is mostly about: where unlocated fighting is put.
     pub focus: Option<(Place, String)>,
-    /// The outlet's "unable to independently verify" sentence, if any.
-    pub disclaimer: Option<FieldEvidence>,
+    /// The outlet's "unable to independently verify" sentence, if any, and its index.
+    pub disclaimer: Option<(usize, FieldEvidence)>,
     /// For each sentence, the last date the article gave before it: what "the strike" in a
     /// sentence without a date of its own happened on.
     pub date_before: Vec<Option<EventDate>>,
@@ -55,6 +55,15 @@ pub struct ArticleContext {
 impl ArticleContext {
     fn continues_story(&self, sentence: usize) -> bool {
         self.follows_dated.get(sentence).copied().unwrap_or(false)
+    }
+
+    /// The disclaimer covering a claim in `sentence`: "could not verify the accounts" looks back
+    /// at the claims reported before it, and at what happened, not at plans or threats.
+    fn disclaimer_for(&self, sentence: usize, hypothetical: bool) -> Option<&FieldEvidence> {
+        self.disclaimer
+            .as_ref()
+            .filter(|(at, _)| sentence <= *at && !hypothetical)
+            .map(|(_, d)| d)
     }
 }
 
@@ -138,19 +147,42 @@ impl Builder<'_> {
         (start, end)
     }
 
-    /// The speech cue that governs a trigger: the nearest one before it, else one after it
-    /// ("“...,” Nebenzya said").
+    /// The speech cue that governs a trigger: the nearest one before it, else one after it in its
+    /// clause ("“...,” Nebenzya said"), one naming a speaker first ("no injuries were reported,
+    /// according to the military"), else an attribution closing the sentence after a comma
+    /// ("..., while two officers were wounded, the national police said").
     fn governing_speech(&self, t: &Trigger) -> Option<&Speech> {
         let sp = &self.s.speech;
         let (_, clause_end) = self.clause_of(t.start);
+        let after = || sp.iter().filter(|s| s.start >= t.end);
         sp.iter()
             .filter(|s| s.end <= t.start && s.start != t.start)
             .max_by_key(|s| s.end)
-            .or_else(|| sp.iter().find(|s| s.start >= t.end && s.start < clause_end))
+            .or_else(|| {
+                after()
+                    .filter(|s| s.start < clause_end)
+                    .min_by_key(|s| (s.claimants.is_empty(), s.start))
+            })
+            .or_else(|| after().find(|s| !s.claimants.is_empty() && self.closes_sentence(s)))
             .or_else(|| {
                 sp.iter()
                     .find(|s| s.start == t.start && s.kind != SpeechKind::Claim)
             })
+    }
+
+    /// An attribution set off by a comma with no other event between ("..., the army said",
+    /// "..., according to a monitoring group"): it covers the whole sentence before it.
+    fn closes_sentence(&self, sp: &Speech) -> bool {
+        let toks = &self.s.toks;
+        let Some(comma) = toks[..sp.start].iter().rposition(|t| t.norm == ",") else {
+            return false;
+        };
+        sp.start - comma <= 8
+            && !self
+                .s
+                .triggers
+                .iter()
+                .any(|t| t.start > comma && t.start < sp.start)
     }
 
     /// Claimants and the actors joined to them by "of" ("the head of the regional
@@ -687,10 +719,13 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 && t.start >= sp.end
                 && t.start - sp.end <= 4
         };
+        // "accused Iran of supplying arms, a charge Tehran denies": a later denial answers what
+        // the accusation says, not whether it was made.
         let speech = b
             .governing_speech(t)
             .filter(|sp| !performative(sp))
-            .filter(|sp| sp.start != t.start || !is_speech_act(ty));
+            .filter(|sp| sp.start != t.start || !is_speech_act(ty))
+            .filter(|sp| !(is_speech_act(ty) && sp.kind == SpeechKind::Deny && sp.start > t.start));
         let speaker_acts = speech.is_some_and(|sp| own_act(&sp));
         let claimant_idx: Vec<usize> = speech.map(|sp| sp.claimants.clone()).unwrap_or_default();
         let (mut pairs, actor_rule) = b.participants(t, ty, speech);
@@ -741,7 +776,9 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 };
                 let speaker_is_source =
                     claimant.is_some() && (claimant == src || same_side(claimant, src));
-                let claimant = claimant.filter(|_| !(speaker_is_source && is_speech_act(ty)));
+                // The speaker's own accusation or warning is reported by the outlet: asserted.
+                let own_speech_act = speaker_is_source && is_speech_act(ty);
+                let claimant = claimant.filter(|_| !own_speech_act);
                 let mut provenance = vec![FieldEvidence {
                     field: "type".into(),
                     start: Some(tstart),
@@ -771,7 +808,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 });
                 let mut stance = Stance::Asserted;
                 let mut negated = t.negated;
-                if let Some(sp) = speech {
+                if let Some(sp) = speech.filter(|_| !own_speech_act) {
                     let (a, z, tx) = b.span_text(sp.start, sp.end);
                     stance = match sp.kind {
                         SpeechKind::Deny => {
@@ -795,7 +832,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 if confirmed {
                     stance = Stance::Confirmed;
                 } else if stance == Stance::Alleged
-                    && let Some(d) = &ctx.disclaimer
+                    && let Some(d) = ctx.disclaimer_for(s.index, t.hypothetical)
                 {
                     stance = Stance::Unverified;
                     rules.push(d.rule.clone());
@@ -1005,7 +1042,8 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
                 vec![b.evidence("type", first.start, first.end, "casualty-report")];
             provenance.push(date_ev.clone());
             let mut rules = vec!["casualty-report".to_string(), date_ev.rule];
-            let stance = match (&claimant, &b.ctx.disclaimer) {
+            let disclaimer = b.ctx.disclaimer_for(s.index, false);
+            let stance = match (&claimant, disclaimer) {
                 (Some(_), Some(_)) => Stance::Unverified,
                 (Some(_), None) => Stance::Alleged,
                 _ => Stance::Asserted,
@@ -1014,7 +1052,7 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
                 rules.push(ev.rule.clone());
                 provenance.push(ev.clone());
             }
-            if let (Stance::Unverified, Some(d)) = (stance, &b.ctx.disclaimer) {
+            if let (Stance::Unverified, Some(d)) = (stance, disclaimer) {
                 rules.push(d.rule.clone());
                 provenance.push(FieldEvidence {
                     field: "stance".into(),
