@@ -149,8 +149,9 @@ impl SpeakerMemory {
     }
 }
 
-/// Media outlets are who a claim was made to ("told TASS"), not who made it; but "state media
-/// said", "the agency SPA reported" name a claimant like any other speaker.
+/// After a speech verb, media outlets are who a claim was made to ("told TASS"), not who made
+/// it; before it ("state media said", "the agency SPA reported") they are claimants like any
+/// other speaker.
 fn eligible(a: &ActorSpan) -> bool {
     a.actor.role.as_deref() != Some("MED")
 }
@@ -225,7 +226,10 @@ fn recall_speakers(
         let existing = actors.iter().position(|x| x.start < b && a < x.end);
         match existing {
             // Recalled by its role alone ("the ministry" as the last government body named).
-            Some(k) if actors[k].rule.starts_with("coref:role") => {
+            Some(k)
+                if actors[k].rule.starts_with("coref:role")
+                    || matches!(actors[k].rule.as_str(), "coref:pronoun" | "coref:it-said") =>
+            {
                 actors[k].actor = Actor {
                     text: actors[k].actor.text.clone(),
                     ..speaker.clone()
@@ -266,7 +270,6 @@ pub fn find_speech(
     memory: &mut SpeakerMemory,
 ) -> Vec<Speech> {
     recall_speakers(lex, text, toks, actors, memory);
-    let actors: &[ActorSpan] = actors;
     let mut out = Vec::new();
     for found in lex.speech.find_all(text, toks) {
         let kind = found.values[0];
@@ -276,6 +279,7 @@ pub fn find_speech(
             _ => subject_of(toks, actors, found.start, found.end, breaks),
         };
         for &k in &claimants {
+            affiliate(text, toks, actors, k);
             memory.remember(text, toks, &actors[k]);
         }
         out.push(Speech {
@@ -291,6 +295,71 @@ pub fn find_speech(
         });
     }
     out
+}
+
+/// "a police spokesman", "a Houthi official", "a spokesman for the local People's Defence Force":
+/// a speaker named by a title or role alone speaks for the body that qualifies it, and takes its
+/// role and country.
+fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
+    let speaker = &actors[k];
+    let bare = speaker.rule.starts_with("title:") || speaker.rule.starts_with("role:");
+    if speaker.actor.country.is_some() || !bare {
+        return;
+    }
+    // Touching bodies before it, nearest first: "Taliban" + "government" + "spokesman".
+    let mut bodies = Vec::new();
+    let mut at = speaker.start;
+    while let Some(j) = actors.iter().position(|b| b.end == at && b.start < at) {
+        bodies.push(j);
+        at = actors[j].start;
+    }
+    // Or after "for"/"of": "a spokesman for the US-led coalition".
+    if bodies.is_empty()
+        && toks
+            .get(speaker.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "for" | "of"))
+        && let Some(mut j) = actors.iter().position(|b| {
+            b.start > speaker.end
+                && b.start <= speaker.end + 3
+                && toks[speaker.end + 1..b.start]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && !t.capitalized)
+        })
+    {
+        // "for the military government": its head noun, nearest first.
+        bodies.push(j);
+        while actors.get(j + 1).is_some_and(|b| b.start == actors[j].end) {
+            j += 1;
+            bodies.insert(0, j);
+        }
+    }
+    let usable = |j: &usize| {
+        let b = &actors[*j].actor;
+        !matches!(b.role.as_deref(), Some("CVL" | "MED"))
+            && (b.role.is_some() || b.country.is_some())
+    };
+    let bodies: Vec<usize> = bodies.into_iter().take_while(|j| usable(j)).collect();
+    let Some(&nearest) = bodies.first() else {
+        return;
+    };
+    let role = actors[nearest]
+        .actor
+        .role
+        .clone()
+        .or_else(|| speaker.actor.role.clone());
+    let country = bodies.iter().find_map(|&j| actors[j].actor.country.clone());
+    let (from, to) = bodies
+        .iter()
+        .fold((speaker.start, speaker.end), |(a, z), &j| {
+            (a.min(actors[j].start), z.max(actors[j].end))
+        });
+    let body_name = actors[nearest].actor.name.clone();
+    let speaker = &mut actors[k];
+    speaker.actor.code = crate::actors::actor_code(country.as_deref(), role.as_deref());
+    speaker.actor.country = country;
+    speaker.actor.role = role;
+    speaker.actor.text = text[toks[from].start..toks[to - 1].end].to_string();
+    speaker.rule = format!("{}+speaks-for:{}", speaker.rule, body_name);
 }
 
 /// "according to the North Kivu provincial government": the first actor of the phrase after it.
@@ -314,12 +383,30 @@ fn subject_of(
     end: usize,
     breaks: &[usize],
 ) -> Vec<usize> {
+    // "..., said a local official", "“...,” added the spokesman": a finite verb right after a
+    // comma or quote comes before its speaker, when the speaker closes the sentence ("France,
+    // which has troops there, said its jets ..." has its speaker before).
+    let inverted = start > 0
+        && matches!(toks[start - 1].norm.as_str(), "," | "\"" | "'")
+        && !toks[start].norm.ends_with("ing");
+    if inverted
+        && let Some(k) = actors.iter().position(|a| {
+            a.start >= end
+                && a.start <= end + 3
+                && eligible(a)
+                && toks[end..a.start]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && !t.capitalized)
+                && closes_clause(toks, actors, a)
+        })
+    {
+        return coordinated(actors, toks, k);
+    }
     // "..., the army said": a speaker set off by a comma or a quote right before the verb.
     // Up to three words (article, adjectives) may stand between the comma and the speaker:
     // "..., the regional governor said".
     let tail = actors.iter().position(|a| {
         a.end == start
-            && eligible(a)
             && toks[a.start.saturating_sub(4)..a.start]
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "," | "\"" | "'"))
@@ -336,7 +423,7 @@ fn subject_of(
         if start - comma <= 9 && has_words {
             return actors
                 .iter()
-                .position(|a| a.start > comma && a.end <= start && eligible(a))
+                .position(|a| a.start > comma && a.end <= start)
                 .map(|k| coordinated(actors, toks, k))
                 .unwrap_or_default();
         }
@@ -344,24 +431,33 @@ fn subject_of(
     let from = clause_start(toks, start, breaks);
     if let Some(k) = actors
         .iter()
-        .position(|a| a.start >= from && a.end <= start && eligible(a))
+        .position(|a| a.start >= from && a.end <= start)
     {
         return coordinated(actors, toks, k);
     }
     // "..., said Nebenzya." The actor closes the clause; in "said its troops had ..." it opens the
     // reported clause instead and is no speaker.
-    let closes = |a: &ActorSpan| {
-        // Follow a chain of touching actors: "Sudan's army" + "spokesman Nabil Abdallah".
-        let mut end = a.end;
-        while let Some(next) = actors.iter().find(|b| b.start == end) {
-            end = next.end;
-        }
-        toks.get(end)
-            .is_none_or(|t| matches!(t.norm.as_str(), "." | "," | "\"" | "'" | ";" | "on" | "in"))
-    };
     actors
         .iter()
-        .position(|a| a.start >= end && a.start <= end + 1 && eligible(a) && closes(a))
+        .position(|a| {
+            a.start >= end && a.start <= end + 1 && eligible(a) && closes_clause(toks, actors, a)
+        })
         .map(|k| coordinated(actors, toks, k))
         .unwrap_or_default()
+}
+
+/// An actor after a speech verb that ends the clause ("said Nebenzya.", "said a doctor at a
+/// hospital"), rather than opening the reported one ("said its troops had ...").
+fn closes_clause(toks: &[Token], actors: &[ActorSpan], a: &ActorSpan) -> bool {
+    // Follow a chain of touching actors: "Sudan's army" + "spokesman Nabil Abdallah".
+    let mut end = a.end;
+    while let Some(next) = actors.iter().find(|b| b.start == end) {
+        end = next.end;
+    }
+    toks.get(end).is_none_or(|t| {
+        matches!(
+            t.norm.as_str(),
+            "." | "," | "\"" | "'" | ";" | "on" | "in" | "at" | "for" | "from" | "of" | "late"
+        )
+    })
 }

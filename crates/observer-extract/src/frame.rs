@@ -164,6 +164,7 @@ impl Builder<'_> {
                     .min_by_key(|s| (s.claimants.is_empty(), s.start))
             })
             .or_else(|| after().find(|s| !s.claimants.is_empty() && self.closes_sentence(s)))
+            .filter(|s| s.end <= t.start || !self.embedded(s))
             .or_else(|| {
                 sp.iter()
                     .find(|s| s.start == t.start && s.kind != SpeechKind::Claim)
@@ -183,6 +184,23 @@ impl Builder<'_> {
                 .triggers
                 .iter()
                 .any(|t| t.start > comma && t.start < sp.start)
+    }
+
+    /// Speech inside a relative clause ("the exchanges, which it said risked ...", "struck what
+    /// the military said were launchers", "companies it said had sold oil"): it qualifies what
+    /// follows it, not the events before it.
+    fn embedded(&self, sp: &Speech) -> bool {
+        let toks = &self.s.toks;
+        let relative = toks[sp.start.saturating_sub(4)..sp.start]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "which" | "what" | "who" | "whom"));
+        let reduced = toks.get(sp.end).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are"
+            )
+        });
+        relative || reduced
     }
 
     /// Claimants and the actors joined to them by "of" ("the head of the regional
