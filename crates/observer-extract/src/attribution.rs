@@ -306,10 +306,18 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     if speaker.actor.country.is_some() || !bare {
         return;
     }
-    // Touching bodies before it, nearest first: "Taliban" + "government" + "spokesman".
+    // Touching bodies before it, nearest first: "Taliban" + "government" + "spokesman"; a
+    // country may stand one word off ("Syrian state media").
     let mut bodies = Vec::new();
     let mut at = speaker.start;
-    while let Some(j) = actors.iter().position(|b| b.end == at && b.start < at) {
+    while let Some(j) = actors.iter().position(|b| {
+        (b.end == at
+            || (b.end + 1 == at
+                && b.actor.role.is_none()
+                && toks[b.end].kind == TokenKind::Word
+                && !toks[b.end].capitalized))
+            && b.start < at
+    }) {
         bodies.push(j);
         at = actors[j].start;
     }
@@ -405,6 +413,17 @@ fn subject_of(
     // "..., the army said": a speaker set off by a comma or a quote right before the verb.
     // Up to three words (article, adjectives) may stand between the comma and the speaker:
     // "..., the regional governor said".
+    // "what the army said were depots", "who the ministry said had attacked": in a relative
+    // clause the speaker is the actor right before the verb.
+    let tail = actors.iter().position(|a| {
+        a.end == start
+            && toks[a.start.saturating_sub(2)..a.start]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "what" | "which" | "who" | "whom"))
+    });
+    if let Some(k) = tail {
+        return coordinated(actors, toks, k);
+    }
     let tail = actors.iter().position(|a| {
         a.end == start
             && toks[a.start.saturating_sub(4)..a.start]
