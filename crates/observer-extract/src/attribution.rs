@@ -180,22 +180,33 @@ fn anaphor_at(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize)
     }
     // After it, in "..., said he", "..., added the spokesman".
     let inverted = start > 0 && matches!(toks[start - 1].norm.as_str(), "," | "\"" | "'");
-    if inverted && pronoun(end) {
+    let closes = |k: usize| {
+        toks.get(k).is_none_or(|t| {
+            matches!(
+                t.norm.as_str(),
+                "." | "," | "on" | "in" | "late" | "earlier" | "later"
+            )
+        })
+    };
+    if inverted && pronoun(end) && closes(end + 1) {
         return Some((end, end + 1));
     }
     if inverted && toks.get(end).is_some_and(|t| t.norm == "the") {
         let last = (end + 1..(end + 4).min(toks.len()))
             .take_while(|&k| plain(k))
             .last()?;
-        let closes = toks.get(last + 1).is_none_or(|t| {
-            matches!(
-                t.norm.as_str(),
-                "." | "," | "on" | "in" | "late" | "earlier"
-            )
-        });
-        return closes.then_some((end, last + 1));
+        return closes(last + 1).then_some((end, last + 1));
     }
     None
+}
+
+/// An actor at a speaker anaphor that the last-quoted speaker names better: one recalled by role
+/// or pronoun by the actor layer, or a bare "the ministry", "the spokesman" of no country.
+fn recallable(a: &ActorSpan) -> bool {
+    let bare =
+        (a.rule.starts_with("role:") || a.rule.starts_with("title:")) && a.actor.country.is_none();
+    bare || a.rule.starts_with("coref:role")
+        || matches!(a.rule.as_str(), "coref:pronoun" | "coref:it-said")
 }
 
 /// Puts the speaker an anaphor refers back to into `actors`, where no actor stands there yet, and
@@ -226,10 +237,7 @@ fn recall_speakers(
         let existing = actors.iter().position(|x| x.start < b && a < x.end);
         match existing {
             // Recalled by its role alone ("the ministry" as the last government body named).
-            Some(k)
-                if actors[k].rule.starts_with("coref:role")
-                    || matches!(actors[k].rule.as_str(), "coref:pronoun" | "coref:it-said") =>
-            {
+            Some(k) if recallable(&actors[k]) => {
                 actors[k].actor = Actor {
                     text: actors[k].actor.text.clone(),
                     ..speaker.clone()
@@ -273,6 +281,9 @@ pub fn find_speech(
     let mut out = Vec::new();
     for found in lex.speech.find_all(text, toks) {
         let kind = found.values[0];
+        if attributive(toks, found.start, found.end) {
+            continue;
+        }
         let claimants = match kind {
             SpeechKind::Report => Vec::new(),
             SpeechKind::According => according_to(toks, actors, found.end),
@@ -295,6 +306,37 @@ pub fn find_speech(
         });
     }
     out
+}
+
+/// "Rwanda's alleged support", "the opposition leader's claim", "the claims": a claim word used as
+/// an adjective or a noun after a determiner reports no one's speech.
+fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
+    let word = toks[start].norm.as_str();
+    end == start + 1
+        && matches!(word, "alleged" | "claim" | "claims" | "statement")
+        && start > 0
+        && {
+            let before = toks[start - 1].norm.as_str();
+            matches!(
+                before,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "any"
+                    | "joint"
+            ) || before.ends_with("'s")
+                || before.ends_with('\'')
+        }
 }
 
 /// "a police spokesman", "a Houthi official", "a spokesman for the local People's Defence Force":
@@ -367,7 +409,21 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     speaker.actor.country = country;
     speaker.actor.role = role;
     speaker.actor.text = text[toks[from].start..toks[to - 1].end].to_string();
-    speaker.rule = format!("{}+speaks-for:{}", speaker.rule, body_name);
+    speaker.rule = format!("{}{SPEAKS_FOR}{body_name}", speaker.rule);
+}
+
+/// What a speaker's rule records of the body it speaks for.
+const SPEAKS_FOR: &str = "+speaks-for:";
+
+/// Actor `body` is the body speaker `speaker` was found to speak for, next to it.
+pub fn speaks_for(speaker: &ActorSpan, body: &ActorSpan) -> bool {
+    let next_to = (body.end <= speaker.start && speaker.start - body.end <= 1)
+        || (body.start >= speaker.end && body.start <= speaker.end + 3);
+    next_to
+        && speaker
+            .rule
+            .split_once(SPEAKS_FOR)
+            .is_some_and(|(_, name)| name == body.actor.name)
 }
 
 /// "according to the North Kivu provincial government": the first actor of the phrase after it.

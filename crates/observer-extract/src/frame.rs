@@ -207,10 +207,14 @@ impl Builder<'_> {
     /// administration") are the speaker: neither source nor target of what is said.
     fn actor_ok(&self, k: usize, claimants: &[usize]) -> bool {
         let a = &self.s.actors[k];
+        // Nor is the body a speaker speaks for ("Houthi" in "a Houthi spokesman").
         a.actor.role.as_deref() != Some("MED")
-            && !claimants
-                .iter()
-                .any(|&c| c == k || self.joined_by_of(k, c) || self.joined_by_of(c, k))
+            && !claimants.iter().any(|&c| {
+                c == k
+                    || crate::attribution::speaks_for(&self.s.actors[c], a)
+                    || self.joined_by_of(k, c)
+                    || self.joined_by_of(c, k)
+            })
     }
 
     /// Actor `a` is followed by "of (the)" and then actor `b`.
@@ -288,7 +292,7 @@ impl Builder<'_> {
             // soldiers were killed" they are acted on).
             let pronoun = (sp.end..t.start).any(|k| {
                 matches!(norm(k), "it" | "they" | "we")
-                    || (matches!(norm(k), "its" | "their" | "our")
+                    || (matches!(norm(k), "its" | "their" | "our" | "his" | "her")
                         && k > 0
                         && norm(k - 1) != "of"
                         && s.actors.iter().any(|a| a.start == k + 1))
@@ -743,7 +747,10 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             .governing_speech(t)
             .filter(|sp| !performative(sp))
             .filter(|sp| sp.start != t.start || !is_speech_act(ty))
-            .filter(|sp| !(is_speech_act(ty) && sp.kind == SpeechKind::Deny && sp.start > t.start));
+            .filter(|sp| !(is_speech_act(ty) && sp.kind == SpeechKind::Deny && sp.start > t.start))
+            // "blamed Pakistan ... and warned that": a verb after an accusation shares its
+            // speaker; only an attribution set off by a comma reports the accusation.
+            .filter(|sp| !(is_speech_act(ty) && sp.start > t.start && !b.closes_sentence(sp)));
         let speaker_acts = speech.is_some_and(|sp| own_act(&sp));
         let claimant_idx: Vec<usize> = speech.map(|sp| sp.claimants.clone()).unwrap_or_default();
         let (mut pairs, actor_rule) = b.participants(t, ty, speech);
@@ -792,8 +799,18 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     }
                     _ => false,
                 };
-                let speaker_is_source =
-                    claimant.is_some() && (claimant == src || same_side(claimant, src));
+                // "warned that his forces would respond": the speaker's own forces.
+                let own_forces = src.is_some_and(|k| {
+                    let a = &s.actors[k];
+                    speech.is_some_and(|sp| sp.end <= a.start)
+                        && a.start > 0
+                        && matches!(
+                            s.toks[a.start - 1].norm.as_str(),
+                            "its" | "their" | "his" | "her" | "our"
+                        )
+                });
+                let speaker_is_source = claimant.is_some()
+                    && (claimant == src || same_side(claimant, src) || own_forces);
                 // The speaker's own accusation or warning is reported by the outlet: asserted.
                 let own_speech_act = speaker_is_source && is_speech_act(ty);
                 let claimant = claimant.filter(|_| !own_speech_act);

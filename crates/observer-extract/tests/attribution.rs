@@ -248,3 +248,56 @@ fn speech_in_a_relative_clause_does_not_attribute_the_event_before_it() {
         assert_eq!(attack[0].stance, Stance::Asserted);
     }
 }
+
+#[test]
+fn a_claim_word_used_as_an_adjective_or_noun_reports_no_speech() {
+    let found = events(
+        "Hundreds of students marched through Yerevan on Sunday to condemn Baku's alleged \
+         shelling of border villages.",
+    );
+    let protest = in_sentence(&found, EventType::Protest, "marched");
+    assert!(!protest.is_empty(), "{found:#?}");
+    assert!(protest[0].claimant.is_none(), "{:#?}", protest[0]);
+    assert_eq!(protest[0].stance, Stance::Asserted);
+}
+
+#[test]
+fn a_warning_about_the_speakers_own_forces_is_the_speakers_threat() {
+    let found = events(
+        "Pakistan's army chief warned on Monday that his forces would respond with full force to \
+         any incursion across the Line of Control.",
+    );
+    let threat = in_sentence(&found, EventType::Threaten, "warned");
+    assert!(!threat.is_empty(), "{found:#?}");
+    assert!(threat[0].claimant.is_none(), "{:#?}", threat[0]);
+    assert_eq!(threat[0].stance, Stance::Asserted);
+    assert_eq!(
+        threat[0].source.as_ref().and_then(|s| s.country.as_deref()),
+        Some("PAK")
+    );
+}
+
+#[test]
+fn security_sources_and_war_monitors_have_their_roles() {
+    for (text, marker, role) in [
+        (
+            "Unknown gunmen ambushed a patrol near Kidal on Friday, killing four soldiers, \
+             security sources said.",
+            "ambushed",
+            "MIL",
+        ),
+        (
+            "Government air strikes killed seven civilians in the town of Maarat al-Numan on \
+             Sunday, a war monitor said.",
+            "air strikes",
+            "NGO",
+        ),
+    ] {
+        let found = events(text);
+        let claimant = claimant_of(&found, EventType::Assault, marker);
+        assert!(
+            claimant.as_deref().is_some_and(|c| c.ends_with(role)),
+            "{text:?}: {claimant:?}"
+        );
+    }
+}
