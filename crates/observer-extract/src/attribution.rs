@@ -309,8 +309,13 @@ pub fn find_speech(
 }
 
 /// "Rwanda's alleged support", "the opposition leader's claim", "the claims": a claim word used as
-/// an adjective or a noun after a determiner reports no one's speech.
+/// an adjective or a noun after a determiner reports no one's speech; nor does a capitalised one
+/// inside a sentence ("the United States").
 fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
+    // "the United States", "Member States": a name, not the verb.
+    if start > 0 && toks[start].capitalized {
+        return true;
+    }
     let word = toks[start].norm.as_str();
     end == start + 1
         && matches!(word, "alleged" | "claim" | "claims" | "statement")

@@ -853,6 +853,15 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                         SpeechKind::Report => Stance::Unverified,
                         SpeechKind::Confirm => Stance::Confirmed,
                         _ if claimant_actor.is_some() => Stance::Alleged,
+                        // "..., the Philippine Coast Guard said": a speaker the actor layer does
+                        // not know is still someone other than the outlet (but an accusation or
+                        // appeal is most likely that speaker's own).
+                        _ if sp.claimants.is_empty()
+                            && !is_speech_act(ty)
+                            && (sp.end <= t.start || b.closes_sentence(sp)) =>
+                        {
+                            Stance::Alleged
+                        }
                         _ => Stance::Asserted,
                     };
                     rules.push(sp.rule.clone());

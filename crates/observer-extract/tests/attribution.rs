@@ -301,3 +301,34 @@ fn security_sources_and_war_monitors_have_their_roles() {
         );
     }
 }
+
+#[test]
+fn a_speaker_the_engine_cannot_name_still_makes_the_event_a_claim() {
+    let found = events(
+        "Militia fighters attacked a police station in the town of Djugu overnight, the Ituri \
+         Volunteer Brigade said.",
+    );
+    assert_eq!(
+        stance_of(&found, EventType::Assault, "attacked a police station"),
+        Stance::Alleged
+    );
+}
+
+#[test]
+fn the_united_states_is_a_name_not_a_statement() {
+    let found = events(
+        "The United States imposed sanctions on two Sudanese commanders on Thursday over attacks \
+         on civilians in Darfur.",
+    );
+    let sanction = in_sentence(&found, EventType::Sanction, "imposed sanctions");
+    assert!(!sanction.is_empty(), "{found:#?}");
+    assert_eq!(sanction[0].stance, Stance::Asserted);
+    assert!(sanction[0].claimant.is_none());
+    assert_eq!(
+        sanction[0]
+            .source
+            .as_ref()
+            .and_then(|s| s.country.as_deref()),
+        Some("USA")
+    );
+}
