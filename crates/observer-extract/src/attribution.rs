@@ -30,9 +30,12 @@ pub fn clause_start(toks: &[Token], i: usize, breaks: &[usize]) -> usize {
         .filter(|&b| b <= i)
         .max()
         .unwrap_or(0);
-    // After a closing quote: "“...,” a UN diplomat told AFP."
+    // After a closing quote: "“...,” a UN diplomat told AFP." (Not after a quoted phrase inside
+    // the clause: 'called the decision "regrettable" and said'.)
     if let Some(q) = (start..i).rev().find(|&k| is_quote(&toks[k].norm))
         && toks[..q].iter().any(|t| is_quote(&t.norm))
+        && q > 0
+        && matches!(toks[q - 1].norm.as_str(), "," | "." | "?" | "!")
     {
         start = start.max(q + 1);
     }
@@ -318,7 +321,10 @@ fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
     }
     let word = toks[start].norm.as_str();
     end == start + 1
-        && matches!(word, "alleged" | "claim" | "claims" | "statement")
+        && matches!(
+            word,
+            "alleged" | "claim" | "claims" | "statement" | "estimated"
+        )
         && start > 0
         && {
             let before = toks[start - 1].norm.as_str();

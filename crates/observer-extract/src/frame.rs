@@ -722,12 +722,15 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         if absorbed[ti] {
             continue;
         }
-        // "X announced sanctions against Y": the announcement is the act, its speaker the doer.
+        // "X announced sanctions against Y": the announcement is the act, its speaker the doer
+        // ("announced the deaths of two fighters" reports an attack instead).
         let performative = |sp: &&Speech| {
-            matches!(
-                s.toks[sp.start].norm.as_str(),
-                "announced" | "announces" | "declared" | "declares"
-            ) && t.start >= sp.end
+            ty != EventType::Assault
+                && matches!(
+                    s.toks[sp.start].norm.as_str(),
+                    "announced" | "announces" | "declared" | "declares"
+                )
+                && t.start >= sp.end
                 && t.start - sp.end <= 3
                 && !s.toks[sp.end..t.start].iter().any(|tok| tok.norm == "that")
         };
@@ -918,10 +921,16 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     // "Baku would destroy any firing point if the attacks continued", said by Azerbaijan's
     // president, is a threat by the speaker, not a hypothetical attack.
     for e in events.iter_mut() {
+        // ("expressed concern that militants could launch an offensive" fears another's attack.)
+        let others = match (&e.source, &e.claimant) {
+            (Some(s), Some(c)) => s.role.as_deref() == Some("REB") && c.role != s.role,
+            _ => false,
+        };
         if e.event_type == EventType::Assault
             && e.hypothetical
             && !e.negated
             && e.claimant.is_some()
+            && !others
         {
             e.event_type = EventType::Threaten;
             e.cameo = "138".into();
