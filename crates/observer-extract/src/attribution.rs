@@ -96,6 +96,14 @@ struct Speaker {
 #[derive(Debug, Default)]
 pub struct SpeakerMemory {
     speakers: Vec<Speaker>,
+    /// The last international body or NGO named, quoted or not: who "the agency said" is when
+    /// no such speaker was quoted.
+    last_body: Option<Actor>,
+}
+
+/// An international body or NGO, which speaks of itself as "the agency", "the organisation".
+fn is_body(a: &Actor) -> bool {
+    matches!(a.role.as_deref(), Some("IGO" | "NGO"))
 }
 
 /// Nouns for a body that can speak of itself as "the agency", "the organisation".
@@ -233,7 +241,18 @@ fn recall_speakers(
             .map(|t| t.norm.as_str())
             .filter(|w| *w != "the")
             .collect();
-        let Some(speaker) = memory.resolve(&words) else {
+        // "A World Food Programme convoy reached Tigray, the agency said": a body named before
+        // in the sentence, else in the article.
+        let body = || {
+            actors
+                .iter()
+                .rev()
+                .find(|x| x.end <= a && is_body(&x.actor))
+                .map(|x| &x.actor)
+                .or(memory.last_body.as_ref())
+                .filter(|_| words.last().is_some_and(|w| BODY_NOUNS.contains(w)))
+        };
+        let Some(speaker) = memory.resolve(&words).or_else(body).cloned() else {
             continue;
         };
         let surface = text[toks[a].start..toks[b - 1].end].to_string();
@@ -307,6 +326,9 @@ pub fn find_speech(
                 toks[found.start].norm
             ),
         });
+    }
+    if let Some(body) = actors.iter().rev().find(|a| is_body(&a.actor)) {
+        memory.last_body = Some(body.actor.clone());
     }
     out
 }

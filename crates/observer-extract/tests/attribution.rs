@@ -332,3 +332,16 @@ fn the_united_states_is_a_name_not_a_statement() {
         Some("USA")
     );
 }
+
+#[test]
+fn the_agency_is_the_international_body_named_before() {
+    let found = events(
+        "UNICEF said on Monday that it had sent vaccines to three camps near Goma. Gunmen \
+         attacked one of its trucks near Sake on Sunday and wounded the driver, the agency said.",
+    );
+    let claimant = claimant_of(&found, EventType::Assault, "attacked one of its trucks");
+    assert!(
+        claimant.as_deref().is_some_and(|c| c.ends_with("/IGO")),
+        "{claimant:?}"
+    );
+}
