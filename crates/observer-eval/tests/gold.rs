@@ -31,7 +31,7 @@ fn scores_on_the_gold_corpus_do_not_regress() {
         ("source country accuracy", accuracy("source_country"), 0.77),
         ("target country accuracy", accuracy("target_country"), 0.70),
         ("date accuracy", accuracy("date"), 0.84),
-        ("claimant F1", f1("claimant"), 0.62),
+        ("claimant F1", f1("claimant"), 0.63),
         ("stance accuracy", accuracy("stance"), 0.95),
         ("place accuracy", accuracy("place"), 0.63),
         ("casualties F1", f1("casualties"), 0.84),

@@ -387,6 +387,7 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     let mut at = speaker.start;
     while let Some(j) = actors.iter().position(|b| {
         (b.end == at
+            || (b.end + 1 == at && is_quote(&toks[b.end].norm))
             || (b.end + 1 == at
                 && b.actor.role.is_none()
                 && toks[b.end].kind == TokenKind::Word
@@ -448,15 +449,28 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
 /// What a speaker's rule records of the body it speaks for.
 const SPEAKS_FOR: &str = "+speaks-for:";
 
-/// Actor `body` is the body speaker `speaker` was found to speak for, next to it.
-pub fn speaks_for(speaker: &ActorSpan, body: &ActorSpan) -> bool {
-    let next_to = (body.end <= speaker.start && speaker.start - body.end <= 1)
-        || (body.start >= speaker.end && body.start <= speaker.end + 3);
-    next_to
-        && speaker
-            .rule
-            .split_once(SPEAKS_FOR)
-            .is_some_and(|(_, name)| name == body.actor.name)
+/// Actor `body` is one of the bodies speaker `speaker` was found to speak for: in the phrase
+/// before it ("Taliban government spokesman") or after its "for"/"of".
+pub fn speaks_for(toks: &[Token], actors: &[ActorSpan], speaker: usize, body: usize) -> bool {
+    let (sp, b) = (&actors[speaker], &actors[body]);
+    if !sp.rule.contains(SPEAKS_FOR) || body == speaker {
+        return false;
+    }
+    // Between the body and the speaker: other bodies of the chain, a possessive quote, or one
+    // plain word ("Syrian state media").
+    let covered =
+        |k: usize| is_quote(&toks[k].norm) || actors.iter().any(|a| a.start <= k && k < a.end);
+    let plain = |k: usize| toks[k].kind == TokenKind::Word && !toks[k].capitalized;
+    let before = b.end <= sp.start
+        && sp.start - b.end <= 3
+        && (b.end..sp.start).filter(|&k| !covered(k)).count() <= 1
+        && (b.end..sp.start).all(|k| covered(k) || plain(k));
+    let after = b.start > sp.end
+        && b.start <= sp.end + 3
+        && toks
+            .get(sp.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "for" | "of"));
+    before || after
 }
 
 /// "according to the North Kivu provincial government": the first actor of the phrase after it.
@@ -537,10 +551,20 @@ fn subject_of(
         }
     }
     let from = clause_start(toks, start, breaks);
-    if let Some(k) = actors
+    if let Some(mut k) = actors
         .iter()
         .position(|a| a.start >= from && a.end <= start)
     {
+        // "A Houthi military spokesman said": the speaker is the title heading the phrase, which
+        // speaks for the body before it.
+        while actors.get(k + 1).is_some_and(|b| {
+            b.start == actors[k].end
+                && b.end <= start
+                && (b.rule.starts_with("title:") || b.rule.starts_with("role:"))
+                && b.actor.country.is_none()
+        }) {
+            k += 1;
+        }
         return coordinated(actors, toks, k);
     }
     // "..., said Nebenzya." The actor closes the clause; in "said its troops had ..." it opens the

@@ -211,7 +211,7 @@ impl Builder<'_> {
         a.actor.role.as_deref() != Some("MED")
             && !claimants.iter().any(|&c| {
                 c == k
-                    || crate::attribution::speaks_for(&self.s.actors[c], a)
+                    || crate::attribution::speaks_for(&self.s.toks, &self.s.actors, c, k)
                     || self.joined_by_of(k, c)
                     || self.joined_by_of(c, k)
             })

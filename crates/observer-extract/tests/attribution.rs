@@ -345,3 +345,19 @@ fn the_agency_is_the_international_body_named_before() {
         "{claimant:?}"
     );
 }
+
+#[test]
+fn the_title_heading_a_speaker_phrase_is_the_speaker() {
+    // "A Houthi military spokesman": the spokesman speaks for the Houthis, who are not the
+    // source of what he reports.
+    let found = events(
+        "A Houthi military spokesman said the group's fighters had shot down a Saudi drone over \
+         Marib on Tuesday.",
+    );
+    let attack = in_sentence(&found, EventType::Assault, "shot down");
+    assert!(!attack.is_empty(), "{found:#?}");
+    let claimant = attack[0].claimant.as_ref().expect("claimant");
+    assert_eq!(claimant.country.as_deref(), Some("YEM"));
+    assert_eq!(claimant.role.as_deref(), Some("REB"));
+    assert_eq!(claimant.text, "Houthi military spokesman");
+}
