@@ -153,8 +153,14 @@ impl SpeakerMemory {
                 s.words.contains(head)
                     || matches!(s.actor.role.as_deref(), Some("IGO" | "NGO" | "MED"))
             }),
-            [.., head] => latest(&|s| s.words.split([' ', '\'']).any(|w| w == *head)),
             [] => None,
+            // "the spokesman" for "a police spokesman"; "the district official" is someone new
+            // after "a security official".
+            words => latest(&|s| {
+                words
+                    .iter()
+                    .all(|word| s.words.split([' ', '\'']).any(|w| w == *word))
+            }),
         };
         found.map(|s| &s.actor)
     }
