@@ -793,6 +793,13 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 _ => claimant_list.clone(),
             };
             for claimant in &own {
+                // "“We will respond,” Houthi leaders said": a threat or appeal with no other doer
+                // named is the speaker's own.
+                let src = &if src.is_none() && is_speech_act(ty) {
+                    *claimant
+                } else {
+                    *src
+                };
                 // "China's foreign ministry ... said Beijing would take measures": a speaker for the
                 // same state as the source of a threat or appeal is making it, not reporting it.
                 let same_side = |a: &Option<usize>, b: &Option<usize>| match (a, b) {

@@ -361,3 +361,24 @@ fn the_title_heading_a_speaker_phrase_is_the_speaker() {
     assert_eq!(claimant.role.as_deref(), Some("REB"));
     assert_eq!(claimant.text, "Houthi military spokesman");
 }
+
+#[test]
+fn a_quoted_threat_is_the_speakers_own() {
+    let found = events(
+        "\"If the raids go on, we will strike back hard,\" al-Shabab commanders said in a \
+         statement on Friday.",
+    );
+    for threat in in_sentence(&found, EventType::Threaten, "strike back") {
+        assert!(threat.claimant.is_none(), "{threat:#?}");
+        assert_eq!(threat.stance, Stance::Asserted);
+        assert_eq!(
+            threat.source.as_ref().and_then(|s| s.role.as_deref()),
+            Some("REB"),
+            "{threat:#?}"
+        );
+    }
+    assert!(
+        found.iter().any(|e| e.event_type == EventType::Threaten),
+        "{found:#?}"
+    );
+}
