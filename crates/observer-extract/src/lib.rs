@@ -147,40 +147,6 @@ impl Extractor {
                 let speech = clock.time(Layer::Attribution, || {
                     attribution::find_speech(lex, text, &toks, &mut actors, &breaks, &mut speakers)
                 });
-                if std::env::var("OBS_DEBUG").is_ok() {
-                    let tx = |a: usize, b: usize| text[toks[a].start..toks[b - 1].end].to_string();
-                    eprintln!(
-                        "S{} actors: {:?}",
-                        s.index,
-                        actors
-                            .iter()
-                            .map(|a| format!(
-                                "{}={}[{}/{}]{}",
-                                tx(a.start, a.end),
-                                a.actor.name,
-                                a.actor.country.as_deref().unwrap_or("-"),
-                                a.actor.role.as_deref().unwrap_or("-"),
-                                a.rule
-                            ))
-                            .collect::<Vec<_>>()
-                    );
-                    eprintln!(
-                        "   speech: {:?} breaks {:?}",
-                        speech
-                            .iter()
-                            .map(|sp| format!(
-                                "{}:{:?}<-{:?}",
-                                tx(sp.start, sp.end),
-                                sp.kind,
-                                sp.claimants
-                            ))
-                            .collect::<Vec<_>>(),
-                        breaks
-                            .iter()
-                            .map(|&b| toks.get(b).map(|t| t.norm.to_string()).unwrap_or_default())
-                            .collect::<Vec<_>>()
-                    );
-                }
                 let triggers = clock.time(Layer::Triggers, || {
                     triggers::find_triggers(lex, text, &toks, &cues, &actors)
                 });
