@@ -178,7 +178,7 @@ fn is_name_token(text: &str, tok: &Token) -> bool {
         && text[tok.start..tok.end].chars().any(char::is_lowercase)
 }
 
-fn actor_code(country: Option<&str>, role: Option<&str>) -> String {
+pub(crate) fn actor_code(country: Option<&str>, role: Option<&str>) -> String {
     format!("{}{}", country.unwrap_or("---"), role.unwrap_or(""))
 }
 

@@ -1,9 +1,11 @@
 //! Attribution layer: reported speech ("X said", "said X", "according to X", "X told TASS",
 //! "X denied"), the claimant behind each, and the hearsay and verification cues that set stance.
+//! A speaker referred back to ("he said", "the ministry added") is the one the article last quoted.
 
-use crate::actors::ActorSpan;
+use crate::actors::{ActorKind, ActorSpan};
 use crate::lexicons::{Lexicons, SpeechKind};
-use observer_text::Token;
+use observer_model::Actor;
+use observer_text::{Token, TokenKind};
 
 /// A reported-speech cue: tokens `[start, end)`, its kind and the actors making the claim.
 #[derive(Debug, Clone)]
@@ -28,9 +30,12 @@ pub fn clause_start(toks: &[Token], i: usize, breaks: &[usize]) -> usize {
         .filter(|&b| b <= i)
         .max()
         .unwrap_or(0);
-    // After a closing quote: "“...,” a UN diplomat told AFP."
+    // After a closing quote: "“...,” a UN diplomat told AFP." (Not after a quoted phrase inside
+    // the clause: 'called the decision "regrettable" and said'.)
     if let Some(q) = (start..i).rev().find(|&k| is_quote(&toks[k].norm))
         && toks[..q].iter().any(|t| is_quote(&t.norm))
+        && q > 0
+        && matches!(toks[q - 1].norm.as_str(), "," | "." | "?" | "!")
     {
         start = start.max(q + 1);
     }
@@ -76,30 +81,246 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
     out
 }
 
-/// Media outlets are who a claim was made to ("told TASS"), not who made it.
+/// A speaker the article has quoted.
+#[derive(Debug, Clone)]
+struct Speaker {
+    actor: Actor,
+    /// The words it was named with, lower-case ("armenia's defence ministry").
+    words: String,
+    /// A person ("the regional governor", "a police spokesman"), not an institution.
+    personal: bool,
+}
+
+/// The speakers an article has quoted so far, latest last: who "he said", "the ministry added"
+/// or "the spokesman said" in a later sentence refer to.
+#[derive(Debug, Default)]
+pub struct SpeakerMemory {
+    speakers: Vec<Speaker>,
+    /// The last international body or NGO named, quoted or not: who "the agency said" is when
+    /// no such speaker was quoted.
+    last_body: Option<Actor>,
+}
+
+/// An international body or NGO, which speaks of itself as "the agency", "the organisation".
+fn is_body(a: &Actor) -> bool {
+    matches!(a.role.as_deref(), Some("IGO" | "NGO"))
+}
+
+/// Nouns for a body that can speak of itself as "the agency", "the organisation".
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "organisation",
+    "organization",
+    "charity",
+    "body",
+    "mission",
+    "office",
+];
+
+impl SpeakerMemory {
+    fn remember(&mut self, text: &str, toks: &[Token], a: &ActorSpan) {
+        // Referred back to ("he", "the ministry"): the speaker it stands for is quoted again.
+        if a.rule.starts_with("coref:") {
+            if let Some(k) = self
+                .speakers
+                .iter()
+                .rposition(|s| s.actor.name == a.actor.name && s.actor.code == a.actor.code)
+            {
+                let again = self.speakers.remove(k);
+                self.speakers.push(again);
+            }
+            return;
+        }
+        let words = text[toks[a.start].start..toks[a.end - 1].end].to_lowercase();
+        let personal = matches!(a.kind, ActorKind::Person)
+            || a.actor.title.is_some()
+            || (a.kind == ActorKind::Pronoun && matches!(words.as_str(), "he" | "she"));
+        self.speakers.retain(|s| s.words != words);
+        self.speakers.push(Speaker {
+            actor: a.actor.clone(),
+            words,
+            personal,
+        });
+    }
+
+    /// The speaker an anaphor (`he`, `it`, `the spokesman`, `the ministry`) refers back to.
+    fn resolve(&self, anaphor: &[&str]) -> Option<&Actor> {
+        let latest = |f: &dyn Fn(&Speaker) -> bool| self.speakers.iter().rev().find(|s| f(s));
+        let found = match anaphor {
+            ["he" | "she"] => latest(&|s| s.personal).or_else(|| latest(&|_| true)),
+            ["it" | "they"] => latest(&|s| !s.personal).or_else(|| latest(&|_| true)),
+            [.., head] if BODY_NOUNS.contains(head) => latest(&|s| {
+                s.words.contains(head)
+                    || matches!(s.actor.role.as_deref(), Some("IGO" | "NGO" | "MED"))
+            }),
+            [] => None,
+            // "the spokesman" for "a police spokesman"; "the district official" is someone new
+            // after "a security official".
+            words => latest(&|s| {
+                words
+                    .iter()
+                    .all(|word| s.words.split([' ', '\'']).any(|w| w == *word))
+            }),
+        };
+        found.map(|s| &s.actor)
+    }
+}
+
+/// After a speech verb, media outlets are who a claim was made to ("told TASS"), not who made
+/// it; before it ("state media said", "the agency SPA reported") they are claimants like any
+/// other speaker.
 fn eligible(a: &ActorSpan) -> bool {
     a.actor.role.as_deref() != Some("MED")
 }
 
+/// The words of a definite or pronoun speaker touching a speech verb at `[start, end)`: "he"
+/// in "..., he said", "the spokesman" in "the spokesman added" or "..., added the spokesman".
+/// Returns their token span.
+fn anaphor_at(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
+    let plain = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| (t.kind == TokenKind::Word && !t.capitalized) || k == 0)
+    };
+    let pronoun = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.norm.as_str(), "he" | "she" | "it" | "they"))
+    };
+    // Before the verb: "he said", "the regional governor said".
+    if start > 0 && pronoun(start - 1) {
+        return Some((start - 1, start));
+    }
+    if let Some(the) = (start.saturating_sub(3)..start).find(|&k| toks[k].norm == "the")
+        && (the + 1..start).all(plain)
+        && the < start - 1
+    {
+        return Some((the, start));
+    }
+    // After it, in "..., said he", "..., added the spokesman".
+    let inverted = start > 0 && matches!(toks[start - 1].norm.as_str(), "," | "\"" | "'");
+    let closes = |k: usize| {
+        toks.get(k).is_none_or(|t| {
+            matches!(
+                t.norm.as_str(),
+                "." | "," | "on" | "in" | "late" | "earlier" | "later"
+            )
+        })
+    };
+    if inverted && pronoun(end) && closes(end + 1) {
+        return Some((end, end + 1));
+    }
+    if inverted && toks.get(end).is_some_and(|t| t.norm == "the") {
+        let last = (end + 1..(end + 4).min(toks.len()))
+            .take_while(|&k| plain(k))
+            .last()?;
+        return closes(last + 1).then_some((end, last + 1));
+    }
+    None
+}
+
+/// An actor at a speaker anaphor that the last-quoted speaker names better: one recalled by role
+/// or pronoun by the actor layer, or a bare "the ministry", "the spokesman" of no country.
+fn recallable(a: &ActorSpan) -> bool {
+    let bare =
+        (a.rule.starts_with("role:") || a.rule.starts_with("title:")) && a.actor.country.is_none();
+    bare || a.rule.starts_with("coref:role")
+        || matches!(a.rule.as_str(), "coref:pronoun" | "coref:it-said")
+}
+
+/// Puts the speaker an anaphor refers back to into `actors`, where no actor stands there yet, and
+/// takes the last-quoted speaker for a generic "the ministry" the actor layer recalled by role.
+fn recall_speakers(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    actors: &mut Vec<ActorSpan>,
+    memory: &SpeakerMemory,
+) {
+    for found in lex.speech.find_all(text, toks) {
+        if matches!(found.values[0], SpeechKind::Report | SpeechKind::According) {
+            continue;
+        }
+        let Some((a, b)) = anaphor_at(toks, found.start, found.end) else {
+            continue;
+        };
+        let words: Vec<&str> = toks[a..b]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .filter(|w| *w != "the")
+            .collect();
+        // "A World Food Programme convoy reached Tigray, the agency said": a body named before
+        // in the sentence, else in the article.
+        let body = || {
+            actors
+                .iter()
+                .rev()
+                .find(|x| x.end <= a && is_body(&x.actor))
+                .map(|x| &x.actor)
+                .or(memory.last_body.as_ref())
+                .filter(|_| words.last().is_some_and(|w| BODY_NOUNS.contains(w)))
+        };
+        let Some(speaker) = memory.resolve(&words).or_else(body).cloned() else {
+            continue;
+        };
+        let surface = text[toks[a].start..toks[b - 1].end].to_string();
+        let existing = actors.iter().position(|x| x.start < b && a < x.end);
+        match existing {
+            // Recalled by its role alone ("the ministry" as the last government body named).
+            Some(k) if recallable(&actors[k]) => {
+                actors[k].actor = Actor {
+                    text: actors[k].actor.text.clone(),
+                    ..speaker.clone()
+                };
+                actors[k].rule = "coref:speaker".into();
+            }
+            Some(_) => {}
+            None => {
+                let at = actors.partition_point(|x| x.start < a);
+                actors.insert(
+                    at,
+                    ActorSpan {
+                        start: a,
+                        end: b,
+                        actor: Actor {
+                            text: surface,
+                            ..speaker.clone()
+                        },
+                        kind: ActorKind::Pronoun,
+                        rule: "coref:speaker".into(),
+                        group: usize::MAX - a,
+                        adjectival: false,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The reported-speech cues of a sentence and who makes each claim. Speakers referred back to
+/// are added to `actors`; the sentence's speakers are remembered for later sentences.
 pub fn find_speech(
     lex: &Lexicons,
     text: &str,
     toks: &[Token],
-    actors: &[ActorSpan],
+    actors: &mut Vec<ActorSpan>,
     breaks: &[usize],
+    memory: &mut SpeakerMemory,
 ) -> Vec<Speech> {
+    recall_speakers(lex, text, toks, actors, memory);
     let mut out = Vec::new();
     for found in lex.speech.find_all(text, toks) {
         let kind = found.values[0];
+        if attributive(toks, found.start, found.end) {
+            continue;
+        }
         let claimants = match kind {
             SpeechKind::Report => Vec::new(),
-            SpeechKind::According => actors
-                .iter()
-                .position(|a| a.start >= found.end && a.start <= found.end + 2)
-                .map(|k| coordinated(actors, toks, k))
-                .unwrap_or_default(),
+            SpeechKind::According => according_to(toks, actors, found.end),
             _ => subject_of(toks, actors, found.start, found.end, breaks),
         };
+        for &k in &claimants {
+            affiliate(text, toks, actors, k);
+            memory.remember(text, toks, &actors[k]);
+        }
         out.push(Speech {
             start: found.start,
             end: found.end,
@@ -112,7 +333,162 @@ pub fn find_speech(
             ),
         });
     }
+    if let Some(body) = actors.iter().rev().find(|a| is_body(&a.actor)) {
+        memory.last_body = Some(body.actor.clone());
+    }
     out
+}
+
+/// "Rwanda's alleged support", "the opposition leader's claim", "the claims": a claim word used as
+/// an adjective or a noun after a determiner reports no one's speech; nor does a capitalised one
+/// inside a sentence ("the United States").
+fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
+    // "the United States", "Member States": a name, not the verb.
+    if start > 0 && toks[start].capitalized {
+        return true;
+    }
+    let word = toks[start].norm.as_str();
+    end == start + 1
+        && matches!(
+            word,
+            "alleged" | "claim" | "claims" | "statement" | "estimated"
+        )
+        && start > 0
+        && {
+            let before = toks[start - 1].norm.as_str();
+            matches!(
+                before,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "any"
+                    | "joint"
+            ) || before.ends_with("'s")
+                || before.ends_with('\'')
+        }
+}
+
+/// "a police spokesman", "a Houthi official", "a spokesman for the local People's Defence Force":
+/// a speaker named by a title or role alone speaks for the body that qualifies it, and takes its
+/// role and country.
+fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
+    let speaker = &actors[k];
+    let bare = speaker.rule.starts_with("title:") || speaker.rule.starts_with("role:");
+    if speaker.actor.country.is_some() || !bare {
+        return;
+    }
+    // Touching bodies before it, nearest first: "Taliban" + "government" + "spokesman"; a
+    // country may stand one word off ("Syrian state media").
+    let mut bodies = Vec::new();
+    let mut at = speaker.start;
+    while let Some(j) = actors.iter().position(|b| {
+        (b.end == at
+            || (b.end + 1 == at && is_quote(&toks[b.end].norm))
+            || (b.end + 1 == at
+                && b.actor.role.is_none()
+                && toks[b.end].kind == TokenKind::Word
+                && !toks[b.end].capitalized))
+            && b.start < at
+    }) {
+        bodies.push(j);
+        at = actors[j].start;
+    }
+    // Or after "for"/"of": "a spokesman for the US-led coalition".
+    if bodies.is_empty()
+        && toks
+            .get(speaker.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "for" | "of"))
+        && let Some(mut j) = actors.iter().position(|b| {
+            b.start > speaker.end
+                && b.start <= speaker.end + 3
+                && toks[speaker.end + 1..b.start]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && !t.capitalized)
+        })
+    {
+        // "for the military government": its head noun, nearest first.
+        bodies.push(j);
+        while actors.get(j + 1).is_some_and(|b| b.start == actors[j].end) {
+            j += 1;
+            bodies.insert(0, j);
+        }
+    }
+    let usable = |j: &usize| {
+        let b = &actors[*j].actor;
+        !matches!(b.role.as_deref(), Some("CVL" | "MED"))
+            && (b.role.is_some() || b.country.is_some())
+    };
+    let bodies: Vec<usize> = bodies.into_iter().take_while(|j| usable(j)).collect();
+    let Some(&nearest) = bodies.first() else {
+        return;
+    };
+    let role = actors[nearest]
+        .actor
+        .role
+        .clone()
+        .or_else(|| speaker.actor.role.clone());
+    let country = bodies.iter().find_map(|&j| actors[j].actor.country.clone());
+    let (from, to) = bodies
+        .iter()
+        .fold((speaker.start, speaker.end), |(a, z), &j| {
+            (a.min(actors[j].start), z.max(actors[j].end))
+        });
+    let body_name = actors[nearest].actor.name.clone();
+    let speaker = &mut actors[k];
+    speaker.actor.code = crate::actors::actor_code(country.as_deref(), role.as_deref());
+    speaker.actor.country = country;
+    speaker.actor.role = role;
+    speaker.actor.text = text[toks[from].start..toks[to - 1].end].to_string();
+    speaker.rule = format!("{}{SPEAKS_FOR}{body_name}", speaker.rule);
+}
+
+/// What a speaker's rule records of the body it speaks for.
+const SPEAKS_FOR: &str = "+speaks-for:";
+
+/// Actor `body` is one of the bodies speaker `speaker` was found to speak for: in the phrase
+/// before it ("Taliban government spokesman") or after its "for"/"of".
+pub fn speaks_for(toks: &[Token], actors: &[ActorSpan], speaker: usize, body: usize) -> bool {
+    let (sp, b) = (&actors[speaker], &actors[body]);
+    if !sp.rule.contains(SPEAKS_FOR) || body == speaker {
+        return false;
+    }
+    // Between the body and the speaker: other bodies of the chain, a possessive quote, or one
+    // plain word ("Syrian state media").
+    let covered =
+        |k: usize| is_quote(&toks[k].norm) || actors.iter().any(|a| a.start <= k && k < a.end);
+    let plain = |k: usize| toks[k].kind == TokenKind::Word && !toks[k].capitalized;
+    let before = b.end <= sp.start
+        && sp.start - b.end <= 3
+        && (b.end..sp.start).filter(|&k| !covered(k)).count() <= 1
+        && (b.end..sp.start).all(|k| covered(k) || plain(k));
+    let after = b.start > sp.end
+        && b.start <= sp.end + 3
+        && toks
+            .get(sp.end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "for" | "of"));
+    before || after
+}
+
+/// "according to the North Kivu provincial government": the first actor of the phrase after it.
+fn according_to(toks: &[Token], actors: &[ActorSpan], end: usize) -> Vec<usize> {
+    let phrase_end = (end..toks.len())
+        .find(|&k| matches!(toks[k].norm.as_str(), "," | "." | ";" | "\""))
+        .unwrap_or(toks.len());
+    actors
+        .iter()
+        .position(|a| a.start >= end && a.start <= end + 5 && a.start < phrase_end)
+        .map(|k| coordinated(actors, toks, k))
+        .unwrap_or_default()
 }
 
 /// The subject of a speech verb spanning `[start, end)`: the first actor of its clause, or, in
@@ -124,12 +500,41 @@ fn subject_of(
     end: usize,
     breaks: &[usize],
 ) -> Vec<usize> {
+    // "..., said a local official", "“...,” added the spokesman": a finite verb right after a
+    // comma or quote comes before its speaker, when the speaker closes the sentence ("France,
+    // which has troops there, said its jets ..." has its speaker before).
+    let inverted = start > 0
+        && matches!(toks[start - 1].norm.as_str(), "," | "\"" | "'")
+        && !toks[start].norm.ends_with("ing");
+    if inverted
+        && let Some(k) = actors.iter().position(|a| {
+            a.start >= end
+                && a.start <= end + 3
+                && eligible(a)
+                && toks[end..a.start]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && !t.capitalized)
+                && closes_clause(toks, actors, a)
+        })
+    {
+        return coordinated(actors, toks, k);
+    }
     // "..., the army said": a speaker set off by a comma or a quote right before the verb.
     // Up to three words (article, adjectives) may stand between the comma and the speaker:
     // "..., the regional governor said".
+    // "what the army said were depots", "who the ministry said had attacked": in a relative
+    // clause the speaker is the actor right before the verb.
     let tail = actors.iter().position(|a| {
         a.end == start
-            && eligible(a)
+            && toks[a.start.saturating_sub(2)..a.start]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "what" | "which" | "who" | "whom"))
+    });
+    if let Some(k) = tail {
+        return coordinated(actors, toks, k);
+    }
+    let tail = actors.iter().position(|a| {
+        a.end == start
             && toks[a.start.saturating_sub(4)..a.start]
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "," | "\"" | "'"))
@@ -146,32 +551,51 @@ fn subject_of(
         if start - comma <= 9 && has_words {
             return actors
                 .iter()
-                .position(|a| a.start > comma && a.end <= start && eligible(a))
+                .position(|a| a.start > comma && a.end <= start)
                 .map(|k| coordinated(actors, toks, k))
                 .unwrap_or_default();
         }
     }
     let from = clause_start(toks, start, breaks);
-    if let Some(k) = actors
+    if let Some(mut k) = actors
         .iter()
-        .position(|a| a.start >= from && a.end <= start && eligible(a))
+        .position(|a| a.start >= from && a.end <= start)
     {
+        // "A Houthi military spokesman said": the speaker is the title heading the phrase, which
+        // speaks for the body before it.
+        while actors.get(k + 1).is_some_and(|b| {
+            b.start == actors[k].end
+                && b.end <= start
+                && (b.rule.starts_with("title:") || b.rule.starts_with("role:"))
+                && b.actor.country.is_none()
+        }) {
+            k += 1;
+        }
         return coordinated(actors, toks, k);
     }
     // "..., said Nebenzya." The actor closes the clause; in "said its troops had ..." it opens the
     // reported clause instead and is no speaker.
-    let closes = |a: &ActorSpan| {
-        // Follow a chain of touching actors: "Sudan's army" + "spokesman Nabil Abdallah".
-        let mut end = a.end;
-        while let Some(next) = actors.iter().find(|b| b.start == end) {
-            end = next.end;
-        }
-        toks.get(end)
-            .is_none_or(|t| matches!(t.norm.as_str(), "." | "," | "\"" | "'" | ";" | "on" | "in"))
-    };
     actors
         .iter()
-        .position(|a| a.start >= end && a.start <= end + 1 && eligible(a) && closes(a))
+        .position(|a| {
+            a.start >= end && a.start <= end + 1 && eligible(a) && closes_clause(toks, actors, a)
+        })
         .map(|k| coordinated(actors, toks, k))
         .unwrap_or_default()
+}
+
+/// An actor after a speech verb that ends the clause ("said Nebenzya.", "said a doctor at a
+/// hospital"), rather than opening the reported one ("said its troops had ...").
+fn closes_clause(toks: &[Token], actors: &[ActorSpan], a: &ActorSpan) -> bool {
+    // Follow a chain of touching actors: "Sudan's army" + "spokesman Nabil Abdallah".
+    let mut end = a.end;
+    while let Some(next) = actors.iter().find(|b| b.start == end) {
+        end = next.end;
+    }
+    toks.get(end).is_none_or(|t| {
+        matches!(
+            t.norm.as_str(),
+            "." | "," | "\"" | "'" | ";" | "on" | "in" | "at" | "for" | "from" | "of" | "late"
+        )
+    })
 }

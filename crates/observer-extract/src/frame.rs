@@ -42,8 +42,8 @@ pub struct ArticleContext {
     pub countries: HashMap<String, usize>,
     /// The place the article is mostly about: where unlocated fighting is put.
     pub focus: Option<(Place, String)>,
-    /// The outlet's "unable to independently verify" sentence, if any.
-    pub disclaimer: Option<FieldEvidence>,
+    /// The outlet's "unable to independently verify" sentence, if any, and its index.
+    pub disclaimer: Option<(usize, FieldEvidence)>,
     /// For each sentence, the last date the article gave before it: what "the strike" in a
     /// sentence without a date of its own happened on.
     pub date_before: Vec<Option<EventDate>>,
@@ -55,6 +55,15 @@ pub struct ArticleContext {
 impl ArticleContext {
     fn continues_story(&self, sentence: usize) -> bool {
         self.follows_dated.get(sentence).copied().unwrap_or(false)
+    }
+
+    /// The disclaimer covering a claim in `sentence`: "could not verify the accounts" looks back
+    /// at the claims reported before it, and at what happened, not at plans or threats.
+    fn disclaimer_for(&self, sentence: usize, hypothetical: bool) -> Option<&FieldEvidence> {
+        self.disclaimer
+            .as_ref()
+            .filter(|(at, _)| sentence <= *at && !hypothetical)
+            .map(|(_, d)| d)
     }
 }
 
@@ -138,29 +147,74 @@ impl Builder<'_> {
         (start, end)
     }
 
-    /// The speech cue that governs a trigger: the nearest one before it, else one after it
-    /// ("“...,” Nebenzya said").
+    /// The speech cue that governs a trigger: the nearest one before it, else one after it in its
+    /// clause ("“...,” Nebenzya said"), one naming a speaker first ("no injuries were reported,
+    /// according to the military"), else an attribution closing the sentence after a comma
+    /// ("..., while two officers were wounded, the national police said").
     fn governing_speech(&self, t: &Trigger) -> Option<&Speech> {
         let sp = &self.s.speech;
         let (_, clause_end) = self.clause_of(t.start);
+        let after = || sp.iter().filter(|s| s.start >= t.end);
         sp.iter()
             .filter(|s| s.end <= t.start && s.start != t.start)
             .max_by_key(|s| s.end)
-            .or_else(|| sp.iter().find(|s| s.start >= t.end && s.start < clause_end))
+            .or_else(|| {
+                after()
+                    .filter(|s| s.start < clause_end)
+                    .min_by_key(|s| (s.claimants.is_empty(), s.start))
+            })
+            .or_else(|| after().find(|s| !s.claimants.is_empty() && self.closes_sentence(s)))
+            .filter(|s| s.end <= t.start || !self.embedded(s))
             .or_else(|| {
                 sp.iter()
                     .find(|s| s.start == t.start && s.kind != SpeechKind::Claim)
             })
     }
 
+    /// An attribution set off by a comma with no other event between ("..., the army said",
+    /// "..., according to a monitoring group"): it covers the whole sentence before it.
+    fn closes_sentence(&self, sp: &Speech) -> bool {
+        let toks = &self.s.toks;
+        let Some(comma) = toks[..sp.start].iter().rposition(|t| t.norm == ",") else {
+            return false;
+        };
+        sp.start - comma <= 8
+            && !self
+                .s
+                .triggers
+                .iter()
+                .any(|t| t.start > comma && t.start < sp.start)
+    }
+
+    /// Speech inside a relative clause ("the exchanges, which it said risked ...", "struck what
+    /// the military said were launchers", "companies it said had sold oil"): it qualifies what
+    /// follows it, not the events before it.
+    fn embedded(&self, sp: &Speech) -> bool {
+        let toks = &self.s.toks;
+        let relative = toks[sp.start.saturating_sub(4)..sp.start]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "which" | "what" | "who" | "whom"));
+        let reduced = toks.get(sp.end).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are"
+            )
+        });
+        relative || reduced
+    }
+
     /// Claimants and the actors joined to them by "of" ("the head of the regional
     /// administration") are the speaker: neither source nor target of what is said.
     fn actor_ok(&self, k: usize, claimants: &[usize]) -> bool {
         let a = &self.s.actors[k];
+        // Nor is the body a speaker speaks for ("Houthi" in "a Houthi spokesman").
         a.actor.role.as_deref() != Some("MED")
-            && !claimants
-                .iter()
-                .any(|&c| c == k || self.joined_by_of(k, c) || self.joined_by_of(c, k))
+            && !claimants.iter().any(|&c| {
+                c == k
+                    || crate::attribution::speaks_for(&self.s.toks, &self.s.actors, c, k)
+                    || self.joined_by_of(k, c)
+                    || self.joined_by_of(c, k)
+            })
     }
 
     /// Actor `a` is followed by "of (the)" and then actor `b`.
@@ -238,7 +292,7 @@ impl Builder<'_> {
             // soldiers were killed" they are acted on).
             let pronoun = (sp.end..t.start).any(|k| {
                 matches!(norm(k), "it" | "they" | "we")
-                    || (matches!(norm(k), "its" | "their" | "our")
+                    || (matches!(norm(k), "its" | "their" | "our" | "his" | "her")
                         && k > 0
                         && norm(k - 1) != "of"
                         && s.actors.iter().any(|a| a.start == k + 1))
@@ -668,12 +722,15 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         if absorbed[ti] {
             continue;
         }
-        // "X announced sanctions against Y": the announcement is the act, its speaker the doer.
+        // "X announced sanctions against Y": the announcement is the act, its speaker the doer
+        // ("announced the deaths of two fighters" reports an attack instead).
         let performative = |sp: &&Speech| {
-            matches!(
-                s.toks[sp.start].norm.as_str(),
-                "announced" | "announces" | "declared" | "declares"
-            ) && t.start >= sp.end
+            ty != EventType::Assault
+                && matches!(
+                    s.toks[sp.start].norm.as_str(),
+                    "announced" | "announces" | "declared" | "declares"
+                )
+                && t.start >= sp.end
                 && t.start - sp.end <= 3
                 && !s.toks[sp.end..t.start].iter().any(|tok| tok.norm == "that")
         };
@@ -687,10 +744,16 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 && t.start >= sp.end
                 && t.start - sp.end <= 4
         };
+        // "accused Iran of supplying arms, a charge Tehran denies": a later denial answers what
+        // the accusation says, not whether it was made.
         let speech = b
             .governing_speech(t)
             .filter(|sp| !performative(sp))
-            .filter(|sp| sp.start != t.start || !is_speech_act(ty));
+            .filter(|sp| sp.start != t.start || !is_speech_act(ty))
+            .filter(|sp| !(is_speech_act(ty) && sp.kind == SpeechKind::Deny && sp.start > t.start))
+            // "blamed Pakistan ... and warned that": a verb after an accusation shares its
+            // speaker; only an attribution set off by a comma reports the accusation.
+            .filter(|sp| !(is_speech_act(ty) && sp.start > t.start && !b.closes_sentence(sp)));
         let speaker_acts = speech.is_some_and(|sp| own_act(&sp));
         let claimant_idx: Vec<usize> = speech.map(|sp| sp.claimants.clone()).unwrap_or_default();
         let (mut pairs, actor_rule) = b.participants(t, ty, speech);
@@ -730,6 +793,13 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 _ => claimant_list.clone(),
             };
             for claimant in &own {
+                // "“We will respond,” Houthi leaders said": a threat or appeal with no other doer
+                // named is the speaker's own.
+                let src = &if src.is_none() && is_speech_act(ty) {
+                    *claimant
+                } else {
+                    *src
+                };
                 // "China's foreign ministry ... said Beijing would take measures": a speaker for the
                 // same state as the source of a threat or appeal is making it, not reporting it.
                 let same_side = |a: &Option<usize>, b: &Option<usize>| match (a, b) {
@@ -739,9 +809,21 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     }
                     _ => false,
                 };
-                let speaker_is_source =
-                    claimant.is_some() && (claimant == src || same_side(claimant, src));
-                let claimant = claimant.filter(|_| !(speaker_is_source && is_speech_act(ty)));
+                // "warned that his forces would respond": the speaker's own forces.
+                let own_forces = src.is_some_and(|k| {
+                    let a = &s.actors[k];
+                    speech.is_some_and(|sp| sp.end <= a.start)
+                        && a.start > 0
+                        && matches!(
+                            s.toks[a.start - 1].norm.as_str(),
+                            "its" | "their" | "his" | "her" | "our"
+                        )
+                });
+                let speaker_is_source = claimant.is_some()
+                    && (claimant == src || same_side(claimant, src) || own_forces);
+                // The speaker's own accusation or warning is reported by the outlet: asserted.
+                let own_speech_act = speaker_is_source && is_speech_act(ty);
+                let claimant = claimant.filter(|_| !own_speech_act);
                 let mut provenance = vec![FieldEvidence {
                     field: "type".into(),
                     start: Some(tstart),
@@ -771,7 +853,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 });
                 let mut stance = Stance::Asserted;
                 let mut negated = t.negated;
-                if let Some(sp) = speech {
+                if let Some(sp) = speech.filter(|_| !own_speech_act) {
                     let (a, z, tx) = b.span_text(sp.start, sp.end);
                     stance = match sp.kind {
                         SpeechKind::Deny => {
@@ -781,6 +863,15 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                         SpeechKind::Report => Stance::Unverified,
                         SpeechKind::Confirm => Stance::Confirmed,
                         _ if claimant_actor.is_some() => Stance::Alleged,
+                        // "..., the Philippine Coast Guard said": a speaker the actor layer does
+                        // not know is still someone other than the outlet (but an accusation or
+                        // appeal is most likely that speaker's own).
+                        _ if sp.claimants.is_empty()
+                            && !is_speech_act(ty)
+                            && (sp.end <= t.start || b.closes_sentence(sp)) =>
+                        {
+                            Stance::Alleged
+                        }
                         _ => Stance::Asserted,
                     };
                     rules.push(sp.rule.clone());
@@ -795,7 +886,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 if confirmed {
                     stance = Stance::Confirmed;
                 } else if stance == Stance::Alleged
-                    && let Some(d) = &ctx.disclaimer
+                    && let Some(d) = ctx.disclaimer_for(s.index, t.hypothetical)
                 {
                     stance = Stance::Unverified;
                     rules.push(d.rule.clone());
@@ -837,10 +928,16 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     // "Baku would destroy any firing point if the attacks continued", said by Azerbaijan's
     // president, is a threat by the speaker, not a hypothetical attack.
     for e in events.iter_mut() {
+        // ("expressed concern that militants could launch an offensive" fears another's attack.)
+        let others = match (&e.source, &e.claimant) {
+            (Some(s), Some(c)) => s.role.as_deref() == Some("REB") && c.role != s.role,
+            _ => false,
+        };
         if e.event_type == EventType::Assault
             && e.hypothetical
             && !e.negated
             && e.claimant.is_some()
+            && !others
         {
             e.event_type = EventType::Threaten;
             e.cameo = "138".into();
@@ -1005,7 +1102,8 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
                 vec![b.evidence("type", first.start, first.end, "casualty-report")];
             provenance.push(date_ev.clone());
             let mut rules = vec!["casualty-report".to_string(), date_ev.rule];
-            let stance = match (&claimant, &b.ctx.disclaimer) {
+            let disclaimer = b.ctx.disclaimer_for(s.index, false);
+            let stance = match (&claimant, disclaimer) {
                 (Some(_), Some(_)) => Stance::Unverified,
                 (Some(_), None) => Stance::Alleged,
                 _ => Stance::Asserted,
@@ -1014,7 +1112,7 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
                 rules.push(ev.rule.clone());
                 provenance.push(ev.clone());
             }
-            if let (Stance::Unverified, Some(d)) = (stance, &b.ctx.disclaimer) {
+            if let (Stance::Unverified, Some(d)) = (stance, disclaimer) {
                 rules.push(d.rule.clone());
                 provenance.push(FieldEvidence {
                     field: "stance".into(),

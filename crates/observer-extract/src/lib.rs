@@ -118,12 +118,13 @@ impl Extractor {
         let text = article.text.as_str();
         let sentences = clock.time(Layer::Segmentation, || observer_text::sentences(text));
         let mut memory = actors::ActorMemory::default();
+        let mut speakers = attribution::SpeakerMemory::default();
         let mut time_ctx = time::TimeContext::new(article.published);
         let mut analysed: Vec<Analysed> = sentences
             .iter()
             .map(|s| {
                 let toks = clock.time(Layer::Tokens, || lex.vocab.tokens(text, s.start, s.end));
-                let actors = clock.time(Layer::Actors, || {
+                let mut actors = clock.time(Layer::Actors, || {
                     actors::find_actors(lex, text, &toks, &mut memory)
                 });
                 let dates =
@@ -144,7 +145,7 @@ impl Extractor {
                     (cues, breaks)
                 });
                 let speech = clock.time(Layer::Attribution, || {
-                    attribution::find_speech(lex, text, &toks, &actors, &breaks)
+                    attribution::find_speech(lex, text, &toks, &mut actors, &breaks, &mut speakers)
                 });
                 let triggers = clock.time(Layer::Triggers, || {
                     triggers::find_triggers(lex, text, &toks, &cues, &actors)
@@ -291,13 +292,14 @@ impl Extractor {
         let disclaimer = analysed.iter().find_map(|s| {
             s.cues.iter().find(|c| c.cue == Cue::Disclaimer).map(|c| {
                 let (a, b) = (s.toks[c.start].start, s.toks[c.end - 1].end);
-                FieldEvidence {
+                let evidence = FieldEvidence {
                     field: "stance".into(),
                     start: Some(a),
                     end: Some(b),
                     text: Some(article.text[a..b].to_string()),
                     rule: "cue:disclaimer".into(),
-                }
+                };
+                (s.index, evidence)
             })
         });
         let recent = |d: &time::DateSpan| {
