@@ -265,6 +265,9 @@ fn actor_at(
     // "the regional governor", "a military spokesman": an unnamed official.
     if let Some(found) = lex.titles.longest_at(text, toks, i) {
         let entry = &lex.title_entries[found.values[0]];
+        if let Some(end) = official_of(lex, text, toks, i, found.end, memory, spans) {
+            return end;
+        }
         spans.push(ActorSpan {
             start: i,
             end: found.end,
@@ -373,6 +376,44 @@ fn actor_at(
         return found.end;
     }
     i + 1
+}
+
+/// "A spokesman for the UN secretary-general", "a spokesman of the army": an unnamed official
+/// speaks for the body named after "for" or "of", and is coded as that body, with the title kept.
+fn official_of(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    title_end: usize,
+    memory: &ActorMemory,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let entry = &lex.title_entries[lex.titles.longest_at(text, toks, i)?.values[0]];
+    if entry.title != "Spokesperson" || !matches!(toks.get(title_end)?.norm.as_str(), "for" | "of") {
+        return None;
+    }
+    let mut at = title_end + 1;
+    if toks.get(at).is_some_and(|t| t.norm == "the") {
+        at += 1;
+    }
+    let mut body = Vec::new();
+    let end = actor_at(lex, text, toks, at, memory, &mut body);
+    let first = body.first().filter(|b| b.start == at && b.actor.role.is_some())?;
+    spans.push(ActorSpan {
+        start: i,
+        end: first.end,
+        actor: Actor {
+            text: surface(text, toks, i, first.end),
+            title: Some(entry.title.clone()),
+            ..first.actor.clone()
+        },
+        kind: first.kind,
+        rule: format!("title:{}+for:{}", entry.title, first.rule),
+        group: spans.len(),
+        adjectival: false,
+    });
+    Some(end.max(first.end))
 }
 
 /// "Azerbaijani forces", "Armenia's Foreign Minister Zohrab Mnatsakanyan", "ethnic Armenian

@@ -1112,6 +1112,7 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
             e.event_type,
             EventType::Accuse | EventType::Assault | EventType::Threaten
         );
+        let (a, b) = &sides_as_states(e.event_type, a, b);
         let pairs: Vec<(Actor, Actor)> = match other {
             // "X urged both sides": X to each of them.
             Some(x) if src_sides => vec![(a.clone(), x.clone()), (b.clone(), x)],
@@ -1129,6 +1130,27 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
         }
     }
     *events = out;
+}
+
+/// Two states at war speak, agree and are appealed to through their governments: "urged both
+/// countries", "the two sides agreed" are about Armenia's and Azerbaijan's governments, even when
+/// the fighting made their armies the article's pair. An army facing rebels stays the army.
+fn sides_as_states(ty: EventType, a: &Actor, b: &Actor) -> (Actor, Actor) {
+    let state = |x: &Actor| matches!(x.role.as_deref(), None | Some("MIL" | "GOV"));
+    let interstate = a.country.is_some() && a.country != b.country && state(a) && state(b);
+    let as_government = |x: &Actor| {
+        if !interstate || ty == EventType::Assault || x.role.as_deref() == Some("GOV") {
+            return x.clone();
+        }
+        let country = x.country.clone().unwrap_or_default();
+        Actor {
+            name: format!("{country} government"),
+            code: format!("{country}GOV"),
+            role: Some("GOV".into()),
+            ..x.clone()
+        }
+    };
+    (as_government(a), as_government(b))
 }
 
 /// The role code the lexicon gives "both sides", "the warring parties".
