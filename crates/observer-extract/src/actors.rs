@@ -77,6 +77,19 @@ impl ActorMemory {
             .rev()
             .find(|a| a.role.as_deref() == Some(role))
     }
+
+    /// What "the army" or "the coalition" refers to: for a role's plain noun ("the ministry"), the
+    /// last actor of that role; for a distinctive one ("coalition"), the last named with it ("the
+    /// Saudi-led coalition").
+    fn recall(&self, role: &str, label: &str, plain: bool) -> Option<&Actor> {
+        if plain {
+            return self.recent_with_role(role);
+        }
+        self.by_role
+            .iter()
+            .rev()
+            .find(|a| a.role.as_deref() == Some(role) && a.name.ends_with(label))
+    }
 }
 
 /// Prepositions after which a country or city name is a place, not an actor.
@@ -198,6 +211,7 @@ pub fn find_actors(
     while i < toks.len() {
         let before = spans.len();
         let next = actor_at(lex, text, toks, i, memory, &mut spans);
+        let next = spokesperson_of(lex, text, toks, next, &mut spans[before..]).unwrap_or(next);
         for span in &spans[before..] {
             memory.remember(span);
         }
@@ -255,6 +269,9 @@ fn actor_at(
             adjectival: false,
         });
         return found.end;
+    }
+    if let Some(end) = led_by_at(lex, text, toks, i, spans) {
+        return end;
     }
     if let Some(end) = countries_at(lex, text, toks, i, spans) {
         return end;
@@ -340,8 +357,14 @@ fn actor_at(
     {
         let entry = &lex.role_entries[found.values[0]];
         let definite = i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "its");
-        let recalled = definite
-            .then(|| memory.recent_with_role(&entry.role))
+        let plain = lex
+            .role_entries
+            .iter()
+            .find(|r| r.role == entry.role)
+            .is_some_and(|r| r.label == entry.label);
+        // "the ministry" needs its article; "coalition jets" is the coalition named before.
+        let recalled = (definite || !plain)
+            .then(|| memory.recall(&entry.role, &entry.label, plain))
             .flatten()
             .filter(|_| matches!(entry.role.as_str(), "GOV" | "MIL"));
         let (actor, rule) = match recalled {
@@ -378,6 +401,106 @@ fn actor_at(
     i + 1
 }
 
+/// "The Saudi-led coalition", "US-led forces", "Hamas-led fighters", "the NATO-led mission": a force
+/// led by a state or group acts for it (its country, and the role of the noun it leads, else of the
+/// group). Other compounds ("Iranian-backed militias", "Russian-allied") name a patron, not the
+/// actor, and give no actor here.
+fn led_by_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let tok = &toks[i];
+    let leader_text = tok.norm.strip_suffix("-led")?;
+    let leader_end = tok.start + leader_text.len();
+    let inner = lex.vocab.tokens(text, tok.start, leader_end);
+    let whole = |end: usize| end == inner.len();
+    let (name, country, leader_role, rule) = if let Some(f) = lex
+        .countries
+        .longest_at(text, &inner, 0)
+        .filter(|f| whole(f.end))
+    {
+        let c = &lex.country_entries[f.values[0].0];
+        (
+            c.name.clone(),
+            Some(c.iso3.clone()),
+            None,
+            format!("led-by:{}", c.iso3),
+        )
+    } else {
+        let f = lex
+            .orgs
+            .longest_at(text, &inner, 0)
+            .filter(|f| whole(f.end))?;
+        let org = &lex.org_entries[f.values[0]];
+        let rule = format!("led-by:organization:{}", org.code);
+        (org.name.clone(), org.country.clone(), Some(org), rule)
+    };
+    let led = lex
+        .roles
+        .longest_at(text, toks, i + 1)
+        .map(|f| (&lex.role_entries[f.values[0]], f.end));
+    let (role, label, end) = match (led, leader_role) {
+        // "the NATO-led KFOR mission", "Hamas-led fighters": the group itself.
+        (_, Some(org)) => (org.role.clone(), None, led.map_or(i + 1, |(_, end)| end)),
+        (Some((entry, end)), None) => (entry.role.clone(), Some(entry.label.clone()), end),
+        (None, None) => return None,
+    };
+    let code = match leader_role {
+        Some(org) => org.code.clone(),
+        None => actor_code(country.as_deref(), Some(&role)),
+    };
+    spans.push(ActorSpan {
+        start: i,
+        end,
+        actor: Actor {
+            text: surface(text, toks, i, end),
+            name: label.map_or(name.clone(), |l| format!("{name} {l}")),
+            country,
+            role: Some(role),
+            code,
+            title: None,
+        },
+        kind: ActorKind::Org,
+        rule,
+        group: spans.len(),
+        adjectival: false,
+    });
+    Some(end)
+}
+
+/// "A Houthi spokesman", "a coalition spokesman", "a police spokeswoman": the spokesperson after a
+/// group's name speaks for the group, so the group's span takes in the title.
+fn spokesperson_of(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    at: usize,
+    found: &mut [ActorSpan],
+) -> Option<usize> {
+    let [body] = found else {
+        return None;
+    };
+    let speaks_for_group = matches!(body.kind, ActorKind::Org | ActorKind::Group)
+        && body.actor.title.is_none()
+        && body.end == at;
+    let title = lex
+        .titles
+        .longest_at(text, toks, at)
+        .filter(|_| speaks_for_group)?;
+    if !toks[title.end - 1].norm.starts_with("spokes") {
+        return None;
+    }
+    let entry = &lex.title_entries[title.values[0]];
+    body.end = title.end;
+    body.actor.text = surface(text, toks, body.start, title.end);
+    body.actor.title = Some(entry.title.clone());
+    body.rule = format!("{}+title:{}", body.rule, entry.title);
+    Some(title.end)
+}
+
 /// "A spokesman for the UN secretary-general", "a spokesman of the army": an unnamed official
 /// speaks for the body named after "for" or "of", and is coded as that body, with the title kept.
 fn official_of(
@@ -390,7 +513,8 @@ fn official_of(
     spans: &mut Vec<ActorSpan>,
 ) -> Option<usize> {
     let entry = &lex.title_entries[lex.titles.longest_at(text, toks, i)?.values[0]];
-    if entry.title != "Spokesperson" || !matches!(toks.get(title_end)?.norm.as_str(), "for" | "of") {
+    if entry.title != "Spokesperson" || !matches!(toks.get(title_end)?.norm.as_str(), "for" | "of")
+    {
         return None;
     }
     let mut at = title_end + 1;
@@ -399,7 +523,9 @@ fn official_of(
     }
     let mut body = Vec::new();
     let end = actor_at(lex, text, toks, at, memory, &mut body);
-    let first = body.first().filter(|b| b.start == at && b.actor.role.is_some())?;
+    let first = body
+        .first()
+        .filter(|b| b.start == at && b.actor.role.is_some())?;
     spans.push(ActorSpan {
         start: i,
         end: first.end,

@@ -265,13 +265,18 @@ impl Builder<'_> {
                 && !heads_subject
                 && can_act(k)
         });
-        // "by X" after a passive or nominal trigger.
+        // "by X", "by the X" after a passive or nominal trigger.
         let agent = (t.end..(t.end + 3).min(c_end))
             .find(|&k| norm(k) == "by")
             .and_then(|k| {
+                let at = if matches!(norm(k + 1), "the" | "a" | "an") {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 s.actors
                     .iter()
-                    .position(|a| a.start == k + 1 && a.end <= c_end)
+                    .position(|a| a.start == at && a.end <= c_end)
             });
         let object = (0..s.actors.len())
             .filter(|&k| {
@@ -1057,10 +1062,12 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
         e.casualties.push(casualty);
     }
     // "Drones struck the port, wounding two dock workers": an attack naming no one it was aimed
-    // at hit the civilians it harmed (their country comes from the place, like any local actor).
+    // at hit the civilians it harmed (their country comes from the place, like any local actor);
+    // an abduction, the civilians it took.
+    let abduction = e.mode.as_deref() == Some("abduction");
     let civilian = s.casualties.iter().find(|c| {
         c.casualty.group == CasualtyGroup::Civilian
-            && c.casualty.kind != observer_model::CasualtyKind::Captured
+            && (abduction || c.casualty.kind != observer_model::CasualtyKind::Captured)
             && !c.casualty.cumulative
     });
     if e.event_type == EventType::Assault
