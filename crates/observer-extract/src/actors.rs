@@ -590,13 +590,34 @@ fn countries_at(
     if first.1 && relation && country_at(first_end + 1).is_some() {
         return None;
     }
-    // "Russia's TASS news agency": the outlet, not the country.
-    if lex
-        .orgs
-        .longest_at(text, toks, first_end)
-        .is_some_and(|f| lex.org_entries[f.values[0]].role == "MED")
-    {
-        return None;
+    // "Russia's TASS news agency", "Yemen's Houthi movement", "the Pakistani Taliban": the outlet or
+    // group, of the country named with it.
+    if let Some(found) = lex.orgs.longest_at(text, toks, first_end) {
+        let org = &lex.org_entries[found.values[0]];
+        let iso3 = &lex.country_entries[first.0].iso3;
+        let country = org.country.as_ref().map(|_| iso3.clone());
+        let code = if org.country.as_ref() == country.as_ref() {
+            org.code.clone()
+        } else {
+            actor_code(country.as_deref(), Some(&org.role))
+        };
+        spans.push(ActorSpan {
+            start: i,
+            end: found.end,
+            actor: Actor {
+                text: surface(text, toks, i, found.end),
+                name: org.name.clone(),
+                country,
+                role: Some(org.role.clone()),
+                code,
+                title: None,
+            },
+            kind: ActorKind::Org,
+            rule: format!("country:{iso3}+organization:{}", org.code),
+            group: spans.len(),
+            adjectival: false,
+        });
+        return Some(found.end);
     }
     let mut countries = vec![(ethnic, first)];
     let mut end = first_end;

@@ -331,6 +331,9 @@ impl Builder<'_> {
             .into_iter()
             .filter(|k| !sources.contains(k))
             .collect();
+        if self.is_interception(t) {
+            return self.interception(agent, &subject, &targets, t.end, c_end);
+        }
         // "X said Armenia and Azerbaijan should respect the truce": the addressees stand between
         // the speech verb and the appeal.
         if targets.is_empty()
@@ -421,12 +424,89 @@ impl Builder<'_> {
             targets.into_iter().map(Some).collect()
         };
         let same = |a: usize, b: usize| a == b || s.actors[a].actor.code == s.actors[b].actor.code;
-        let pairs = srcs
+        let mut pairs: Pairs = srcs
             .iter()
             .flat_map(|&a| tgts.iter().map(move |&b| (a, b)))
             .filter(|(a, b)| !matches!((a, b), (Some(x), Some(y)) if same(*x, *y)))
             .collect();
+        // "The Rapid Support Forces (RSF) declared a truce": a name and its acronym are one party,
+        // not a party acting on itself.
+        if pairs.is_empty() {
+            pairs = srcs.iter().map(|&a| (a, None)).collect();
+        }
         (pairs, rule)
+    }
+
+    /// "shot down", "intercepted", "downed": the report is of an attack that was stopped.
+    fn is_interception(&self, t: &Trigger) -> bool {
+        let words = &self.s.toks[t.start..t.end];
+        words.iter().any(|w| {
+            w.norm.starts_with("intercept") || matches!(w.norm.as_str(), "downed" | "down")
+        })
+    }
+
+    /// An interception codes the attack it stopped: from whoever launched the drones or missiles
+    /// ("27 Ukrainian drones", "a missile fired by the Houthis") against whoever stopped them ("its
+    /// air defences", "intercepted by Iron Dome"). With no launcher named, the source is left to
+    /// the article's other warring party.
+    fn interception(
+        &self,
+        agent: Option<usize>,
+        subject: &[usize],
+        objects: &[usize],
+        from: usize,
+        c_end: usize,
+    ) -> (Pairs, &'static str) {
+        let s = self.s;
+        let (interceptors, launchers): (Vec<usize>, Vec<usize>) = match agent {
+            // "Two drones launched by the Houthis were intercepted by Saudi air defences".
+            Some(a) => (vec![a], subject.to_vec()),
+            None => {
+                // "intercepted a ballistic missile fired by Yemen's Houthi movement".
+                let fired_by = (from..c_end.saturating_sub(1))
+                    .find(|&k| {
+                        s.toks[k].norm == "by"
+                            && k > 0
+                            && matches!(s.toks[k - 1].norm.as_str(), "fired" | "launched")
+                    })
+                    .and_then(|k| {
+                        let at = if s.toks[k + 1].norm == "the" {
+                            k + 2
+                        } else {
+                            k + 1
+                        };
+                        s.actors.iter().position(|a| a.start == at)
+                    });
+                // "shot down 27 Ukrainian drones", "a coalition drone": the weapon's owner.
+                let owns_weapon = |k: &usize| {
+                    let a = &s.actors[*k];
+                    s.cues.iter().any(|c| {
+                        matches!(c.cue, Cue::Weapon(_)) && c.start <= a.end && c.end > a.start
+                    })
+                };
+                let launchers = match fired_by {
+                    Some(k) => vec![k],
+                    None => objects.iter().copied().filter(owns_weapon).collect(),
+                };
+                (subject.to_vec(), launchers)
+            }
+        };
+        let interceptors = if interceptors.is_empty() {
+            vec![None]
+        } else {
+            interceptors.into_iter().map(Some).collect()
+        };
+        let launchers = if launchers.is_empty() {
+            vec![None]
+        } else {
+            launchers.into_iter().map(Some).collect()
+        };
+        let pairs = launchers
+            .iter()
+            .flat_map(|&l| interceptors.iter().map(move |&i| (l, i)))
+            .filter(|(l, i)| l.is_none() || l != i)
+            .collect();
+        (pairs, "actors:interception")
     }
 
     /// The sentence answers or denies what came before ("retaliated", "hours later", "in

@@ -109,3 +109,50 @@ fn an_abduction_targets_the_civilians_it_took() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn an_interception_is_the_attack_of_whoever_launched_the_weapons() {
+    // The weapons' owner is named on them...
+    let e = first(
+        EventType::Assault,
+        "Russia's defence ministry said its air defences had shot down 19 Ukrainian drones over \
+         the Belgorod region overnight.",
+    );
+    assert_eq!(
+        e.source.as_ref().and_then(|a| a.country.as_deref()),
+        Some("UKR")
+    );
+    assert_eq!(
+        e.target.as_ref().and_then(|a| a.country.as_deref()),
+        Some("RUS")
+    );
+    // ... or as the agent of the launch.
+    let e = first(
+        EventType::Assault,
+        "Israeli air defences intercepted a missile fired by Lebanon's Hezbollah over the \
+         Galilee on Friday.",
+    );
+    assert_eq!(code(&e.source), "LBNHZB", "{e:#?}");
+    assert_eq!(
+        e.target.as_ref().and_then(|a| a.country.as_deref()),
+        Some("ISR")
+    );
+}
+
+#[test]
+fn a_group_named_with_a_country_belongs_to_that_country() {
+    let e = first(
+        EventType::Assault,
+        "The Pakistani Taliban attacked a police station in Bannu on Monday.",
+    );
+    let source = e.source.expect("the Pakistani Taliban");
+    assert_eq!(source.country.as_deref(), Some("PAK"));
+    assert_eq!(source.role.as_deref(), Some("REB"));
+    let e = first(
+        EventType::Concede,
+        "Sudan's Rapid Support Forces (RSF) declared a unilateral ceasefire on Sunday.",
+    );
+    // The name and its acronym are one party, which does not act on itself.
+    assert_eq!(code(&e.source), "SDNREB");
+    assert_ne!(code(&e.target), "SDNREB");
+}
