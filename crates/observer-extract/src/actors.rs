@@ -92,6 +92,21 @@ impl ActorMemory {
     }
 }
 
+/// "Hamas fighters", "Wagner mercenaries", "IDF troops": an armed group's members are the group.
+/// Returns the end of the role noun after an armed group's name, else `at`.
+fn armed_members_end(lex: &Lexicons, text: &str, toks: &[Token], at: usize, role: &str) -> usize {
+    let armed = |r: &str| matches!(r, "REB" | "MIL");
+    lex.roles
+        .longest_at(text, toks, at)
+        .filter(|f| armed(role) && armed(&lex.role_entries[f.values[0]].role))
+        .filter(|f| lex.role_entries[f.values[0]].label != SITES)
+        .map_or(at, |f| f.end)
+}
+
+/// The label of the role nouns that name an army's sites ("positions", "border posts"): an actor
+/// only with the army named before them.
+const SITES: &str = "positions";
+
 /// Prepositions after which a country or city name is a place, not an actor.
 const LOCATIVE: &[&str] = &[
     "in",
@@ -183,6 +198,67 @@ pub fn is_locative(toks: &[Token], i: usize) -> bool {
     i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str()) && !according_to
 }
 
+/// Verbs whose "at" or "to" object is who is acted on, not where: "fired rockets at Israel",
+/// "supply arms to Ukraine".
+const AIMED_VERBS: &[&str] = &[
+    "fire",
+    "fired",
+    "fires",
+    "firing",
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "shot",
+    "aimed",
+    "directed",
+    "supply",
+    "supplied",
+    "supplies",
+    "supplying",
+    "deliver",
+    "delivered",
+    "delivers",
+    "delivering",
+    "sell",
+    "sold",
+    "sells",
+    "selling",
+    "provide",
+    "provided",
+    "provides",
+    "providing",
+    "give",
+    "gave",
+    "gives",
+    "giving",
+    "send",
+    "sent",
+    "sends",
+    "sending",
+    "donate",
+    "donated",
+    "donates",
+    "donating",
+    "ship",
+    "shipped",
+    "ships",
+    "shipping",
+    "transfer",
+    "transferred",
+    "pledged",
+    "granted",
+];
+
+/// A country after "at" or "to" that a verb of firing or giving, up to five words back, aims at.
+pub fn is_recipient(toks: &[Token], i: usize) -> bool {
+    let prep = toks[i - 1].norm.as_str();
+    matches!(prep, "at" | "to")
+        && toks[i.saturating_sub(6)..i - 1]
+            .iter()
+            .any(|t| AIMED_VERBS.contains(&t.norm.as_str()))
+}
+
 fn is_name_token(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Word
         && tok.capitalized
@@ -211,7 +287,7 @@ pub fn find_actors(
     while i < toks.len() {
         let before = spans.len();
         let next = actor_at(lex, text, toks, i, memory, &mut spans);
-        let next = spokesperson_of(lex, text, toks, next, &mut spans[before..]).unwrap_or(next);
+        let next = official_of_group(lex, text, toks, next, &mut spans[before..]).unwrap_or(next);
         for span in &spans[before..] {
             memory.remember(span);
         }
@@ -232,11 +308,12 @@ fn actor_at(
     let group = spans.len();
     if let Some(found) = lex.orgs.longest_at(text, toks, i) {
         let org = &lex.org_entries[found.values[0]];
+        let end = armed_members_end(lex, text, toks, found.end, &org.role);
         spans.push(ActorSpan {
             start: i,
-            end: found.end,
+            end,
             actor: Actor {
-                text: surface(text, toks, i, found.end),
+                text: surface(text, toks, i, end),
                 name: org.name.clone(),
                 country: org.country.clone(),
                 role: Some(org.role.clone()),
@@ -248,7 +325,7 @@ fn actor_at(
             group,
             adjectival: false,
         });
-        return found.end;
+        return end;
     }
     if let Some(found) = lex.people.longest_at(text, toks, i) {
         let person = &lex.person_entries[found.values[0]];
@@ -357,11 +434,17 @@ fn actor_at(
     {
         let entry = &lex.role_entries[found.values[0]];
         let definite = i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "its");
-        let plain = lex
-            .role_entries
-            .iter()
-            .find(|r| r.role == entry.role)
-            .is_some_and(|r| r.label == entry.label);
+        // "Armenian positions", "its positions" are an army's; "positions near the town" name no one.
+        let site = entry.label == SITES;
+        if site && !(i > 0 && matches!(toks[i - 1].norm.as_str(), "its" | "their")) {
+            return i + 1;
+        }
+        let plain = site
+            || lex
+                .role_entries
+                .iter()
+                .find(|r| r.role == entry.role)
+                .is_some_and(|r| r.label == entry.label);
         // "the ministry" needs its article; "coalition jets" is the coalition named before.
         let recalled = (definite || !plain)
             .then(|| memory.recall(&entry.role, &entry.label, plain))
@@ -471,9 +554,10 @@ fn led_by_at(
     Some(end)
 }
 
-/// "A Houthi spokesman", "a coalition spokesman", "a police spokeswoman": the spokesperson after a
-/// group's name speaks for the group, so the group's span takes in the title.
-fn spokesperson_of(
+/// "A Houthi spokesman", "a coalition spokesman", "a senior Hezbollah official", "Hamas leader
+/// Ismail Haniyeh": an official named after a group speaks for the group, so the group's span takes
+/// in the title (and the name after it).
+fn official_of_group(
     lex: &Lexicons,
     text: &str,
     toks: &[Token],
@@ -490,15 +574,17 @@ fn spokesperson_of(
         .titles
         .longest_at(text, toks, at)
         .filter(|_| speaks_for_group)?;
-    if !toks[title.end - 1].norm.starts_with("spokes") {
-        return None;
-    }
     let entry = &lex.title_entries[title.values[0]];
-    body.end = title.end;
-    body.actor.text = surface(text, toks, body.start, title.end);
+    let end = name_end(text, toks, title.end);
+    body.end = end;
+    body.actor.text = surface(text, toks, body.start, end);
     body.actor.title = Some(entry.title.clone());
+    if end > title.end {
+        body.actor.name = surface(text, toks, title.end, end);
+        body.kind = ActorKind::Person;
+    }
     body.rule = format!("{}+title:{}", body.rule, entry.title);
-    Some(title.end)
+    Some(end)
 }
 
 /// "A spokesman for the UN secretary-general", "a spokesman of the army": an unnamed official
@@ -562,10 +648,12 @@ fn countries_at(
         Some((ethnic, found.end, (index, demonym || possessive)))
     };
     let (ethnic, first_end, first) = country_at(i)?;
-    // "the Saudi city of Jeddah", "Syrian territory": a place, not an actor.
+    // "the Saudi city of Jeddah", "Syrian territory": a place, not an actor ("Turkish border
+    // guards" are still guards).
     let place_noun = toks
         .get(first_end)
-        .is_some_and(|t| PLACE_NOUNS.contains(&t.norm.as_str()));
+        .is_some_and(|t| PLACE_NOUNS.contains(&t.norm.as_str()))
+        && lex.roles.longest_at(text, toks, first_end).is_none();
     // "Port Sudan", "South Sudan" as part of a longer place name.
     let inside_place = i > 0
         && toks[i - 1].capitalized
@@ -576,8 +664,9 @@ fn countries_at(
     if place_noun || inside_place {
         return None;
     }
-    // "in Armenia" is a place; "in Israeli shelling" still names who shelled.
-    if is_locative(toks, i) && !first.1 {
+    // "in Armenia" is a place; "in Israeli shelling" still names who shelled, and "fired at
+    // Russia", "supply arms to Israel" whom it was done to.
+    if is_locative(toks, i) && !first.1 && !is_recipient(toks, i) {
         return None;
     }
     // "Azerbaijan's ally Turkey": the actor is the ally.

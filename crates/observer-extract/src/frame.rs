@@ -91,6 +91,9 @@ fn takes_focus_place(t: EventType) -> bool {
     )
 }
 
+/// Words that open a subordinate clause with a subject of its own ("after Armenian troops fired").
+const SUBORDINATORS: &[&str] = &["after", "before", "when", "until", "because", "once"];
+
 /// (source, target) pairs of actor indexes; one event each.
 type Pairs = Vec<(Option<usize>, Option<usize>)>;
 
@@ -157,10 +160,12 @@ impl Builder<'_> {
     /// administration") are the speaker: neither source nor target of what is said.
     fn actor_ok(&self, k: usize, claimants: &[usize]) -> bool {
         let a = &self.s.actors[k];
+        // "defense and military officials said": a word before the speaker is part of its name.
+        let names_claimant = |c: usize| a.end == self.s.actors[c].start;
         a.actor.role.as_deref() != Some("MED")
-            && !claimants
-                .iter()
-                .any(|&c| c == k || self.joined_by_of(k, c) || self.joined_by_of(c, k))
+            && !claimants.iter().any(|&c| {
+                c == k || names_claimant(c) || self.joined_by_of(k, c) || self.joined_by_of(c, k)
+            })
     }
 
     /// Actor `a` is followed by "of (the)" and then actor `b`.
@@ -226,10 +231,20 @@ impl Builder<'_> {
                 }
             }
         }
-        // Subject: the first usable actor of the clause before the trigger, with its coordinates.
-        let mut subject = (0..s.actors.len())
-            .filter(|&k| s.actors[k].start >= c_start && s.actors[k].end <= t.start && can_act(k))
-            .find(|&k| !crate::actors::is_locative(&s.toks, s.actors[k].start))
+        // Subject: the first usable actor of the clause before the trigger, with its coordinates;
+        // in "X said its forces repelled an attack after Armenian troops fired", of the
+        // subordinate clause the trigger is in.
+        let subject_of = |from: usize| {
+            (0..s.actors.len())
+                .filter(|&k| s.actors[k].start >= from && s.actors[k].end <= t.start && can_act(k))
+                .find(|&k| !crate::actors::is_locative(&s.toks, s.actors[k].start))
+        };
+        let subordinate = (c_start..t.start)
+            .rev()
+            .find(|&k| SUBORDINATORS.contains(&norm(k)))
+            .and_then(|k| subject_of(k + 1));
+        let mut subject = subordinate
+            .or_else(|| subject_of(c_start))
             .map(|k| coordinated(&s.actors, &s.toks, k))
             .unwrap_or_default();
         // "Armenia said it had repulsed...", "they were ready to visit": the speaker is the subject.
@@ -286,8 +301,10 @@ impl Builder<'_> {
                     && Some(k) != agent
             })
             .find(|&k| {
-                !crate::actors::is_locative(&s.toks, s.actors[k].start)
-                    || matches!(norm(s.actors[k].start - 1), "to")
+                let at = s.actors[k].start;
+                !crate::actors::is_locative(&s.toks, at)
+                    || norm(at - 1) == "to"
+                    || crate::actors::is_recipient(&s.toks, at)
             })
             .map(|k| coordinated(&s.actors, &s.toks, k))
             .unwrap_or_default();
@@ -437,12 +454,26 @@ impl Builder<'_> {
         (pairs, rule)
     }
 
-    /// "shot down", "intercepted", "downed": the report is of an attack that was stopped.
+    /// "shot down", "intercepted", "downed", "destroyed 41 drones": the report is of an attack
+    /// that was stopped.
     fn is_interception(&self, t: &Trigger) -> bool {
-        let words = &self.s.toks[t.start..t.end];
-        words.iter().any(|w| {
+        let s = self.s;
+        let words = &s.toks[t.start..t.end];
+        let stopped = words.iter().any(|w| {
             w.norm.starts_with("intercept") || matches!(w.norm.as_str(), "downed" | "down")
-        })
+        });
+        // "destroyed 41 drones" stops what flew at one; "destroyed a drone workshop" does not.
+        let destroyed_in_flight = words.iter().any(|w| w.norm == "destroyed")
+            && s.cues.iter().any(|c| match c.cue {
+                Cue::Weapon(m) => {
+                    c.start >= t.end
+                        && c.start <= t.end + 4
+                        && s.toks[c.end - 1].norm.ends_with('s')
+                        && matches!(self.lex.weapon_modes[m].as_str(), "drone" | "missile")
+                }
+                _ => false,
+            });
+        stopped || destroyed_in_flight
     }
 
     /// An interception codes the attack it stopped: from whoever launched the drones or missiles

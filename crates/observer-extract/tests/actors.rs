@@ -156,3 +156,58 @@ fn a_group_named_with_a_country_belongs_to_that_country() {
     assert_eq!(code(&e.source), "SDNREB");
     assert_ne!(code(&e.target), "SDNREB");
 }
+
+#[test]
+fn a_country_fired_at_or_given_to_is_the_target_not_a_place() {
+    let found = dyads(
+        EventType::Assault,
+        "North Korea fired two ballistic missiles at Japan on Thursday.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, t)| s.starts_with("PRK") && t.starts_with("JPN")),
+        "{found:?}"
+    );
+    let found = dyads(
+        EventType::Aid,
+        "Norway sent weapons to Ukraine last month, the defence ministry in Oslo said.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, t)| s.starts_with("NOR") && t.starts_with("UKR")),
+        "{found:?}"
+    );
+    // Travel is not aimed at anyone: the country stays a place.
+    let e = first(
+        EventType::Consult,
+        "Egypt's foreign minister travelled to Qatar for talks with Hamas officials.",
+    );
+    assert_ne!(
+        e.target.as_ref().and_then(|a| a.country.as_deref()),
+        Some("QAT"),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn an_official_named_after_a_group_is_the_group() {
+    let e = first(
+        EventType::Threaten,
+        "A senior Hezbollah official warned that the group would respond to any Israeli \
+         attack on Beirut.",
+    );
+    assert_eq!(code(&e.source), "LBNHZB", "{e:#?}");
+    let e = first(
+        EventType::Assault,
+        "Kurdish fighters shelled a Turkish border post on Sunday, Turkish military officials \
+         said.",
+    );
+    // "military" names the speakers, not whom the fighters shelled.
+    assert_eq!(
+        e.target.as_ref().and_then(|a| a.country.as_deref()),
+        Some("TUR"),
+        "{e:#?}"
+    );
+}
