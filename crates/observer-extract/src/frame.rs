@@ -1208,6 +1208,38 @@ pub fn fill_from_dyad(events: &mut Vec<Event>) {
         expand_sides(events, a, b);
     }
     fill_parties(events, dyad);
+    fill_host_forces(events);
+}
+
+/// "Ten Russian soldiers were killed in Ukraine": troops attacked on another country's soil, by no
+/// one named and with no warring pair to say who, were attacked by that country's forces.
+fn fill_host_forces(events: &mut [Event]) {
+    const RULE: &str = "actors:host-country-forces";
+    for e in events.iter_mut().filter(|e| {
+        e.event_type == EventType::Assault && e.source.is_none() && !e.background && !e.hypothetical
+    }) {
+        let Some(target) = e
+            .target
+            .as_ref()
+            .filter(|t| t.role.as_deref() == Some("MIL"))
+        else {
+            continue;
+        };
+        let host = e.place.as_ref().and_then(|p| p.country.clone());
+        let Some(host) = host.filter(|h| target.country.as_ref().is_some_and(|c| c != h)) else {
+            continue;
+        };
+        e.source = Some(Actor {
+            text: String::new(),
+            name: format!("{host} military"),
+            code: format!("{host}MIL"),
+            country: Some(host),
+            role: Some("MIL".into()),
+            title: None,
+        });
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("source", RULE));
+    }
 }
 
 /// "Both sides", "the warring parties": the article's pair. An appeal to both sides is one to each;
@@ -1370,6 +1402,9 @@ pub fn overlaps_named_actor(actors: &[ActorSpan], start: usize, end: usize) -> b
 /// "rebels" and "civilians" in a report about Myanmar are Myanmar's.
 const LOCAL_ROLES: &[&str] = &["MIL", "REB", "CVL", "GOV", "COP", "OPP", "HLH", "JUD"];
 
+/// The role label (`lexicon/roles.tsv`) of armed men tied to no country: "gunmen", "jihadists".
+const STATELESS: &str = "armed men";
+
 /// Gives generic actors the country of the event's place, else of the article's main place, else
 /// the country the article names most.
 pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
@@ -1410,7 +1445,8 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             let local = actor
                 .role
                 .as_deref()
-                .is_some_and(|r| LOCAL_ROLES.contains(&r));
+                .is_some_and(|r| LOCAL_ROLES.contains(&r))
+                && actor.name != STATELESS;
             (actor.country.is_none() && local).then(|| {
                 actor.country = Some(country.clone());
                 actor.code = format!("{country}{}", actor.role.as_deref().unwrap_or(""));

@@ -211,3 +211,29 @@ fn an_official_named_after_a_group_is_the_group() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn troops_killed_abroad_by_no_one_named_were_hit_by_the_host_country() {
+    let e = first(
+        EventType::Assault,
+        "Six Turkish soldiers were killed in Syria on Thursday.",
+    );
+    assert_eq!(code(&e.source), "SYRMIL", "{e:#?}");
+    assert_eq!(code(&e.target), "TURMIL", "{e:#?}");
+}
+
+#[test]
+fn jihadists_are_given_no_country_but_local_rebels_are() {
+    let e = first(
+        EventType::Assault,
+        "Suspected jihadists attacked a village near Menaka in northern Mali on Saturday.",
+    );
+    let source = e.source.expect("the jihadists");
+    assert_eq!(source.role.as_deref(), Some("REB"));
+    assert_eq!(source.country, None, "{source:#?}");
+    let e = first(
+        EventType::Assault,
+        "Rebels attacked a village near Bunia in eastern Congo on Saturday.",
+    );
+    assert_eq!(code(&e.source), "CODREB", "{e:#?}");
+}
