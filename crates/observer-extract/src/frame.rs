@@ -1262,7 +1262,9 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
             e.event_type,
             EventType::Accuse | EventType::Assault | EventType::Threaten
         );
-        let (a, b) = &sides_as_states(e.event_type, a, b);
+        let states = sides_as_states(e.event_type, a, b);
+        let as_governments = states.0.code != a.code || states.1.code != b.code;
+        let (a, b) = &states;
         let pairs: Vec<(Actor, Actor)> = match other {
             // "X urged both sides": X to each of them.
             Some(x) if src_sides => vec![(a.clone(), x.clone()), (b.clone(), x)],
@@ -1276,6 +1278,14 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
             copy.source = Some(source);
             copy.target = Some(target);
             copy.rules.push("actors:both-sides".into());
+            if as_governments {
+                const RULE: &str = "actors:both-sides-as-governments";
+                copy.rules.push(RULE.into());
+                copy.provenance.push(FieldEvidence::inferred(
+                    if src_sides { "source" } else { "target" },
+                    RULE,
+                ));
+            }
             out.push(copy);
         }
     }
