@@ -578,11 +578,22 @@ pub fn evaluate_dev(extractor: &Extractor, path: &Path) -> Result<DevReport, Eva
             |v: &[(String, String, String)]| v.iter().map(|t| t.0.clone()).collect::<Vec<_>>();
         count_overlap(&mut report.types, &types(&gold), &types(&sys));
         count_overlap(&mut report.dyads, &gold, &sys);
-        if types(&gold) != types(&sys) {
+        // Type misses first, then sentences whose types agree but whose dyads do not.
+        let what = if types(&gold) != types(&sys) {
+            Some("types")
+        } else {
+            let sorted = |v: &[(String, String, String)]| {
+                let mut v = v.to_vec();
+                v.sort();
+                v
+            };
+            (sorted(&gold) != sorted(&sys)).then_some("dyads")
+        };
+        if let Some(what) = what {
             report.misses.push(Miss {
                 article: article.id,
                 sentence: sentence.to_string(),
-                what: "types".into(),
+                what: what.into(),
                 gold: format!("{gold:?}"),
                 system: format!("{sys:?}"),
             });
@@ -634,8 +645,8 @@ pub fn render_dev(report: &DevReport, max_misses: usize) -> String {
     }
     for m in report.misses.iter().take(max_misses) {
         out.push_str(&format!(
-            "- gold {} | system {}\n    {}\n",
-            m.gold, m.system, m.sentence
+            "- [{}] gold {} | system {}\n    {}\n",
+            m.what, m.gold, m.system, m.sentence
         ));
     }
     out

@@ -77,7 +77,35 @@ impl ActorMemory {
             .rev()
             .find(|a| a.role.as_deref() == Some(role))
     }
+
+    /// What "the army" or "the coalition" refers to: for a role's plain noun ("the ministry"), the
+    /// last actor of that role; for a distinctive one ("coalition"), the last named with it ("the
+    /// Saudi-led coalition").
+    fn recall(&self, role: &str, label: &str, plain: bool) -> Option<&Actor> {
+        if plain {
+            return self.recent_with_role(role);
+        }
+        self.by_role
+            .iter()
+            .rev()
+            .find(|a| a.role.as_deref() == Some(role) && a.name.ends_with(label))
+    }
 }
+
+/// "Hamas fighters", "Wagner mercenaries", "IDF troops": an armed group's members are the group.
+/// Returns the end of the role noun after an armed group's name, else `at`.
+fn armed_members_end(lex: &Lexicons, text: &str, toks: &[Token], at: usize, role: &str) -> usize {
+    let armed = |r: &str| matches!(r, "REB" | "MIL");
+    lex.roles
+        .longest_at(text, toks, at)
+        .filter(|f| armed(role) && armed(&lex.role_entries[f.values[0]].role))
+        .filter(|f| lex.role_entries[f.values[0]].label != SITES)
+        .map_or(at, |f| f.end)
+}
+
+/// The label of the role nouns that name an army's sites ("positions", "border posts"): an actor
+/// only with the army named before them.
+const SITES: &str = "positions";
 
 /// Prepositions after which a country or city name is a place, not an actor.
 const LOCATIVE: &[&str] = &[
@@ -170,6 +198,67 @@ pub fn is_locative(toks: &[Token], i: usize) -> bool {
     i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str()) && !according_to
 }
 
+/// Verbs whose "at" or "to" object is who is acted on, not where: "fired rockets at Israel",
+/// "supply arms to Ukraine".
+const AIMED_VERBS: &[&str] = &[
+    "fire",
+    "fired",
+    "fires",
+    "firing",
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "shot",
+    "aimed",
+    "directed",
+    "supply",
+    "supplied",
+    "supplies",
+    "supplying",
+    "deliver",
+    "delivered",
+    "delivers",
+    "delivering",
+    "sell",
+    "sold",
+    "sells",
+    "selling",
+    "provide",
+    "provided",
+    "provides",
+    "providing",
+    "give",
+    "gave",
+    "gives",
+    "giving",
+    "send",
+    "sent",
+    "sends",
+    "sending",
+    "donate",
+    "donated",
+    "donates",
+    "donating",
+    "ship",
+    "shipped",
+    "ships",
+    "shipping",
+    "transfer",
+    "transferred",
+    "pledged",
+    "granted",
+];
+
+/// A country after "at" or "to" that a verb of firing or giving, up to five words back, aims at.
+pub fn is_recipient(toks: &[Token], i: usize) -> bool {
+    let prep = toks[i - 1].norm.as_str();
+    matches!(prep, "at" | "to")
+        && toks[i.saturating_sub(6)..i - 1]
+            .iter()
+            .any(|t| AIMED_VERBS.contains(&t.norm.as_str()))
+}
+
 fn is_name_token(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Word
         && tok.capitalized
@@ -198,6 +287,7 @@ pub fn find_actors(
     while i < toks.len() {
         let before = spans.len();
         let next = actor_at(lex, text, toks, i, memory, &mut spans);
+        let next = official_of_group(lex, text, toks, next, &mut spans[before..]).unwrap_or(next);
         for span in &spans[before..] {
             memory.remember(span);
         }
@@ -218,11 +308,12 @@ fn actor_at(
     let group = spans.len();
     if let Some(found) = lex.orgs.longest_at(text, toks, i) {
         let org = &lex.org_entries[found.values[0]];
+        let end = armed_members_end(lex, text, toks, found.end, &org.role);
         spans.push(ActorSpan {
             start: i,
-            end: found.end,
+            end,
             actor: Actor {
-                text: surface(text, toks, i, found.end),
+                text: surface(text, toks, i, end),
                 name: org.name.clone(),
                 country: org.country.clone(),
                 role: Some(org.role.clone()),
@@ -234,7 +325,7 @@ fn actor_at(
             group,
             adjectival: false,
         });
-        return found.end;
+        return end;
     }
     if let Some(found) = lex.people.longest_at(text, toks, i) {
         let person = &lex.person_entries[found.values[0]];
@@ -256,6 +347,9 @@ fn actor_at(
         });
         return found.end;
     }
+    if let Some(end) = led_by_at(lex, text, toks, i, spans) {
+        return end;
+    }
     if let Some(end) = countries_at(lex, text, toks, i, spans) {
         return end;
     }
@@ -265,6 +359,9 @@ fn actor_at(
     // "the regional governor", "a military spokesman": an unnamed official.
     if let Some(found) = lex.titles.longest_at(text, toks, i) {
         let entry = &lex.title_entries[found.values[0]];
+        if let Some(end) = official_of(lex, text, toks, i, found.end, memory, spans) {
+            return end;
+        }
         spans.push(ActorSpan {
             start: i,
             end: found.end,
@@ -337,8 +434,20 @@ fn actor_at(
     {
         let entry = &lex.role_entries[found.values[0]];
         let definite = i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "its");
-        let recalled = definite
-            .then(|| memory.recent_with_role(&entry.role))
+        // "Armenian positions", "its positions" are an army's; "positions near the town" name no one.
+        let site = entry.label == SITES;
+        if site && !(i > 0 && matches!(toks[i - 1].norm.as_str(), "its" | "their")) {
+            return i + 1;
+        }
+        let plain = site
+            || lex
+                .role_entries
+                .iter()
+                .find(|r| r.role == entry.role)
+                .is_some_and(|r| r.label == entry.label);
+        // "the ministry" needs its article; "coalition jets" is the coalition named before.
+        let recalled = (definite || !plain)
+            .then(|| memory.recall(&entry.role, &entry.label, plain))
             .flatten()
             .filter(|_| matches!(entry.role.as_str(), "GOV" | "MIL"));
         let (actor, rule) = match recalled {
@@ -375,6 +484,150 @@ fn actor_at(
     i + 1
 }
 
+/// "The Saudi-led coalition", "US-led forces", "Hamas-led fighters", "the NATO-led mission": a force
+/// led by a state or group acts for it (its country, and the role of the noun it leads, else of the
+/// group). Other compounds ("Iranian-backed militias", "Russian-allied") name a patron, not the
+/// actor, and give no actor here.
+fn led_by_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let tok = &toks[i];
+    let leader_text = tok.norm.strip_suffix("-led")?;
+    let leader_end = tok.start + leader_text.len();
+    let inner = lex.vocab.tokens(text, tok.start, leader_end);
+    let whole = |end: usize| end == inner.len();
+    let (name, country, leader_role, rule) = if let Some(f) = lex
+        .countries
+        .longest_at(text, &inner, 0)
+        .filter(|f| whole(f.end))
+    {
+        let c = &lex.country_entries[f.values[0].0];
+        (
+            c.name.clone(),
+            Some(c.iso3.clone()),
+            None,
+            format!("led-by:{}", c.iso3),
+        )
+    } else {
+        let f = lex
+            .orgs
+            .longest_at(text, &inner, 0)
+            .filter(|f| whole(f.end))?;
+        let org = &lex.org_entries[f.values[0]];
+        let rule = format!("led-by:organization:{}", org.code);
+        (org.name.clone(), org.country.clone(), Some(org), rule)
+    };
+    let led = lex
+        .roles
+        .longest_at(text, toks, i + 1)
+        .map(|f| (&lex.role_entries[f.values[0]], f.end));
+    let (role, label, end) = match (led, leader_role) {
+        // "the NATO-led KFOR mission", "Hamas-led fighters": the group itself.
+        (_, Some(org)) => (org.role.clone(), None, led.map_or(i + 1, |(_, end)| end)),
+        (Some((entry, end)), None) => (entry.role.clone(), Some(entry.label.clone()), end),
+        (None, None) => return None,
+    };
+    let code = match leader_role {
+        Some(org) => org.code.clone(),
+        None => actor_code(country.as_deref(), Some(&role)),
+    };
+    spans.push(ActorSpan {
+        start: i,
+        end,
+        actor: Actor {
+            text: surface(text, toks, i, end),
+            name: label.map_or(name.clone(), |l| format!("{name} {l}")),
+            country,
+            role: Some(role),
+            code,
+            title: None,
+        },
+        kind: ActorKind::Org,
+        rule,
+        group: spans.len(),
+        adjectival: false,
+    });
+    Some(end)
+}
+
+/// "A Houthi spokesman", "a coalition spokesman", "a senior Hezbollah official", "Hamas leader
+/// Ismail Haniyeh": an official named after a group speaks for the group, so the group's span takes
+/// in the title (and the name after it).
+fn official_of_group(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    at: usize,
+    found: &mut [ActorSpan],
+) -> Option<usize> {
+    let [body] = found else {
+        return None;
+    };
+    let speaks_for_group = matches!(body.kind, ActorKind::Org | ActorKind::Group)
+        && body.actor.title.is_none()
+        && body.end == at;
+    let title = lex
+        .titles
+        .longest_at(text, toks, at)
+        .filter(|_| speaks_for_group)?;
+    let entry = &lex.title_entries[title.values[0]];
+    let end = name_end(text, toks, title.end);
+    body.end = end;
+    body.actor.text = surface(text, toks, body.start, end);
+    body.actor.title = Some(entry.title.clone());
+    if end > title.end {
+        body.actor.name = surface(text, toks, title.end, end);
+        body.kind = ActorKind::Person;
+    }
+    body.rule = format!("{}+title:{}", body.rule, entry.title);
+    Some(end)
+}
+
+/// "A spokesman for the UN secretary-general", "a spokesman of the army": an unnamed official
+/// speaks for the body named after "for" or "of", and is coded as that body, with the title kept.
+fn official_of(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    title_end: usize,
+    memory: &ActorMemory,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let entry = &lex.title_entries[lex.titles.longest_at(text, toks, i)?.values[0]];
+    if entry.title != "Spokesperson" || !matches!(toks.get(title_end)?.norm.as_str(), "for" | "of")
+    {
+        return None;
+    }
+    let mut at = title_end + 1;
+    if toks.get(at).is_some_and(|t| t.norm == "the") {
+        at += 1;
+    }
+    let mut body = Vec::new();
+    let end = actor_at(lex, text, toks, at, memory, &mut body);
+    let first = body
+        .first()
+        .filter(|b| b.start == at && b.actor.role.is_some())?;
+    spans.push(ActorSpan {
+        start: i,
+        end: first.end,
+        actor: Actor {
+            text: surface(text, toks, i, first.end),
+            title: Some(entry.title.clone()),
+            ..first.actor.clone()
+        },
+        kind: first.kind,
+        rule: format!("title:{}+for:{}", entry.title, first.rule),
+        group: spans.len(),
+        adjectival: false,
+    });
+    Some(end.max(first.end))
+}
+
 /// "Azerbaijani forces", "Armenia's Foreign Minister Zohrab Mnatsakanyan", "ethnic Armenian
 /// officials", "the Armenian and Azeri foreign ministers", or a bare country used as an actor.
 fn countries_at(
@@ -395,10 +648,12 @@ fn countries_at(
         Some((ethnic, found.end, (index, demonym || possessive)))
     };
     let (ethnic, first_end, first) = country_at(i)?;
-    // "the Saudi city of Jeddah", "Syrian territory": a place, not an actor.
+    // "the Saudi city of Jeddah", "Syrian territory": a place, not an actor ("Turkish border
+    // guards" are still guards).
     let place_noun = toks
         .get(first_end)
-        .is_some_and(|t| PLACE_NOUNS.contains(&t.norm.as_str()));
+        .is_some_and(|t| PLACE_NOUNS.contains(&t.norm.as_str()))
+        && lex.roles.longest_at(text, toks, first_end).is_none();
     // "Port Sudan", "South Sudan" as part of a longer place name.
     let inside_place = i > 0
         && toks[i - 1].capitalized
@@ -409,8 +664,9 @@ fn countries_at(
     if place_noun || inside_place {
         return None;
     }
-    // "in Armenia" is a place; "in Israeli shelling" still names who shelled.
-    if is_locative(toks, i) && !first.1 {
+    // "in Armenia" is a place; "in Israeli shelling" still names who shelled, and "fired at
+    // Russia", "supply arms to Israel" whom it was done to.
+    if is_locative(toks, i) && !first.1 && !is_recipient(toks, i) {
         return None;
     }
     // "Azerbaijan's ally Turkey": the actor is the ally.
@@ -423,13 +679,34 @@ fn countries_at(
     if first.1 && relation && country_at(first_end + 1).is_some() {
         return None;
     }
-    // "Russia's TASS news agency": the outlet, not the country.
-    if lex
-        .orgs
-        .longest_at(text, toks, first_end)
-        .is_some_and(|f| lex.org_entries[f.values[0]].role == "MED")
-    {
-        return None;
+    // "Russia's TASS news agency", "Yemen's Houthi movement", "the Pakistani Taliban": the outlet or
+    // group, of the country named with it.
+    if let Some(found) = lex.orgs.longest_at(text, toks, first_end) {
+        let org = &lex.org_entries[found.values[0]];
+        let iso3 = &lex.country_entries[first.0].iso3;
+        let country = org.country.as_ref().map(|_| iso3.clone());
+        let code = if org.country.as_ref() == country.as_ref() {
+            org.code.clone()
+        } else {
+            actor_code(country.as_deref(), Some(&org.role))
+        };
+        spans.push(ActorSpan {
+            start: i,
+            end: found.end,
+            actor: Actor {
+                text: surface(text, toks, i, found.end),
+                name: org.name.clone(),
+                country,
+                role: Some(org.role.clone()),
+                code,
+                title: None,
+            },
+            kind: ActorKind::Org,
+            rule: format!("country:{iso3}+organization:{}", org.code),
+            group: spans.len(),
+            adjectival: false,
+        });
+        return Some(found.end);
     }
     let mut countries = vec![(ethnic, first)];
     let mut end = first_end;

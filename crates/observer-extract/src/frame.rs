@@ -100,6 +100,9 @@ fn takes_focus_place(t: EventType) -> bool {
     )
 }
 
+/// Words that open a subordinate clause with a subject of its own ("after Armenian troops fired").
+const SUBORDINATORS: &[&str] = &["after", "before", "when", "until", "because", "once"];
+
 /// (source, target) pairs of actor indexes; one event each.
 type Pairs = Vec<(Option<usize>, Option<usize>)>;
 
@@ -207,10 +210,13 @@ impl Builder<'_> {
     /// administration") are the speaker: neither source nor target of what is said.
     fn actor_ok(&self, k: usize, claimants: &[usize]) -> bool {
         let a = &self.s.actors[k];
+        // "defense and military officials said": a word before the speaker is part of its name.
+        let names_claimant = |c: usize| a.end == self.s.actors[c].start;
         // Nor is the body a speaker speaks for ("Houthi" in "a Houthi spokesman").
         a.actor.role.as_deref() != Some("MED")
             && !claimants.iter().any(|&c| {
                 c == k
+                    || names_claimant(c)
                     || crate::attribution::speaks_for(&self.s.toks, &self.s.actors, c, k)
                     || self.joined_by_of(k, c)
                     || self.joined_by_of(c, k)
@@ -280,10 +286,20 @@ impl Builder<'_> {
                 }
             }
         }
-        // Subject: the first usable actor of the clause before the trigger, with its coordinates.
-        let mut subject = (0..s.actors.len())
-            .filter(|&k| s.actors[k].start >= c_start && s.actors[k].end <= t.start && can_act(k))
-            .find(|&k| !crate::actors::is_locative(&s.toks, s.actors[k].start))
+        // Subject: the first usable actor of the clause before the trigger, with its coordinates;
+        // in "X said its forces repelled an attack after Armenian troops fired", of the
+        // subordinate clause the trigger is in.
+        let subject_of = |from: usize| {
+            (0..s.actors.len())
+                .filter(|&k| s.actors[k].start >= from && s.actors[k].end <= t.start && can_act(k))
+                .find(|&k| !crate::actors::is_locative(&s.toks, s.actors[k].start))
+        };
+        let subordinate = (c_start..t.start)
+            .rev()
+            .find(|&k| SUBORDINATORS.contains(&norm(k)))
+            .and_then(|k| subject_of(k + 1));
+        let mut subject = subordinate
+            .or_else(|| subject_of(c_start))
             .map(|k| coordinated(&s.actors, &s.toks, k))
             .unwrap_or_default();
         // "Armenia said it had repulsed...", "they were ready to visit": the speaker is the subject.
@@ -319,13 +335,18 @@ impl Builder<'_> {
                 && !heads_subject
                 && can_act(k)
         });
-        // "by X" after a passive or nominal trigger.
+        // "by X", "by the X" after a passive or nominal trigger.
         let agent = (t.end..(t.end + 3).min(c_end))
             .find(|&k| norm(k) == "by")
             .and_then(|k| {
+                let at = if matches!(norm(k + 1), "the" | "a" | "an") {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 s.actors
                     .iter()
-                    .position(|a| a.start == k + 1 && a.end <= c_end)
+                    .position(|a| a.start == at && a.end <= c_end)
             });
         let object = (0..s.actors.len())
             .filter(|&k| {
@@ -335,8 +356,10 @@ impl Builder<'_> {
                     && Some(k) != agent
             })
             .find(|&k| {
-                !crate::actors::is_locative(&s.toks, s.actors[k].start)
-                    || matches!(norm(s.actors[k].start - 1), "to")
+                let at = s.actors[k].start;
+                !crate::actors::is_locative(&s.toks, at)
+                    || norm(at - 1) == "to"
+                    || crate::actors::is_recipient(&s.toks, at)
             })
             .map(|k| coordinated(&s.actors, &s.toks, k))
             .unwrap_or_default();
@@ -380,6 +403,9 @@ impl Builder<'_> {
             .into_iter()
             .filter(|k| !sources.contains(k))
             .collect();
+        if self.is_interception(t) {
+            return self.interception(agent, &subject, &targets, t.end, c_end);
+        }
         // "X said Armenia and Azerbaijan should respect the truce": the addressees stand between
         // the speech verb and the appeal.
         if targets.is_empty()
@@ -470,12 +496,103 @@ impl Builder<'_> {
             targets.into_iter().map(Some).collect()
         };
         let same = |a: usize, b: usize| a == b || s.actors[a].actor.code == s.actors[b].actor.code;
-        let pairs = srcs
+        let mut pairs: Pairs = srcs
             .iter()
             .flat_map(|&a| tgts.iter().map(move |&b| (a, b)))
             .filter(|(a, b)| !matches!((a, b), (Some(x), Some(y)) if same(*x, *y)))
             .collect();
+        // "The Rapid Support Forces (RSF) declared a truce": a name and its acronym are one party,
+        // not a party acting on itself.
+        if pairs.is_empty() {
+            pairs = srcs.iter().map(|&a| (a, None)).collect();
+        }
         (pairs, rule)
+    }
+
+    /// "shot down", "intercepted", "downed", "destroyed 41 drones": the report is of an attack
+    /// that was stopped.
+    fn is_interception(&self, t: &Trigger) -> bool {
+        let s = self.s;
+        let words = &s.toks[t.start..t.end];
+        let stopped = words.iter().any(|w| {
+            w.norm.starts_with("intercept") || matches!(w.norm.as_str(), "downed" | "down")
+        });
+        // "destroyed 41 drones" stops what flew at one; "destroyed a drone workshop" does not.
+        let destroyed_in_flight = words.iter().any(|w| w.norm == "destroyed")
+            && s.cues.iter().any(|c| match c.cue {
+                Cue::Weapon(m) => {
+                    c.start >= t.end
+                        && c.start <= t.end + 4
+                        && s.toks[c.end - 1].norm.ends_with('s')
+                        && matches!(self.lex.weapon_modes[m].as_str(), "drone" | "missile")
+                }
+                _ => false,
+            });
+        stopped || destroyed_in_flight
+    }
+
+    /// An interception codes the attack it stopped: from whoever launched the drones or missiles
+    /// ("27 Ukrainian drones", "a missile fired by the Houthis") against whoever stopped them ("its
+    /// air defences", "intercepted by Iron Dome"). With no launcher named, the source is left to
+    /// the article's other warring party.
+    fn interception(
+        &self,
+        agent: Option<usize>,
+        subject: &[usize],
+        objects: &[usize],
+        from: usize,
+        c_end: usize,
+    ) -> (Pairs, &'static str) {
+        let s = self.s;
+        let (interceptors, launchers): (Vec<usize>, Vec<usize>) = match agent {
+            // "Two drones launched by the Houthis were intercepted by Saudi air defences".
+            Some(a) => (vec![a], subject.to_vec()),
+            None => {
+                // "intercepted a ballistic missile fired by Yemen's Houthi movement".
+                let fired_by = (from..c_end.saturating_sub(1))
+                    .find(|&k| {
+                        s.toks[k].norm == "by"
+                            && k > 0
+                            && matches!(s.toks[k - 1].norm.as_str(), "fired" | "launched")
+                    })
+                    .and_then(|k| {
+                        let at = if s.toks[k + 1].norm == "the" {
+                            k + 2
+                        } else {
+                            k + 1
+                        };
+                        s.actors.iter().position(|a| a.start == at)
+                    });
+                // "shot down 27 Ukrainian drones", "a coalition drone": the weapon's owner.
+                let owns_weapon = |k: &usize| {
+                    let a = &s.actors[*k];
+                    s.cues.iter().any(|c| {
+                        matches!(c.cue, Cue::Weapon(_)) && c.start <= a.end && c.end > a.start
+                    })
+                };
+                let launchers = match fired_by {
+                    Some(k) => vec![k],
+                    None => objects.iter().copied().filter(owns_weapon).collect(),
+                };
+                (subject.to_vec(), launchers)
+            }
+        };
+        let interceptors = if interceptors.is_empty() {
+            vec![None]
+        } else {
+            interceptors.into_iter().map(Some).collect()
+        };
+        let launchers = if launchers.is_empty() {
+            vec![None]
+        } else {
+            launchers.into_iter().map(Some).collect()
+        };
+        let pairs = launchers
+            .iter()
+            .flat_map(|&l| interceptors.iter().map(move |&i| (l, i)))
+            .filter(|(l, i)| l.is_none() || l != i)
+            .collect();
+        (pairs, "actors:interception")
     }
 
     /// The sentence answers or denies what came before ("retaliated", "hours later", "in
@@ -1155,10 +1272,12 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
         e.casualties.push(casualty);
     }
     // "Drones struck the port, wounding two dock workers": an attack naming no one it was aimed
-    // at hit the civilians it harmed (their country comes from the place, like any local actor).
+    // at hit the civilians it harmed (their country comes from the place, like any local actor);
+    // an abduction, the civilians it took.
+    let abduction = e.mode.as_deref() == Some("abduction");
     let civilian = s.casualties.iter().find(|c| {
         c.casualty.group == CasualtyGroup::Civilian
-            && c.casualty.kind != observer_model::CasualtyKind::Captured
+            && (abduction || c.casualty.kind != observer_model::CasualtyKind::Captured)
             && !c.casualty.cumulative
     });
     if e.event_type == EventType::Assault
@@ -1188,6 +1307,38 @@ pub fn fill_from_dyad(events: &mut Vec<Event>) {
         expand_sides(events, a, b);
     }
     fill_parties(events, dyad);
+    fill_host_forces(events);
+}
+
+/// "Ten Russian soldiers were killed in Ukraine": troops attacked on another country's soil, by no
+/// one named and with no warring pair to say who, were attacked by that country's forces.
+fn fill_host_forces(events: &mut [Event]) {
+    const RULE: &str = "actors:host-country-forces";
+    for e in events.iter_mut().filter(|e| {
+        e.event_type == EventType::Assault && e.source.is_none() && !e.background && !e.hypothetical
+    }) {
+        let Some(target) = e
+            .target
+            .as_ref()
+            .filter(|t| t.role.as_deref() == Some("MIL"))
+        else {
+            continue;
+        };
+        let host = e.place.as_ref().and_then(|p| p.country.clone());
+        let Some(host) = host.filter(|h| target.country.as_ref().is_some_and(|c| c != h)) else {
+            continue;
+        };
+        e.source = Some(Actor {
+            text: String::new(),
+            name: format!("{host} military"),
+            code: format!("{host}MIL"),
+            country: Some(host),
+            role: Some("MIL".into()),
+            title: None,
+        });
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("source", RULE));
+    }
 }
 
 /// "Both sides", "the warring parties": the article's pair. An appeal to both sides is one to each;
@@ -1210,6 +1361,9 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
             e.event_type,
             EventType::Accuse | EventType::Assault | EventType::Threaten
         );
+        let states = sides_as_states(e.event_type, a, b);
+        let as_governments = states.0.code != a.code || states.1.code != b.code;
+        let (a, b) = &states;
         let pairs: Vec<(Actor, Actor)> = match other {
             // "X urged both sides": X to each of them.
             Some(x) if src_sides => vec![(a.clone(), x.clone()), (b.clone(), x)],
@@ -1223,10 +1377,39 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
             copy.source = Some(source);
             copy.target = Some(target);
             copy.rules.push("actors:both-sides".into());
+            if as_governments {
+                const RULE: &str = "actors:both-sides-as-governments";
+                copy.rules.push(RULE.into());
+                copy.provenance.push(FieldEvidence::inferred(
+                    if src_sides { "source" } else { "target" },
+                    RULE,
+                ));
+            }
             out.push(copy);
         }
     }
     *events = out;
+}
+
+/// Two states at war speak, agree and are appealed to through their governments: "urged both
+/// countries", "the two sides agreed" are about Armenia's and Azerbaijan's governments, even when
+/// the fighting made their armies the article's pair. An army facing rebels stays the army.
+fn sides_as_states(ty: EventType, a: &Actor, b: &Actor) -> (Actor, Actor) {
+    let state = |x: &Actor| matches!(x.role.as_deref(), None | Some("MIL" | "GOV"));
+    let interstate = a.country.is_some() && a.country != b.country && state(a) && state(b);
+    let as_government = |x: &Actor| {
+        if !interstate || ty == EventType::Assault || x.role.as_deref() == Some("GOV") {
+            return x.clone();
+        }
+        let country = x.country.clone().unwrap_or_default();
+        Actor {
+            name: format!("{country} government"),
+            code: format!("{country}GOV"),
+            role: Some("GOV".into()),
+            ..x.clone()
+        }
+    };
+    (as_government(a), as_government(b))
 }
 
 /// The role code the lexicon gives "both sides", "the warring parties".
@@ -1328,6 +1511,9 @@ pub fn overlaps_named_actor(actors: &[ActorSpan], start: usize, end: usize) -> b
 /// "rebels" and "civilians" in a report about Myanmar are Myanmar's.
 const LOCAL_ROLES: &[&str] = &["MIL", "REB", "CVL", "GOV", "COP", "OPP", "HLH", "JUD"];
 
+/// The role label (`lexicon/roles.tsv`) of armed men tied to no country: "gunmen", "jihadists".
+const STATELESS: &str = "armed men";
+
 /// Gives generic actors the country of the event's place, else of the article's main place, else
 /// the country the article names most.
 pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
@@ -1368,7 +1554,8 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             let local = actor
                 .role
                 .as_deref()
-                .is_some_and(|r| LOCAL_ROLES.contains(&r));
+                .is_some_and(|r| LOCAL_ROLES.contains(&r))
+                && actor.name != STATELESS;
             (actor.country.is_none() && local).then(|| {
                 actor.country = Some(country.clone());
                 actor.code = format!("{country}{}", actor.role.as_deref().unwrap_or(""));
