@@ -250,3 +250,51 @@ fn the_search_index_follows_new_resaved_repeated_failed_and_deleted_articles() {
     assert!(searched(&store, "strike").is_empty());
     assert_search_index_matches_articles(&path);
 }
+
+fn page_size(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .pragma_query_value(None, "page_size", |row| row.get(0))
+        .unwrap()
+}
+
+#[test]
+fn new_files_get_large_pages_and_older_files_keep_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |id: &str| {
+        article(
+            id,
+            Some("Harbour Post"),
+            None,
+            "Protesters marched on the port authority in Mombasa on Friday.",
+        )
+    };
+
+    let new = dir.path().join("new.db");
+    SqliteStore::open(&new)
+        .unwrap()
+        .save_batch(&[coded(
+            report("n1"),
+            vec![event("n1", 0, EventType::Protest)],
+        )])
+        .unwrap();
+    assert_eq!(page_size(&new), 16 * 1024);
+
+    // A file written with SQLite's default pages, as earlier releases made them.
+    let old = dir.path().join("old.db");
+    rusqlite::Connection::open(&old)
+        .unwrap()
+        .execute_batch("PRAGMA page_size = 4096; CREATE TABLE scratch (x); DROP TABLE scratch;")
+        .unwrap();
+    let mut store = SqliteStore::open(&old).unwrap();
+    store
+        .save_batch(&[coded(
+            report("o1"),
+            vec![event("o1", 0, EventType::Protest)],
+        )])
+        .unwrap();
+    assert_eq!(page_size(&old), 4096);
+    let found = store.event("o1-0-0").unwrap().unwrap();
+    assert_eq!(found.event_type, EventType::Protest);
+    assert_search_index_matches_articles(&old);
+}
