@@ -615,6 +615,9 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     let mut events: Vec<Event> = Vec::new();
     let mut absorbed = vec![false; s.triggers.len()];
     for (ti, t) in s.triggers.iter().enumerate() {
+        if t.governed {
+            continue;
+        }
         let entry = &lex.trigger_entries[t.entry];
         let ty = entry.event_type;
         let mut mode = entry.mode.clone();
@@ -837,9 +840,15 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     // "Baku would destroy any firing point if the attacks continued", said by Azerbaijan's
     // president, is a threat by the speaker, not a hypothetical attack.
     for e in events.iter_mut() {
+        // "would include seriously wounded soldiers": a word of outcome is no act of force.
+        let outcome_only = e
+            .rules
+            .first()
+            .is_some_and(|r| r == "trigger:assault.killing");
         if e.event_type == EventType::Assault
             && e.hypothetical
             && !e.negated
+            && !outcome_only
             && e.claimant.is_some()
         {
             e.event_type = EventType::Threaten;
@@ -858,7 +867,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             .first()
             .is_some_and(|r| r == "trigger:assault.killing")
     });
-    let mut events = merge(events);
+    let mut events = drop_duplicate_pairs(merge(events));
     attach_casualties(&b, &mut events, &sentence_evidence);
     // An accusation aimed at no one is kept for now: it may react to an event reported before
     // ("condemned the attack"); `aim_reactions` then finds its target or drops it.
@@ -948,6 +957,49 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
     out
 }
 
+/// One trigger, one event per party it really names. The same word read with a party twice over
+/// is one event: "Turkish forces ... neutralising 35 Syrian soldiers, the ministry said" is not an
+/// attack on the Syrian army and another on the Syrian government, and a party is not its own
+/// target when the word names another one ("Turkey would strike government forces").
+fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
+    let country = |a: &Option<Actor>| a.as_ref().and_then(|a| a.country.clone());
+    let self_directed =
+        |e: &Event| matches!((&e.source, &e.target), (Some(x), Some(y)) if x.code == y.code);
+    let same_word = |a: &Event, b: &Event| {
+        a.event_type == b.event_type
+            && trigger_span(a).is_some()
+            && trigger_span(a) == trigger_span(b)
+    };
+    let mut out: Vec<Event> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let others = || {
+            events
+                .iter()
+                .enumerate()
+                .filter(move |(j, o)| *j != i && same_word(o, e))
+                .map(|(_, o)| o)
+        };
+        if self_directed(e) && others().any(|o| !self_directed(o)) {
+            continue;
+        }
+        let twin = out.iter().any(|o| {
+            same_word(o, e)
+                && ((compatible(&o.source, &e.source)
+                    && o.source.is_some() == e.source.is_some()
+                    && country(&o.target).is_some()
+                    && country(&o.target) == country(&e.target))
+                    || (compatible(&o.target, &e.target)
+                        && o.target.is_some() == e.target.is_some()
+                        && country(&o.source).is_some()
+                        && country(&o.source) == country(&e.source)))
+        });
+        if !twin {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
 /// Whether the event's date is only the publication-day default.
 fn defaulted_date(e: &Event) -> bool {
     e.rules.iter().any(|r| r == "date:published")
@@ -1000,6 +1052,7 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
                 hypothetical: false,
                 background: false,
                 cue_rules: vec![],
+                governed: false,
             });
             let mut provenance =
                 vec![b.evidence("type", first.start, first.end, "casualty-report")];

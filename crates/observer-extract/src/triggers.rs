@@ -24,6 +24,15 @@ pub struct Trigger {
     pub background: bool,
     /// The cue phrases that set the flags, for the rules list.
     pub cue_rules: Vec<String>,
+    /// What a request, threat or refusal asks for, threatens or refuses ("called for talks",
+    /// "threatened sanctions"): part of that speech act, not an event of its own.
+    pub governed: bool,
+}
+
+/// "In March", "since May 2000": a month name, capitalised inside a sentence, is not the verb
+/// "march" nor the modal "may".
+fn is_month_name(toks: &[Token], i: usize) -> bool {
+    i > 0 && toks[i].capitalized && matches!(toks[i].norm.as_str(), "march" | "may")
 }
 
 pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
@@ -37,7 +46,7 @@ pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
                     && out
                         .iter()
                         .any(|c: &CueSpan| matches!(c.cue, Cue::Weapon(_)) && c.end > i);
-                if inside_weapon {
+                if inside_weapon || (*cue == Cue::Modal && is_month_name(toks, i)) {
                     continue;
                 }
                 out.push(CueSpan {
@@ -214,6 +223,9 @@ pub fn find_triggers(
         {
             continue; // part of a name: "Defence" in "Ministry of Defence"
         }
+        if found.end == found.start + 1 && is_month_name(toks, found.start) {
+            continue;
+        }
         let entry_index = found.values[0];
         let entry = &lex.trigger_entries[entry_index];
         let ok = match entry.needs {
@@ -232,7 +244,20 @@ pub fn find_triggers(
                         || actors.iter().any(|a| a.start == k)
                 })
             }
+            Needs::Onset => cues
+                .iter()
+                .any(|c| c.cue == Cue::Onset && c.start >= found.end && c.start <= found.end + 6),
+            Needs::Captive => cues.iter().any(|c| {
+                c.cue == Cue::Captive
+                    && c.start >= found.end.saturating_sub(1)
+                    && c.start <= found.end + 4
+            }),
         };
+        // "a local official, who asked not to be named": a condition of anonymity, not an appeal.
+        let anonymity = entry.event_type == observer_model::EventType::Request
+            && toks
+                .get(found.end..found.end + 3)
+                .is_some_and(|w| w[0].norm == "not" && w[1].norm == "to" && w[2].norm == "be");
         // "agreed to halt fighting", "called for an investigation into the strike".
         let halted = cues.iter().any(|c| {
             c.cue == Cue::Halt
@@ -259,7 +284,7 @@ pub fn find_triggers(
                 || (found.start >= 2
                     && matches!(toks[found.start - 1].norm.as_str(), "a" | "the")
                     && matches!(toks[found.start - 2].norm.as_str(), "at" | "before")));
-        if !ok || halted || descriptive || setting {
+        if !ok || halted || descriptive || setting || anonymity {
             continue;
         }
         let mut t = Trigger {
@@ -276,6 +301,7 @@ pub fn find_triggers(
             hypothetical: false,
             background: false,
             cue_rules: Vec::new(),
+            governed: false,
         };
         for c in cues {
             if !same_clause(&breaks, c.start, t.start) {
@@ -315,16 +341,22 @@ pub fn find_triggers(
         }
         out.push(t);
     }
-    // What is asked for, threatened or refused has not happened: "called for the sides to lay down
-    // their arms", "threatened to strike".
+    // What is asked for, threatened or refused has not happened and is not an event of its own:
+    // "called for the sides to lay down their arms", "threatened sanctions". A second speech act
+    // in the clause ("urged the EU to stop ... and said Beijing would take measures") is not.
     for k in 0..out.len() {
+        use observer_model::EventType::*;
+        let ty = lex.trigger_entries[out[k].entry].event_type;
+        if matches!(ty, Request | Threaten | Reject | Accuse | Support) {
+            continue;
+        }
         let governed = out[..k].iter().any(|g| {
-            use observer_model::EventType::*;
             let ty = lex.trigger_entries[g.entry].event_type;
             matches!(ty, Request | Threaten | Reject) && same_clause(&breaks, g.start, out[k].start)
         });
-        if governed && !out[k].hypothetical {
+        if governed {
             out[k].hypothetical = true;
+            out[k].governed = true;
             out[k].cue_rules.push("cue:governed-by-request".into());
         }
     }
