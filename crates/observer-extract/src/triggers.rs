@@ -226,9 +226,9 @@ pub fn find_triggers(
         if found.end == found.start + 1 && is_month_name(toks, found.start) {
             continue;
         }
-        let entry_index = found.values[0];
-        let entry = &lex.trigger_entries[entry_index];
-        let ok = match entry.needs {
+        // A phrase may stand in several entries ("agreed": a truce agreed, or any agreement): the
+        // first whose condition the sentence meets counts.
+        let needs_met = |needs: Needs| match needs {
             Needs::Nothing => true,
             Needs::Truce => !truce_at.is_empty(),
             Needs::TruceVerb => !truce_at.is_empty(),
@@ -253,6 +253,14 @@ pub fn find_triggers(
                     && c.start <= found.end + 4
             }),
         };
+        let chosen = found
+            .values
+            .iter()
+            .copied()
+            .find(|&k| needs_met(lex.trigger_entries[k].needs));
+        let ok = chosen.is_some();
+        let entry_index = chosen.unwrap_or(found.values[0]);
+        let entry = &lex.trigger_entries[entry_index];
         // "a local official, who asked not to be named": a condition of anonymity, not an appeal.
         let anonymity = entry.event_type == observer_model::EventType::Request
             && toks
@@ -277,13 +285,21 @@ pub fn find_triggers(
         // "agreed in talks in Muscat", "adopted sanctions at a meeting": the setting of another act.
         let consult =
             lex.trigger_entries[entry_index].event_type == observer_model::EventType::Consult;
+        // "officials briefed on the talks", "a report about the negotiations": talks named as the
+        // object of such a preposition are a reference, not a report.
+        let after_preposition =
+            |k: usize| matches!(toks[k].norm.as_str(), "on" | "about" | "at" | "before");
         let setting = consult
             && (toks[found.start.saturating_sub(2)..found.start]
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "in" | "during" | "after"))
+                || (found.start >= 1 && after_preposition(found.start - 1))
                 || (found.start >= 2
-                    && matches!(toks[found.start - 1].norm.as_str(), "a" | "the")
-                    && matches!(toks[found.start - 2].norm.as_str(), "at" | "before")));
+                    && matches!(
+                        toks[found.start - 1].norm.as_str(),
+                        "a" | "the" | "these" | "those" | "its" | "their"
+                    )
+                    && after_preposition(found.start - 2)));
         if !ok || halted || descriptive || setting || anonymity {
             continue;
         }
@@ -341,7 +357,8 @@ pub fn find_triggers(
         }
         out.push(t);
     }
-    // What is asked for, threatened or refused has not happened and is not an event of its own:
+    // What is asked for, threatened, refused or agreed to has not happened and is not an event of
+    // its own:
     // "called for the sides to lay down their arms", "threatened sanctions". A second speech act
     // in the clause ("urged the EU to stop ... and said Beijing would take measures") is not.
     for k in 0..out.len() {
@@ -350,9 +367,15 @@ pub fn find_triggers(
         if matches!(ty, Request | Threaten | Reject | Accuse | Support) {
             continue;
         }
+        // What is agreed to is the agreement's content: "agreed to exchange 200 prisoners".
+        let agreed_to = |g: &Trigger| {
+            let (from, to) = (g.end, out[k].start);
+            to > from && to - from <= 8 && toks[from..to].iter().any(|t| t.norm == "to")
+        };
         let governed = out[..k].iter().any(|g| {
             let ty = lex.trigger_entries[g.entry].event_type;
-            matches!(ty, Request | Threaten | Reject) && same_clause(&breaks, g.start, out[k].start)
+            same_clause(&breaks, g.start, out[k].start)
+                && (matches!(ty, Request | Threaten | Reject) || (ty == Agree && agreed_to(g)))
         });
         if governed {
             out[k].hypothetical = true;
