@@ -979,7 +979,12 @@ fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
                 .filter(move |(j, o)| *j != i && same_word(o, e))
                 .map(|(_, o)| o)
         };
-        if self_directed(e) && others().any(|o| !self_directed(o)) {
+        // "Al-Shabab fighters attacked a base, setting off a car bomb": a party read as its own
+        // target goes when the sentence has the event with a real target.
+        let real_target = events
+            .iter()
+            .any(|o| o.event_type == e.event_type && !self_directed(o));
+        if self_directed(e) && (others().any(|o| !self_directed(o)) || real_target) {
             continue;
         }
         let twin = out.iter().any(|o| {
@@ -1028,11 +1033,10 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
                 .position(|e| matches!(e.event_type, EventType::Coerce | EventType::Concede))
         });
     // Prisoners exchanged or detained are no sign of an attack: only deaths, wounds and
-    // disappearances make a toll reported on its own an ASSAULT.
-    let harmed = s
-        .casualties
-        .iter()
-        .any(|c| c.casualty.kind != observer_model::CasualtyKind::Captured);
+    // disappearances make a toll reported on its own an ASSAULT, and "no one was hurt" none.
+    let harmed = s.casualties.iter().any(|c| {
+        c.casualty.kind != observer_model::CasualtyKind::Captured && c.casualty.max != Some(0)
+    });
     let index = match target {
         Some(i) => i,
         None if !harmed => return,
@@ -1481,10 +1485,25 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
             return true;
         };
         // The cheap tests first: most attacks are the first of their article or name a party.
-        if !earlier || !e.casualties.is_empty() || named("source") || named("target") {
+        if !earlier {
             return true;
         }
         let before = text[..start].trim_end();
+        // "did not comment on the strike", "blamed gangs for the killing": a definite attack noun
+        // after a preposition names the attack reported before, whoever the sentence names.
+        let after_preposition = |before: &str| {
+            let mut words = before.rsplit(|c: char| c.is_whitespace());
+            matches!(words.next(), Some(d) if d.eq_ignore_ascii_case("the"))
+                && matches!(
+                    words.next().map(str::to_ascii_lowercase).as_deref(),
+                    Some("on" | "for" | "after" | "about" | "over" | "since" | "behind")
+                )
+        };
+        if !e.casualties.is_empty()
+            || !after_preposition(before) && (named("source") || named("target"))
+        {
+            return true;
+        }
         let definite = ["the", "this", "that", "these", "those", "'s", "\u{2019}s"]
             .iter()
             .any(|d| {

@@ -357,6 +357,17 @@ pub fn find_triggers(
         }
         out.push(t);
     }
+    // "Police fired tear gas at the crowd": firing what disperses crowds is no attack.
+    let crowd_control: Vec<usize> = out
+        .iter()
+        .filter(|t| lex.trigger_entries[t.entry].mode.as_deref() == Some("repression"))
+        .map(|t| t.start)
+        .collect();
+    out.retain(|t| {
+        let entry = &lex.trigger_entries[t.entry];
+        !(entry.event_type == observer_model::EventType::Assault
+            && crowd_control.iter().any(|&k| k >= t.end && k <= t.end + 2))
+    });
     // What is asked for, threatened, refused or agreed to has not happened and is not an event of
     // its own:
     // "called for the sides to lay down their arms", "threatened sanctions". A second speech act
