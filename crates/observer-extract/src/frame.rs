@@ -957,12 +957,26 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
     out
 }
 
-/// One trigger, one event per party it really names. The same word read with a party twice over
-/// is one event: "Turkish forces ... neutralising 35 Syrian soldiers, the ministry said" is not an
+/// One trigger, one event per party it really names. The same word read with a state's party twice
+/// over is one event: "Turkish forces ... neutralising 35 Syrian soldiers, the ministry said" is not an
 /// attack on the Syrian army and another on the Syrian government, and a party is not its own
 /// target when the word names another one ("Turkey would strike government forces").
-fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
-    let country = |a: &Option<Actor>| a.as_ref().and_then(|a| a.country.clone());
+/// Run on a sentence's events as they are built, and on the article's once countries are inferred.
+pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
+    // A state's government, army and police are one party here; its rebels or civilians are not.
+    // Countries are inferred later; until then an actor's code starts with its country.
+    let country = |a: &Option<Actor>| {
+        a.as_ref()
+            .filter(|a| matches!(a.role.as_deref(), Some("GOV" | "MIL" | "COP")))
+            .and_then(|a| {
+                a.country.clone().or_else(|| {
+                    let prefix = a.code.get(..3)?;
+                    let state = prefix.bytes().all(|b| b.is_ascii_uppercase())
+                        && !matches!(prefix, "IGO" | "NGO" | "IMG" | "MNC");
+                    state.then(|| prefix.to_string())
+                })
+            })
+    };
     let self_directed =
         |e: &Event| matches!((&e.source, &e.target), (Some(x), Some(y)) if x.code == y.code);
     let same_word = |a: &Event, b: &Event| {
@@ -981,9 +995,11 @@ fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
         };
         // "Al-Shabab fighters attacked a base, setting off a car bomb": a party read as its own
         // target goes when the sentence has the event with a real target.
-        let real_target = events
-            .iter()
-            .any(|o| o.event_type == e.event_type && !self_directed(o));
+        let real_target = events.iter().any(|o| {
+            o.evidence.sentence == e.evidence.sentence
+                && o.event_type == e.event_type
+                && !self_directed(o)
+        });
         if self_directed(e) && (others().any(|o| !self_directed(o)) || real_target) {
             continue;
         }

@@ -173,6 +173,7 @@ impl Extractor {
                 .collect();
             frame::drop_back_references(lex, text, &mut events);
             frame::infer_countries(&mut events, &ctx);
+            events = frame::drop_duplicate_pairs(events);
             frame::fill_from_dyad(&mut events);
             frame::default_roles(&mut events);
             frame::aim_reactions(lex, text, &mut events);

@@ -67,6 +67,24 @@ fn second_verb_between(toks: &[Token], from: usize, to: usize) -> bool {
         .any(|w| w[0].norm == "and" && w[1].norm.len() > 4 && w[1].norm.ends_with("ed"))
 }
 
+/// How far after a trigger a modal still governs it: two words, or, after an event noun that is
+/// the subject ("the talks between the two sides were due to resume", "the swap would take
+/// place"), up to six words before any comma.
+fn modal_reach(toks: &[Token], trigger_end: usize) -> usize {
+    let subject = trigger_end >= 2
+        && matches!(
+            toks[trigger_end - 2].norm.as_str(),
+            "the" | "a" | "this" | "that"
+        );
+    if !subject {
+        return 2;
+    }
+    toks[trigger_end..(trigger_end + 6).min(toks.len())]
+        .iter()
+        .position(|t| t.norm == ",")
+        .unwrap_or(6)
+}
+
 /// Words that open an introductory phrase ending at the sentence's first comma
 /// ("With fighting in its fourth week, ...", "In a tweet on Tuesday, ...").
 pub const INTRO: &[&str] = &[
@@ -285,10 +303,14 @@ pub fn find_triggers(
         // "agreed in talks in Muscat", "adopted sanctions at a meeting": the setting of another act.
         let consult =
             lex.trigger_entries[entry_index].event_type == observer_model::EventType::Consult;
-        // "officials briefed on the talks", "a report about the negotiations": talks named as the
-        // object of such a preposition are a reference, not a report.
-        let after_preposition =
-            |k: usize| matches!(toks[k].norm.as_str(), "on" | "about" | "at" | "before");
+        // "officials briefed on the talks", "advised against travel to Tunisia": talks or travel
+        // named as the object of such a preposition are a reference, not a report.
+        let after_preposition = |k: usize| {
+            matches!(
+                toks[k].norm.as_str(),
+                "on" | "about" | "at" | "before" | "against"
+            )
+        };
         let setting = consult
             && (toks[found.start.saturating_sub(2)..found.start]
                 .iter()
@@ -333,7 +355,7 @@ pub fn find_triggers(
                 // "was meant to take effect at the weekend and followed a deal".
                 Cue::Modal => {
                     (c.end <= t.start && !second_verb_between(toks, c.end, t.start))
-                        || (c.start >= t.end && c.start <= t.end + 2)
+                        || (c.start >= t.end && c.start <= t.end + modal_reach(toks, t.end))
                 }
                 Cue::Background => before || after,
                 _ => false,
@@ -357,21 +379,29 @@ pub fn find_triggers(
         }
         out.push(t);
     }
-    // "Police fired tear gas at the crowd": firing what disperses crowds is no attack.
-    let crowd_control: Vec<usize> = out
-        .iter()
-        .filter(|t| lex.trigger_entries[t.entry].mode.as_deref() == Some("repression"))
-        .map(|t| t.start)
-        .collect();
+    // "Police fired tear gas at the crowd": firing what disperses crowds is no attack. "Freed 14
+    // hostages": the captives a release frees are no abduction of their own.
+    let with_mode = |mode: &str| -> Vec<(usize, usize)> {
+        out.iter()
+            .filter(|t| lex.trigger_entries[t.entry].mode.as_deref() == Some(mode))
+            .map(|t| (t.start, t.end))
+            .collect()
+    };
+    let (crowd_control, releases) = (with_mode("repression"), with_mode("release"));
     out.retain(|t| {
         let entry = &lex.trigger_entries[t.entry];
-        !(entry.event_type == observer_model::EventType::Assault
-            && crowd_control.iter().any(|&k| k >= t.end && k <= t.end + 2))
+        let fired_at_crowd = crowd_control
+            .iter()
+            .any(|&(k, _)| k >= t.end && k <= t.end + 2);
+        let freed = releases
+            .iter()
+            .any(|&(_, end)| t.start >= end && t.start <= end + 4);
+        !(entry.event_type == observer_model::EventType::Assault && (fired_at_crowd || freed))
     });
     // What is asked for, threatened, refused or agreed to has not happened and is not an event of
-    // its own:
-    // "called for the sides to lay down their arms", "threatened sanctions". A second speech act
-    // in the clause ("urged the EU to stop ... and said Beijing would take measures") is not.
+    // its own: "called for the sides to lay down their arms", "threatened sanctions". A second
+    // speech act in the clause ("urged the EU to stop ... and said Beijing would take measures")
+    // is not.
     for k in 0..out.len() {
         use observer_model::EventType::*;
         let ty = lex.trigger_entries[out[k].entry].event_type;
@@ -380,8 +410,8 @@ pub fn find_triggers(
         }
         // What is agreed to is the agreement's content: "agreed to exchange 200 prisoners".
         let agreed_to = |g: &Trigger| {
-            let (from, to) = (g.end, out[k].start);
-            to > from && to - from <= 8 && toks[from..to].iter().any(|t| t.norm == "to")
+            let (from, to) = (g.start + 1, out[k].start);
+            to > from && to - g.end <= 8 && toks[from..to].iter().any(|t| t.norm == "to")
         };
         let governed = out[..k].iter().any(|g| {
             let ty = lex.trigger_entries[g.entry].event_type;
