@@ -646,8 +646,22 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         if ty == EventType::Accuse {
             let (_, clause_end) = b.clause_of(t.start);
             let of = (t.end..(t.end + 5).min(clause_end)).find(|&k| s.toks[k].norm == "of");
+            // "accused the junta of targeting civilians and called on the UN ...": what follows
+            // "and" and a verb of speech is a second act of the speaker, not part of the charge.
+            let charge_end = of
+                .and_then(|of| {
+                    (of..clause_end).find(|&k| {
+                        s.toks[k].norm == "and"
+                            && (s.speech.iter().any(|sp| sp.start == k + 1)
+                                || s.triggers.iter().any(|tr| {
+                                    tr.start == k + 1
+                                        && is_speech_act(lex.trigger_entries[tr.entry].event_type)
+                                }))
+                    })
+                })
+                .unwrap_or(clause_end);
             for (k, inner) in s.triggers.iter().enumerate().skip(ti + 1) {
-                if of.is_some_and(|of| inner.start > of && inner.start < clause_end) {
+                if of.is_some_and(|of| inner.start > of && inner.start < charge_end) {
                     absorbed[k] = true;
                     mode = mode.or_else(|| lex.trigger_entries[inner.entry].mode.clone());
                 }

@@ -388,6 +388,11 @@ pub fn find_triggers(
             .collect()
     };
     let (crowd_control, releases) = (with_mode("repression"), with_mode("release"));
+    let refusals: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|t| lex.trigger_entries[t.entry].event_type == observer_model::EventType::Reject)
+        .map(|t| (t.start, t.end))
+        .collect();
     out.retain(|t| {
         let entry = &lex.trigger_entries[t.entry];
         let fired_at_crowd = crowd_control
@@ -396,7 +401,13 @@ pub fn find_triggers(
         let freed = releases
             .iter()
             .any(|&(_, end)| t.start >= end && t.start <= end + 4);
-        !(entry.event_type == observer_model::EventType::Assault && (fired_at_crowd || freed))
+        // "blocked a convoy of 28 UN aid trucks": aid held back is not delivered.
+        let held_back = entry.event_type == observer_model::EventType::Aid
+            && refusals
+                .iter()
+                .any(|&(start, _)| same_clause(&breaks, start, t.start));
+        !(held_back
+            || entry.event_type == observer_model::EventType::Assault && (fired_at_crowd || freed))
     });
     // What is asked for, threatened, refused or agreed to has not happened and is not an event of
     // its own: "called for the sides to lay down their arms", "threatened sanctions". A second
@@ -413,9 +424,12 @@ pub fn find_triggers(
             let (from, to) = (g.start + 1, out[k].start);
             to > from && to - g.end <= 8 && toks[from..to].iter().any(|t| t.norm == "to")
         };
+        // "warned that Belgrade would not stand by and placed the army on alert": a second verb
+        // starts an act of its own.
         let governed = out[..k].iter().any(|g| {
             let ty = lex.trigger_entries[g.entry].event_type;
             same_clause(&breaks, g.start, out[k].start)
+                && !second_verb_between(toks, g.end, out[k].start)
                 && (matches!(ty, Request | Threaten | Reject) || (ty == Agree && agreed_to(g)))
         });
         if governed {

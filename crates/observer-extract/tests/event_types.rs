@@ -242,3 +242,34 @@ fn planned_talks_are_hypothetical_and_denied_attacks_negated() {
         .unwrap_or_else(|| panic!("{denied:#?}"));
     assert!(strike.negated);
 }
+
+#[test]
+fn a_second_act_after_an_accusation_is_coded_on_its_own() {
+    for (text, second) in [
+        (
+            "Sudan's army accused the RSF of shelling hospitals in El Fasher and called on the United Nations to impose an arms embargo.",
+            EventType::Request,
+        ),
+        (
+            "Beijing accused Manila of provoking tensions near Second Thomas Shoal and warned that it would face the consequences.",
+            EventType::Threaten,
+        ),
+    ] {
+        let found = types(text);
+        assert!(found.contains(&EventType::Accuse), "{text}: {found:?}");
+        assert!(found.contains(&second), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn aid_that_is_blocked_is_a_refusal_not_a_delivery() {
+    let text = "Ethiopian troops blocked a convoy of 30 aid trucks at a checkpoint near Mekelle on Monday, the WFP said.";
+    let found = types(text);
+    assert!(found.contains(&EventType::Reject), "{found:?}");
+    assert!(!found.contains(&EventType::Aid), "{found:?}");
+    // A convoy that arrives is aid.
+    assert!(
+        types("The WFP delivered aid to Mekelle on Tuesday, the agency said.")
+            .contains(&EventType::Aid)
+    );
+}
