@@ -859,16 +859,20 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             .rules
             .first()
             .is_some_and(|r| r == "trigger:assault.killing");
+        // "vowed to step up the offensive": a vow of force by its doer is a threat too.
+        let vowed = e.source.is_some() && e.rules.iter().any(|r| r == "cue:modal:vowed");
         if e.event_type == EventType::Assault
             && e.hypothetical
             && !e.negated
             && !outcome_only
-            && e.claimant.is_some()
+            && (e.claimant.is_some() || vowed)
         {
             e.event_type = EventType::Threaten;
             e.cameo = "138".into();
             e.mode = None;
-            e.source = e.claimant.take();
+            if let Some(speaker) = e.claimant.take() {
+                e.source = Some(speaker);
+            }
             e.hypothetical = false;
             e.stance = Stance::Asserted;
             e.place = None;

@@ -273,3 +273,16 @@ fn aid_that_is_blocked_is_a_refusal_not_a_delivery() {
             .contains(&EventType::Aid)
     );
 }
+
+#[test]
+fn a_vow_of_force_is_a_threat() {
+    let text =
+        "Somalia's president vowed to step up the offensive against al-Shabab after the bombing.";
+    let found = events(text);
+    let threat = found
+        .iter()
+        .find(|e| e.event_type == EventType::Threaten)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(!threat.hypothetical);
+    assert!(threat.source.is_some());
+}
