@@ -898,11 +898,14 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     events
 }
 
-/// Events worth keeping even when the sentence names no party: fighting, protests and truces, whose
-/// parties the article usually makes clear. A meeting or an appeal by no one is noise.
+/// Events worth keeping even when the sentence names no party: fighting, protests, truces, talks
+/// and mobilisations ("the delegations would meet again", "reservists were called up"), whose
+/// parties the article usually makes clear. An appeal or an accusation by no one is noise.
 fn stands_alone(e: &Event) -> bool {
-    matches!(e.event_type, EventType::Assault | EventType::Protest)
-        || e.mode.as_deref() == Some("ceasefire")
+    matches!(
+        e.event_type,
+        EventType::Assault | EventType::Protest | EventType::Consult | EventType::Mobilize
+    ) || e.mode.as_deref() == Some("ceasefire")
 }
 
 /// One sentence reporting one event yields one event: triggers of the same type, flags, actors,

@@ -286,3 +286,22 @@ fn a_vow_of_force_is_a_threat() {
     assert!(!threat.hypothetical);
     assert!(threat.source.is_some());
 }
+
+#[test]
+fn planned_talks_and_call_ups_need_no_named_party() {
+    let talks =
+        events("The delegations would meet again next week in Addis Ababa, the mediator said.");
+    assert!(
+        talks
+            .iter()
+            .any(|e| e.event_type == EventType::Consult && e.hypothetical),
+        "{talks:#?}"
+    );
+    assert_eq!(
+        count(
+            "More than 50,000 reservists have been called up since Monday.",
+            EventType::Mobilize
+        ),
+        1
+    );
+}
