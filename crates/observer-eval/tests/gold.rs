@@ -27,7 +27,7 @@ fn scores_on_the_gold_corpus_do_not_regress() {
     let f1 = |field: &str| report.fields[field].f1();
     let accuracy = |field: &str| report.fields[field].accuracy();
     let floors = [
-        ("event F1", f1("event"), 0.83),
+        ("event F1", f1("event"), 0.84),
         ("source country accuracy", accuracy("source_country"), 0.77),
         ("target country accuracy", accuracy("target_country"), 0.70),
         ("date accuracy", accuracy("date"), 0.84),
@@ -35,7 +35,7 @@ fn scores_on_the_gold_corpus_do_not_regress() {
         ("stance accuracy", accuracy("stance"), 0.84),
         ("place accuracy", accuracy("place"), 0.63),
         ("casualties F1", f1("casualties"), 0.85),
-        ("mode F1", f1("mode"), 0.72),
+        ("mode F1", f1("mode"), 0.73),
         ("target F1", f1("target"), 0.45),
     ];
     let below: Vec<String> = floors
@@ -50,7 +50,7 @@ fn scores_on_the_gold_corpus_do_not_regress() {
         observer_eval::render(&report, 0)
     );
     assert!(
-        report.spurious_per_true() < 0.17,
+        report.spurious_per_true() < 0.15,
         "{:.3} spurious per true event",
         report.spurious_per_true()
     );

@@ -60,20 +60,22 @@ pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
     out
 }
 
-/// "and" followed by a past-tense verb between `from` and `to`.
+/// "and" followed by a past-tense verb ("and placed", "and said") between `from` and `to`.
 fn second_verb_between(toks: &[Token], from: usize, to: usize) -> bool {
-    toks[from..to]
-        .windows(2)
-        .any(|w| w[0].norm == "and" && w[1].norm.len() > 4 && w[1].norm.ends_with("ed"))
+    toks[from..to].windows(2).any(|w| {
+        w[0].norm == "and"
+            && ((w[1].norm.len() > 4 && w[1].norm.ends_with("ed"))
+                || matches!(w[1].norm.as_str(), "said" | "told" | "says" | "warned"))
+    })
 }
 
 /// How far after a trigger a modal still governs it: two words, or, after an event noun that is
 /// the subject ("the talks between the two sides were due to resume", "the swap would take
 /// place"), up to six words before any comma.
-fn modal_reach(toks: &[Token], trigger_end: usize) -> usize {
-    let subject = trigger_end >= 2
+fn modal_reach(toks: &[Token], trigger_start: usize, trigger_end: usize) -> usize {
+    let subject = trigger_start >= 1
         && matches!(
-            toks[trigger_end - 2].norm.as_str(),
+            toks[trigger_start - 1].norm.as_str(),
             "the" | "a" | "this" | "that"
         );
     if !subject {
@@ -355,7 +357,7 @@ pub fn find_triggers(
                 // "was meant to take effect at the weekend and followed a deal".
                 Cue::Modal => {
                     (c.end <= t.start && !second_verb_between(toks, c.end, t.start))
-                        || (c.start >= t.end && c.start <= t.end + modal_reach(toks, t.end))
+                        || (c.start >= t.end && c.start <= t.end + modal_reach(toks, t.start, t.end))
                 }
                 Cue::Background => before || after,
                 _ => false,

@@ -305,3 +305,47 @@ fn planned_talks_and_call_ups_need_no_named_party() {
         1
     );
 }
+
+#[test]
+fn threats_sanctions_expulsions_and_recognition_from_their_usual_phrases() {
+    for (text, ty) in [
+        (
+            "Ethiopia's foreign ministry warned that Somalia would bear the consequences of the port deal.",
+            EventType::Threaten,
+        ),
+        (
+            "Azerbaijan's president said a ground operation against the separatists could begin at any moment.",
+            EventType::Threaten,
+        ),
+        (
+            "Britain imposed travel bans on six Sudanese commanders on Thursday.",
+            EventType::Sanction,
+        ),
+        (
+            "Niger's junta ordered the French ambassador to leave the country within 48 hours.",
+            EventType::Coerce,
+        ),
+        (
+            "Russia recognised the two breakaway regions as independent states on Monday.",
+            EventType::Support,
+        ),
+        (
+            "Qatari mediators are pressing Hamas to accept the ceasefire proposal.",
+            EventType::Request,
+        ),
+    ] {
+        assert!(
+            types(text).contains(&ty),
+            "no {ty} in {text:?}: {:#?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn a_second_statement_is_not_governed_by_an_appeal_before_it() {
+    let text = "China urged the EU to stop its investigation and said Beijing would take necessary measures to protect its companies.";
+    let found = types(text);
+    assert!(found.contains(&EventType::Request), "{found:?}");
+    assert!(found.contains(&EventType::Threaten), "{found:?}");
+}
