@@ -615,10 +615,12 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     let mut events: Vec<Event> = Vec::new();
     let mut absorbed = vec![false; s.triggers.len()];
     for (ti, t) in s.triggers.iter().enumerate() {
-        if t.governed {
+        let entry = &lex.trigger_entries[t.entry];
+        // A truce named in an appeal ("should respect the new humanitarian truce agreement") is
+        // kept, flagged hypothetical: the truce ledger follows every mention of a truce.
+        if t.governed && entry.mode.as_deref() != Some("ceasefire") {
             continue;
         }
-        let entry = &lex.trigger_entries[t.entry];
         let ty = entry.event_type;
         let mut mode = entry.mode.clone();
         // "a drone hit", "Russian missiles struck": the weapon nearest the attack gives its mode.

@@ -357,7 +357,8 @@ pub fn find_triggers(
                 // "was meant to take effect at the weekend and followed a deal".
                 Cue::Modal => {
                     (c.end <= t.start && !second_verb_between(toks, c.end, t.start))
-                        || (c.start >= t.end && c.start <= t.end + modal_reach(toks, t.start, t.end))
+                        || (c.start >= t.end
+                            && c.start <= t.end + modal_reach(toks, t.start, t.end))
                 }
                 Cue::Background => before || after,
                 _ => false,
