@@ -264,9 +264,20 @@ pub fn find_triggers(
                         || actors.iter().any(|a| a.start == k)
                 })
             }
-            Needs::Onset => cues
-                .iter()
-                .any(|c| c.cue == Cue::Onset && c.start >= found.end && c.start <= found.end + 6),
+            // "the war between the federal government and the TPLF began": up to ten words on,
+            // within the clause's words before a comma.
+            Needs::Onset => {
+                let comma = toks[found.end..]
+                    .iter()
+                    .position(|t| t.norm == ",")
+                    .map_or(toks.len(), |k| found.end + k);
+                cues.iter().any(|c| {
+                    c.cue == Cue::Onset
+                        && c.start >= found.end
+                        && c.start <= found.end + 10
+                        && c.start < comma
+                })
+            }
             Needs::Captive => cues.iter().any(|c| {
                 c.cue == Cue::Captive
                     && c.start >= found.end.saturating_sub(1)
