@@ -787,6 +787,11 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     let mut absorbed = vec![false; s.triggers.len()];
     for (ti, t) in s.triggers.iter().enumerate() {
         let entry = &lex.trigger_entries[t.entry];
+        // A truce named in an appeal ("should respect the new humanitarian truce agreement") is
+        // kept, flagged hypothetical: the truce ledger follows every mention of a truce.
+        if t.governed && entry.mode.as_deref() != Some("ceasefire") {
+            continue;
+        }
         let ty = entry.event_type;
         let mut mode = entry.mode.clone();
         // "a drone hit", "Russian missiles struck": the weapon nearest the attack gives its mode.
@@ -814,8 +819,22 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         if ty == EventType::Accuse {
             let (_, clause_end) = b.clause_of(t.start);
             let of = (t.end..(t.end + 5).min(clause_end)).find(|&k| s.toks[k].norm == "of");
+            // "accused the junta of targeting civilians and called on the UN ...": what follows
+            // "and" and a verb of speech is a second act of the speaker, not part of the charge.
+            let charge_end = of
+                .and_then(|of| {
+                    (of..clause_end).find(|&k| {
+                        s.toks[k].norm == "and"
+                            && (s.speech.iter().any(|sp| sp.start == k + 1)
+                                || s.triggers.iter().any(|tr| {
+                                    tr.start == k + 1
+                                        && is_speech_act(lex.trigger_entries[tr.entry].event_type)
+                                }))
+                    })
+                })
+                .unwrap_or(clause_end);
             for (k, inner) in s.triggers.iter().enumerate().skip(ti + 1) {
-                if of.is_some_and(|of| inner.start > of && inner.start < clause_end) {
+                if of.is_some_and(|of| inner.start > of && inner.start < charge_end) {
                     absorbed[k] = true;
                     mode = mode.or_else(|| lex.trigger_entries[inner.entry].mode.clone());
                 }
@@ -1050,16 +1069,26 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             (Some(s), Some(c)) => s.role.as_deref() == Some("REB") && c.role != s.role,
             _ => false,
         };
+        // "would include seriously wounded soldiers": a word of outcome is no act of force.
+        let outcome_only = e
+            .rules
+            .first()
+            .is_some_and(|r| r == "trigger:assault.killing");
+        // "vowed to step up the offensive": a vow of force by its doer is a threat too.
+        let vowed = e.source.is_some() && e.rules.iter().any(|r| r == "cue:modal:vowed");
         if e.event_type == EventType::Assault
             && e.hypothetical
             && !e.negated
-            && e.claimant.is_some()
+            && !outcome_only
+            && (e.claimant.is_some() || vowed)
             && !others
         {
             e.event_type = EventType::Threaten;
             e.cameo = "138".into();
             e.mode = None;
-            e.source = e.claimant.take();
+            if let Some(speaker) = e.claimant.take() {
+                e.source = Some(speaker);
+            }
             e.hypothetical = false;
             e.stance = Stance::Asserted;
             e.place = None;
@@ -1072,7 +1101,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             .first()
             .is_some_and(|r| r == "trigger:assault.killing")
     });
-    let mut events = merge(events);
+    let mut events = drop_duplicate_pairs(merge(events));
     attach_casualties(&b, &mut events, &sentence_evidence);
     // An accusation aimed at no one is kept for now: it may react to an event reported before
     // ("condemned the attack"); `aim_reactions` then finds its target or drops it.
@@ -1085,11 +1114,14 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     events
 }
 
-/// Events worth keeping even when the sentence names no party: fighting, protests and truces, whose
-/// parties the article usually makes clear. A meeting or an appeal by no one is noise.
+/// Events worth keeping even when the sentence names no party: fighting, protests, truces, talks
+/// and mobilisations ("the delegations would meet again", "reservists were called up"), whose
+/// parties the article usually makes clear. An appeal or an accusation by no one is noise.
 fn stands_alone(e: &Event) -> bool {
-    matches!(e.event_type, EventType::Assault | EventType::Protest)
-        || e.mode.as_deref() == Some("ceasefire")
+    matches!(
+        e.event_type,
+        EventType::Assault | EventType::Protest | EventType::Consult | EventType::Mobilize
+    ) || e.mode.as_deref() == Some("ceasefire")
 }
 
 /// One sentence reporting one event yields one event: triggers of the same type, flags, actors,
@@ -1162,6 +1194,70 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
     out
 }
 
+/// One trigger, one event per party it really names. The same word read with a state's party twice
+/// over is one event: "Turkish forces ... neutralising 35 Syrian soldiers, the ministry said" is not an
+/// attack on the Syrian army and another on the Syrian government, and a party is not its own
+/// target when the word names another one ("Turkey would strike government forces").
+/// Run on a sentence's events as they are built, and on the article's once countries are inferred.
+pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
+    // A state's government, army and police are one party here; its rebels or civilians are not.
+    // Countries are inferred later; until then an actor's code starts with its country.
+    let country = |a: &Option<Actor>| {
+        a.as_ref()
+            .filter(|a| matches!(a.role.as_deref(), Some("GOV" | "MIL" | "COP")))
+            .and_then(|a| {
+                a.country.clone().or_else(|| {
+                    let prefix = a.code.get(..3)?;
+                    let state = prefix.bytes().all(|b| b.is_ascii_uppercase())
+                        && !matches!(prefix, "IGO" | "NGO" | "IMG" | "MNC");
+                    state.then(|| prefix.to_string())
+                })
+            })
+    };
+    let self_directed =
+        |e: &Event| matches!((&e.source, &e.target), (Some(x), Some(y)) if x.code == y.code);
+    let same_word = |a: &Event, b: &Event| {
+        a.event_type == b.event_type
+            && trigger_span(a).is_some()
+            && trigger_span(a) == trigger_span(b)
+    };
+    let mut out: Vec<Event> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let others = || {
+            events
+                .iter()
+                .enumerate()
+                .filter(move |(j, o)| *j != i && same_word(o, e))
+                .map(|(_, o)| o)
+        };
+        // "Al-Shabab fighters attacked a base, setting off a car bomb": a party read as its own
+        // target goes when the sentence has the event with a real target.
+        let real_target = events.iter().any(|o| {
+            o.evidence.sentence == e.evidence.sentence
+                && o.event_type == e.event_type
+                && !self_directed(o)
+        });
+        if self_directed(e) && (others().any(|o| !self_directed(o)) || real_target) {
+            continue;
+        }
+        let twin = out.iter().any(|o| {
+            same_word(o, e)
+                && ((compatible(&o.source, &e.source)
+                    && o.source.is_some() == e.source.is_some()
+                    && country(&o.target).is_some()
+                    && country(&o.target) == country(&e.target))
+                    || (compatible(&o.target, &e.target)
+                        && o.target.is_some() == e.target.is_some()
+                        && country(&o.source).is_some()
+                        && country(&o.source) == country(&e.source)))
+        });
+        if !twin {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
 /// Whether the event's date is only the publication-day default.
 fn defaulted_date(e: &Event) -> bool {
     e.rules.iter().any(|r| r == "date:published")
@@ -1190,11 +1286,10 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
                 .position(|e| matches!(e.event_type, EventType::Coerce | EventType::Concede))
         });
     // Prisoners exchanged or detained are no sign of an attack: only deaths, wounds and
-    // disappearances make a toll reported on its own an ASSAULT.
-    let harmed = s
-        .casualties
-        .iter()
-        .any(|c| c.casualty.kind != observer_model::CasualtyKind::Captured);
+    // disappearances make a toll reported on its own an ASSAULT, and "no one was hurt" none.
+    let harmed = s.casualties.iter().any(|c| {
+        c.casualty.kind != observer_model::CasualtyKind::Captured && c.casualty.max != Some(0)
+    });
     let index = match target {
         Some(i) => i,
         None if !harmed => return,
@@ -1214,6 +1309,7 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
                 hypothetical: false,
                 background: false,
                 cue_rules: vec![],
+                governed: false,
             });
             let mut provenance =
                 vec![b.evidence("type", first.start, first.end, "casualty-report")];
@@ -1713,10 +1809,25 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
             return true;
         };
         // The cheap tests first: most attacks are the first of their article or name a party.
-        if !earlier || !e.casualties.is_empty() || named("source") || named("target") {
+        if !earlier {
             return true;
         }
         let before = text[..start].trim_end();
+        // "did not comment on the strike", "blamed gangs for the killing": a definite attack noun
+        // after a preposition names the attack reported before, whoever the sentence names.
+        let after_preposition = |before: &str| {
+            let mut words = before.rsplit(|c: char| c.is_whitespace());
+            matches!(words.next(), Some(d) if d.eq_ignore_ascii_case("the"))
+                && matches!(
+                    words.next().map(str::to_ascii_lowercase).as_deref(),
+                    Some("on" | "for" | "after" | "about" | "over" | "since" | "behind")
+                )
+        };
+        if !e.casualties.is_empty()
+            || !after_preposition(before) && (named("source") || named("target"))
+        {
+            return true;
+        }
         let definite = ["the", "this", "that", "these", "those", "'s", "\u{2019}s"]
             .iter()
             .any(|d| {

@@ -28,6 +28,11 @@ pub enum Needs {
     At,
     /// A weapon word shortly before ("a drone hit an apartment block").
     Weapon,
+    /// A captive word shortly after ("freed 18 hostages", "exchanged 75 prisoners").
+    Captive,
+    /// A verb of onset or end shortly after ("the war began", "fighting erupted"): a war named
+    /// in passing ("displaced by the war") is no report of fighting.
+    Onset,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +58,10 @@ pub enum Cue {
     ClauseBreak,
     Truce,
     Halt,
+    /// People held captive ("prisoners", "hostages"): what a release or an exchange frees.
+    Captive,
+    /// Verbs of onset or end ("began", "erupted", "ended").
+    Onset,
     /// A weapon word, with the index of the ASSAULT mode it implies in `Lexicons::weapon_modes`.
     Weapon(usize),
 }
@@ -294,6 +303,8 @@ impl Lexicons {
                 "person" => Needs::Person,
                 "at" => Needs::At,
                 "weapon" => Needs::Weapon,
+                "captive" => Needs::Captive,
+                "onset" => Needs::Onset,
                 other => return Err(t.error(row, format!("unknown condition `{other}`"))),
             };
             let index = self.trigger_entries.len();
@@ -345,6 +356,8 @@ impl Lexicons {
                 "clause_break" => Cue::ClauseBreak,
                 "truce" => Cue::Truce,
                 "halt" => Cue::Halt,
+                "captive" => Cue::Captive,
+                "onset" => Cue::Onset,
                 kind if kind.starts_with("weapon:") => {
                     let mode = kind.trim_start_matches("weapon:").to_string();
                     let index = match self.weapon_modes.iter().position(|m| *m == mode) {

@@ -24,6 +24,15 @@ pub struct Trigger {
     pub background: bool,
     /// The cue phrases that set the flags, for the rules list.
     pub cue_rules: Vec<String>,
+    /// What a request, threat or refusal asks for, threatens or refuses ("called for talks",
+    /// "threatened sanctions"): part of that speech act, not an event of its own.
+    pub governed: bool,
+}
+
+/// "In March", "since May 2000": a month name, capitalised inside a sentence, is not the verb
+/// "march" nor the modal "may".
+fn is_month_name(toks: &[Token], i: usize) -> bool {
+    i > 0 && toks[i].capitalized && matches!(toks[i].norm.as_str(), "march" | "may")
 }
 
 pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
@@ -37,7 +46,7 @@ pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
                     && out
                         .iter()
                         .any(|c: &CueSpan| matches!(c.cue, Cue::Weapon(_)) && c.end > i);
-                if inside_weapon {
+                if inside_weapon || (*cue == Cue::Modal && is_month_name(toks, i)) {
                     continue;
                 }
                 out.push(CueSpan {
@@ -51,11 +60,31 @@ pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
     out
 }
 
-/// "and" followed by a past-tense verb between `from` and `to`.
+/// "and" followed by a past-tense verb ("and placed", "and said") between `from` and `to`.
 fn second_verb_between(toks: &[Token], from: usize, to: usize) -> bool {
-    toks[from..to]
-        .windows(2)
-        .any(|w| w[0].norm == "and" && w[1].norm.len() > 4 && w[1].norm.ends_with("ed"))
+    toks[from..to].windows(2).any(|w| {
+        w[0].norm == "and"
+            && ((w[1].norm.len() > 4 && w[1].norm.ends_with("ed"))
+                || matches!(w[1].norm.as_str(), "said" | "told" | "says" | "warned"))
+    })
+}
+
+/// How far after a trigger a modal still governs it: two words, or, after an event noun that is
+/// the subject ("the talks between the two sides were due to resume", "the swap would take
+/// place"), up to six words before any comma.
+fn modal_reach(toks: &[Token], trigger_start: usize, trigger_end: usize) -> usize {
+    let subject = trigger_start >= 1
+        && matches!(
+            toks[trigger_start - 1].norm.as_str(),
+            "the" | "a" | "this" | "that"
+        );
+    if !subject {
+        return 2;
+    }
+    toks[trigger_end..(trigger_end + 6).min(toks.len())]
+        .iter()
+        .position(|t| t.norm == ",")
+        .unwrap_or(6)
 }
 
 /// Words that open an introductory phrase ending at the sentence's first comma
@@ -214,9 +243,12 @@ pub fn find_triggers(
         {
             continue; // part of a name: "Defence" in "Ministry of Defence"
         }
-        let entry_index = found.values[0];
-        let entry = &lex.trigger_entries[entry_index];
-        let ok = match entry.needs {
+        if found.end == found.start + 1 && is_month_name(toks, found.start) {
+            continue;
+        }
+        // A phrase may stand in several entries ("agreed": a truce agreed, or any agreement): the
+        // first whose condition the sentence meets counts.
+        let needs_met = |needs: Needs| match needs {
             Needs::Nothing => true,
             Needs::Truce => !truce_at.is_empty(),
             Needs::TruceVerb => !truce_at.is_empty(),
@@ -232,7 +264,39 @@ pub fn find_triggers(
                         || actors.iter().any(|a| a.start == k)
                 })
             }
+            // "the war between the federal government and the TPLF began": up to ten words on,
+            // within the clause's words before a comma.
+            Needs::Onset => {
+                let comma = toks[found.end..]
+                    .iter()
+                    .position(|t| t.norm == ",")
+                    .map_or(toks.len(), |k| found.end + k);
+                cues.iter().any(|c| {
+                    c.cue == Cue::Onset
+                        && c.start >= found.end
+                        && c.start <= found.end + 10
+                        && c.start < comma
+                })
+            }
+            Needs::Captive => cues.iter().any(|c| {
+                c.cue == Cue::Captive
+                    && c.start >= found.end.saturating_sub(1)
+                    && c.start <= found.end + 4
+            }),
         };
+        let chosen = found
+            .values
+            .iter()
+            .copied()
+            .find(|&k| needs_met(lex.trigger_entries[k].needs));
+        let ok = chosen.is_some();
+        let entry_index = chosen.unwrap_or(found.values[0]);
+        let entry = &lex.trigger_entries[entry_index];
+        // "a local official, who asked not to be named": a condition of anonymity, not an appeal.
+        let anonymity = entry.event_type == observer_model::EventType::Request
+            && toks
+                .get(found.end..found.end + 3)
+                .is_some_and(|w| w[0].norm == "not" && w[1].norm == "to" && w[2].norm == "be");
         // "agreed to halt fighting", "called for an investigation into the strike".
         let halted = cues.iter().any(|c| {
             c.cue == Cue::Halt
@@ -252,14 +316,26 @@ pub fn find_triggers(
         // "agreed in talks in Muscat", "adopted sanctions at a meeting": the setting of another act.
         let consult =
             lex.trigger_entries[entry_index].event_type == observer_model::EventType::Consult;
+        // "officials briefed on the talks", "advised against travel to Tunisia": talks or travel
+        // named as the object of such a preposition are a reference, not a report.
+        let after_preposition = |k: usize| {
+            matches!(
+                toks[k].norm.as_str(),
+                "on" | "about" | "at" | "before" | "against"
+            )
+        };
         let setting = consult
             && (toks[found.start.saturating_sub(2)..found.start]
                 .iter()
                 .any(|t| matches!(t.norm.as_str(), "in" | "during" | "after"))
+                || (found.start >= 1 && after_preposition(found.start - 1))
                 || (found.start >= 2
-                    && matches!(toks[found.start - 1].norm.as_str(), "a" | "the")
-                    && matches!(toks[found.start - 2].norm.as_str(), "at" | "before")));
-        if !ok || halted || descriptive || setting {
+                    && matches!(
+                        toks[found.start - 1].norm.as_str(),
+                        "a" | "the" | "these" | "those" | "its" | "their"
+                    )
+                    && after_preposition(found.start - 2)));
+        if !ok || halted || descriptive || setting || anonymity {
             continue;
         }
         let mut t = Trigger {
@@ -276,6 +352,7 @@ pub fn find_triggers(
             hypothetical: false,
             background: false,
             cue_rules: Vec::new(),
+            governed: false,
         };
         for c in cues {
             if !same_clause(&breaks, c.start, t.start) {
@@ -291,7 +368,8 @@ pub fn find_triggers(
                 // "was meant to take effect at the weekend and followed a deal".
                 Cue::Modal => {
                     (c.end <= t.start && !second_verb_between(toks, c.end, t.start))
-                        || (c.start >= t.end && c.start <= t.end + 2)
+                        || (c.start >= t.end
+                            && c.start <= t.end + modal_reach(toks, t.start, t.end))
                 }
                 Cue::Background => before || after,
                 _ => false,
@@ -315,16 +393,62 @@ pub fn find_triggers(
         }
         out.push(t);
     }
-    // What is asked for, threatened or refused has not happened: "called for the sides to lay down
-    // their arms", "threatened to strike".
+    // "Police fired tear gas at the crowd": firing what disperses crowds is no attack. "Freed 14
+    // hostages": the captives a release frees are no abduction of their own.
+    let with_mode = |mode: &str| -> Vec<(usize, usize)> {
+        out.iter()
+            .filter(|t| lex.trigger_entries[t.entry].mode.as_deref() == Some(mode))
+            .map(|t| (t.start, t.end))
+            .collect()
+    };
+    let (crowd_control, releases) = (with_mode("repression"), with_mode("release"));
+    let refusals: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|t| lex.trigger_entries[t.entry].event_type == observer_model::EventType::Reject)
+        .map(|t| (t.start, t.end))
+        .collect();
+    out.retain(|t| {
+        let entry = &lex.trigger_entries[t.entry];
+        let fired_at_crowd = crowd_control
+            .iter()
+            .any(|&(k, _)| k >= t.end && k <= t.end + 2);
+        let freed = releases
+            .iter()
+            .any(|&(_, end)| t.start >= end && t.start <= end + 4);
+        // "blocked a convoy of 28 UN aid trucks": aid held back is not delivered.
+        let held_back = entry.event_type == observer_model::EventType::Aid
+            && refusals
+                .iter()
+                .any(|&(start, _)| same_clause(&breaks, start, t.start));
+        !(held_back
+            || entry.event_type == observer_model::EventType::Assault && (fired_at_crowd || freed))
+    });
+    // What is asked for, threatened, refused or agreed to has not happened and is not an event of
+    // its own: "called for the sides to lay down their arms", "threatened sanctions". A second
+    // speech act in the clause ("urged the EU to stop ... and said Beijing would take measures")
+    // is not.
     for k in 0..out.len() {
+        use observer_model::EventType::*;
+        let ty = lex.trigger_entries[out[k].entry].event_type;
+        if matches!(ty, Request | Threaten | Reject | Accuse | Support) {
+            continue;
+        }
+        // What is agreed to is the agreement's content: "agreed to exchange 200 prisoners".
+        let agreed_to = |g: &Trigger| {
+            let (from, to) = (g.start + 1, out[k].start);
+            to > from && to - g.end <= 8 && toks[from..to].iter().any(|t| t.norm == "to")
+        };
+        // "warned that Belgrade would not stand by and placed the army on alert": a second verb
+        // starts an act of its own.
         let governed = out[..k].iter().any(|g| {
-            use observer_model::EventType::*;
             let ty = lex.trigger_entries[g.entry].event_type;
-            matches!(ty, Request | Threaten | Reject) && same_clause(&breaks, g.start, out[k].start)
+            same_clause(&breaks, g.start, out[k].start)
+                && !second_verb_between(toks, g.end, out[k].start)
+                && (matches!(ty, Request | Threaten | Reject) || (ty == Agree && agreed_to(g)))
         });
-        if governed && !out[k].hypothetical {
+        if governed {
             out[k].hypothetical = true;
+            out[k].governed = true;
             out[k].cue_rules.push("cue:governed-by-request".into());
         }
     }
