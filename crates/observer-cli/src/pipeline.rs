@@ -143,6 +143,19 @@ impl BatchIndex {
         self.by_hash.insert(hash, i);
     }
 
+    /// A revision of entry `i` from `old` to `new` text: a later copy of the old text is no
+    /// longer this article.
+    fn revise(&mut self, i: usize, old: &str, new: String) {
+        if self.by_hash.get(old) == Some(&i) {
+            self.by_hash.remove(old);
+        }
+        self.by_hash.insert(new, i);
+    }
+
+    fn holds(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
     fn find(&self, article: &Article, hash: &str) -> Option<usize> {
         self.by_id
             .get(&article.id)
@@ -218,8 +231,8 @@ impl<'a> Pipeline<'a> {
                 // A revision of an article queued earlier in the same batch: the later text wins.
                 article.id = queued.article.id.clone();
                 *queued = record;
-                *queued_hash = hash.clone();
-                self.batch_index.by_hash.insert(hash, i);
+                let old = std::mem::replace(queued_hash, hash.clone());
+                self.batch_index.revise(i, &old, hash);
                 self.counts.updated += 1;
             }
             return Ok(());
@@ -240,6 +253,13 @@ impl<'a> Pipeline<'a> {
             .find_existing(article)
             .with_context(|| format!("looking up article {} in the database", article.id))?;
         let kind = match existing {
+            // Found by its text alone, but that article is revised by this run to another text
+            // (queued or pending): this is another article with the old text.
+            Some(stored)
+                if self.batch_index.holds(&stored.id) || self.pending_index.holds(&stored.id) =>
+            {
+                Kind::New
+            }
             Some(stored) => {
                 let same_text = stored.text_hash == hash;
                 // An empty version: waiting un-coded in the work queue (or failed there), or

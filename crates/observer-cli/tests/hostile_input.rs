@@ -354,6 +354,43 @@ fn two_processes_code_an_article_byte_for_byte_alike() {
     assert_eq!(runs[0], runs[1]);
 }
 
+#[test]
+fn a_copy_of_text_since_revised_is_another_article_and_re_ingesting_keeps_both() {
+    // The first text of url 1 is revised in the same file; url 2 carries a copy of that first
+    // text, so it is an article of its own, not a third version of url 1.
+    let record = |url: &str, text: &str| {
+        let record = serde_json::json!({
+            "source": "Coastal Wire", "published": "2024-03-06", "url": url, "text": text,
+        });
+        format!("{record}\n")
+    };
+    let first = "Talks between the two delegations are expected to resume next week.";
+    let revised = "Police fired tear gas at protesters in the capital on Tuesday. At least 12 \
+                   civilians were killed in shelling of Marrowfield, the army said.";
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "feed.jsonl",
+        &[
+            record("https://example.test/1", first),
+            record("https://example.test/1", revised),
+            record("https://example.test/2", first),
+        ]
+        .concat(),
+    );
+    let runs: Vec<String> = (0..3)
+        .map(|_| {
+            let (code, stderr) = ingest(&sandbox, &["feed.jsonl"]);
+            assert_eq!(code, 0, "{stderr}");
+            let (_, events, _) = sandbox.run(&["events", "--format", "jsonl"]);
+            let held = stderr.lines().find(|l| l.starts_with("database "));
+            format!("{}\n{events}", held.unwrap_or_default())
+        })
+        .collect();
+    assert!(runs[0].contains("holds 2 articles"), "{}", runs[0]);
+    assert_eq!(runs[0], runs[1]);
+    assert_eq!(runs[1], runs[2]);
+}
+
 /// Short news-like articles assembled from phrases, some repeated, some sharing a url.
 fn corpus() -> impl Strategy<Value = Vec<(u8, String)>> {
     let phrase = prop::sample::select(vec![
