@@ -58,6 +58,24 @@ impl ArticleContext {
     }
 }
 
+/// Words that rank an event against earlier ones ("the first meeting since ...").
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "worst", "latest",
+];
+
+/// Words that make "since ... <date>" the start of a period ("since the war began on May 10").
+const PERIOD_STARTS: &[&str] = &[
+    "began",
+    "begun",
+    "started",
+    "erupted",
+    "broke",
+    "start",
+    "beginning",
+    "outbreak",
+];
+
 /// How many days before publication an event must be dated to count as background.
 const OLD_NEWS_DAYS: i64 = 21;
 
@@ -447,30 +465,69 @@ impl Builder<'_> {
         let (c_start, c_end) = self.clause_of(t.start);
         // "since X" opens a period: a toll "since the war began on February 24" runs from then to
         // publication; "the deadliest fighting since the 1990s" is a comparison and dates nothing.
+        // "since fighting for the city began on May 10": "since" opens the clause the date ends.
+        // "since Ukrainian forces recaptured Kherson in November" dates the recapture itself.
         let since = |d: &DateSpan| {
-            s.toks[d.start.saturating_sub(5)..d.start]
-                .iter()
-                .any(|t| t.norm == "since")
+            d.rule.starts_with("date:since-")
+                || (d.start.saturating_sub(8)..d.start)
+                    .rev()
+                    .take_while(|&k| s.toks[k].norm != ",")
+                    .find(|&k| s.toks[k].norm == "since")
+                    .is_some_and(|k| {
+                        let trigger_inside = k < t.start && t.start < d.start;
+                        let opens_period = s.toks[k..d.start]
+                            .iter()
+                            .any(|w| PERIOD_STARTS.contains(&w.norm.as_str()));
+                        !trigger_inside || opens_period
+                    })
         };
-        let superlative = s.toks[t.start.saturating_sub(3)..t.start]
-            .iter()
-            .any(|tok| tok.norm.ends_with("est") || matches!(tok.norm.as_str(), "worst" | "first"));
-        let nearest = s
+        // "the deadliest fighting since", "its ninth such effort since", an accusation of
+        // violations "since the start of the month": a comparison or a speech act, not a period.
+        let ty = self.lex.trigger_entries[t.entry].event_type;
+        let superlative = is_speech_act(ty)
+            || s.toks[t.start.saturating_sub(7)..t.start]
+                .iter()
+                .any(|tok| {
+                    let w = tok.norm.as_str();
+                    w.ends_with("est") || ORDINALS.contains(&w)
+                });
+        let in_clause =
+            |d: &&DateSpan| (d.start >= c_start && d.end <= c_end) || self.opening_date(d);
+        let candidates: Vec<&DateSpan> = s
             .dates
             .iter()
-            .filter(|d| d.start >= c_start && d.end <= c_end && !(since(d) && superlative))
-            .filter(|d| !t.background || d.start >= t.end)
-            .min_by_key(|d| {
-                if d.start >= t.end {
-                    d.start - t.end
-                } else {
-                    t.start.saturating_sub(d.end) + 1
-                }
-            });
+            .filter(in_clause)
+            .filter(|d| !(since(d) && superlative))
+            .filter(|d| !t.background || d.start >= t.end || self.opening_date(d))
+            // "The envoy, who held talks in Muscat last week, called on Tuesday for ...".
+            .filter(|d| self.in_relative_clause(d.start) == self.in_relative_clause(t.start))
+            .collect();
+        // "said on Tuesday that the army had released 25 detainees on Monday": the statement's
+        // date dates what is reported only when the report gives none of its own.
+        let reported = !is_speech_act(ty) && self.governing_speech(t).is_some();
+        let nearest = candidates.into_iter().min_by_key(|d| {
+            let own = !reported || !self.dates_statement(d);
+            let (a, b) = if d.start >= t.end {
+                (t.end, d.start)
+            } else {
+                (d.end, t.start)
+            };
+            // A date across a comma belongs to another phrase more often than not.
+            let between = s.toks.get(a..b).unwrap_or_default();
+            let comma = between.iter().any(|tok| tok.norm == ",");
+            let distance = between.len() + usize::from(d.start < t.end);
+            (!own, comma, distance)
+        });
         match nearest {
             Some(d) if since(d) => {
+                // A toll "since the war began" runs to when it was given, else to publication.
+                let stated = s
+                    .dates
+                    .iter()
+                    .find(|x| self.dates_statement(x))
+                    .and_then(|x| x.date.end);
                 let period = EventDate {
-                    end: self.ctx.published.or(d.date.end),
+                    end: stated.or(self.ctx.published).or(d.date.end),
                     ..d.date.clone()
                 };
                 (
@@ -514,6 +571,26 @@ impl Builder<'_> {
                 )
             }
         }
+    }
+
+    /// A date that opens the sentence ("In March, gunmen killed ...", "At the weekend, ..."):
+    /// it dates every clause of the sentence.
+    fn opening_date(&self, d: &DateSpan) -> bool {
+        d.start <= 1 && self.s.toks.get(d.end).is_some_and(|t| t.norm == ",")
+    }
+
+    /// A date attached to a speech verb ("said on Tuesday", "on Wednesday denied", "in a
+    /// statement on Monday"): when something was said, not when what was said happened.
+    fn dates_statement(&self, d: &DateSpan) -> bool {
+        let toks = &self.s.toks;
+        let before = toks[d.start.saturating_sub(3)..d.start].iter();
+        self.s
+            .speech
+            .iter()
+            .any(|sp| (sp.end <= d.start && d.start - sp.end <= 1) || sp.start == d.end)
+            || before
+                .map(|t| t.norm.as_str())
+                .any(|w| matches!(w, "statement" | "interview" | "briefing" | "conference"))
     }
 
     fn place_for(&self, t: &Trigger, ty: EventType) -> Option<(Place, FieldEvidence)> {

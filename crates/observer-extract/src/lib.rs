@@ -315,7 +315,13 @@ impl Extractor {
             .iter()
             .map(|s| {
                 let before = last.clone();
-                if let Some(d) = s.dates.iter().rev().find(|d| d.date.start.is_some()) {
+                // A plan ("talks next week") is not what a later sentence refers back to.
+                let past = |d: &&time::DateSpan| {
+                    d.date
+                        .start
+                        .is_some_and(|s| article.published.is_none_or(|p| s <= p))
+                };
+                if let Some(d) = s.dates.iter().rev().find(past) {
                     last = Some(d.date.clone());
                 }
                 before

@@ -1,0 +1,161 @@
+//! Where and when: how the engine dates and places events, on news-style sentences written for
+//! these tests from several conflicts, anchored to different publication days.
+
+mod common;
+
+use observer_model::{Event, EventType};
+
+/// The first event of type `ty` coded from `text` published on `published`.
+fn event(ty: EventType, text: &str, published: &str) -> Event {
+    let found = common::events_published(text, published);
+    found
+        .into_iter()
+        .find(|e| e.event_type == ty)
+        .unwrap_or_else(|| panic!("no {ty} in {text:?}"))
+}
+
+/// The event's date as "start..end".
+fn date_of(ty: EventType, text: &str, published: &str) -> String {
+    let e = event(ty, text, published);
+    let d = e.date.unwrap_or_else(|| panic!("no date for {text:?}"));
+    format!("{}..{}", d.start.unwrap(), d.end.unwrap())
+}
+
+/// The rule behind the event's date, as `observer explain` shows it.
+fn date_rule(ty: EventType, text: &str, published: &str) -> String {
+    event(ty, text, published)
+        .provenance
+        .into_iter()
+        .find(|p| p.field == "date")
+        .map(|p| p.rule)
+        .unwrap_or_default()
+}
+
+#[test]
+fn plans_are_dated_ahead_of_publication() {
+    // 2021-03-11 was a Thursday.
+    for (ty, text, want) in [
+        (
+            EventType::Consult,
+            "Indian and Pakistani commanders will meet next week at a crossing near Poonch, an army spokesman said.",
+            "2021-03-15..2021-03-21",
+        ),
+        (
+            EventType::Consult,
+            "The African Union envoy will host the two delegations in Addis Ababa on Saturday, a spokesman said.",
+            "2021-03-13..2021-03-13",
+        ),
+        (
+            EventType::Consult,
+            "The Qatari foreign minister said negotiators would meet in Doha next month to resume talks.",
+            "2021-04-01..2021-04-30",
+        ),
+        // A plan for the publication day itself.
+        (
+            EventType::Consult,
+            "Sudan's rival generals are due to meet in Jeddah on Thursday.",
+            "2021-03-11..2021-03-11",
+        ),
+    ] {
+        assert_eq!(date_of(ty, text, "2021-03-11"), want, "{text}");
+    }
+}
+
+#[test]
+fn past_days_of_the_week_and_the_week_before() {
+    // 2023-09-27 was a Wednesday.
+    for (ty, text, want) in [
+        (
+            EventType::Assault,
+            "Residents said soldiers had shot at least 19 men at a cattle market on Tuesday last week.",
+            "2023-09-19..2023-09-19",
+        ),
+        (
+            EventType::Consult,
+            "The foreign ministers of Ethiopia and Eritrea held talks in Asmara on Monday and Tuesday.",
+            "2023-09-25..2023-09-26",
+        ),
+        (
+            EventType::Assault,
+            "Rebel gunners shelled the outskirts of the town 14 times over the past 24 hours, the army said.",
+            "2023-09-26..2023-09-27",
+        ),
+    ] {
+        assert_eq!(date_of(ty, text, "2023-09-27"), want, "{text}");
+    }
+}
+
+#[test]
+fn the_statement_date_gives_way_to_the_reported_event_date() {
+    // 2024-04-16 was a Tuesday: the release was on Monday, the statement on Tuesday.
+    assert_eq!(
+        date_of(
+            EventType::Concede,
+            "A rights group said on Tuesday that the authorities had released 25 detainees, among them four reporters, on Monday.",
+            "2024-04-16"
+        ),
+        "2024-04-15..2024-04-15"
+    );
+    // With no date of its own, what is reported happened when it was said.
+    assert_eq!(
+        date_of(
+            EventType::Assault,
+            "The army said on Monday that its troops had repelled an attack on a checkpoint outside Goma.",
+            "2024-04-16"
+        ),
+        "2024-04-15..2024-04-15"
+    );
+}
+
+#[test]
+fn tolls_since_a_start_run_to_when_they_were_given() {
+    // 2024-06-13 was a Thursday; the toll was given on Wednesday.
+    assert_eq!(
+        date_of(
+            EventType::Assault,
+            "Medics said on Wednesday that at least 300 civilians had been killed in the city since fighting for it began on May 10.",
+            "2024-06-13"
+        ),
+        "2024-05-10..2024-06-12"
+    );
+    assert_eq!(
+        date_of(
+            EventType::Assault,
+            "More than 40 fishermen have been killed by militants on the lake since the start of the year, according to local officials.",
+            "2024-06-13"
+        ),
+        "2024-01-01..2024-06-13"
+    );
+    // A comparison is not a period: "the first ... since" dates the event itself.
+    assert_ne!(
+        date_of(
+            EventType::Consult,
+            "It was the first meeting between the two delegations since a truce took effect on April 2.",
+            "2024-06-13"
+        ),
+        "2024-04-02..2024-06-13"
+    );
+}
+
+#[test]
+fn a_date_that_opens_the_sentence_dates_all_of_it() {
+    let text = "In March, gunmen killed more than 100 villagers in a series of raids near Tillaberi.";
+    assert_eq!(
+        date_of(EventType::Assault, text, "2021-12-08"),
+        "2021-03-01..2021-03-31"
+    );
+    assert_eq!(date_rule(EventType::Assault, text, "2021-12-08"), "date:month");
+}
+
+#[test]
+fn a_relative_clause_keeps_its_date_to_itself() {
+    // 2021-06-29 was a Tuesday.
+    assert_eq!(
+        date_of(
+            EventType::Request,
+            "The UN envoy, who held talks with rebel negotiators in Muscat last week, called on the group on Tuesday to halt its offensive.",
+            "2021-06-29"
+        ),
+        "2021-06-29..2021-06-29"
+    );
+}
