@@ -5,7 +5,7 @@
 use crate::actors::{ActorKind, ActorSpan};
 use crate::attribution::{Speech, coordinated};
 use crate::lexicons::{Cue, Lexicons, SpeechKind};
-use crate::places::{PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
+use crate::places::{self, PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
 use crate::quantity::CasualtySpan;
 use crate::time::DateSpan;
 use crate::triggers::{CueSpan, Trigger};
@@ -593,6 +593,57 @@ impl Builder<'_> {
                 .any(|w| matches!(w, "statement" | "interview" | "briefing" | "conference"))
     }
 
+    /// Where the speaker is ("a police spokesman in Maiduguri said", "an official in Islamabad
+    /// told reporters"): a place between a speaker and the speech cue that follows it.
+    fn speaker_location(&self, p: &PlaceSpan) -> bool {
+        let s = self.s;
+        let governed_by_actor = p.start >= 2
+            && matches!(s.toks[p.start - 1].norm.as_str(), "in" | "at")
+            && s.actors.iter().any(|a| a.end == p.start - 1);
+        governed_by_actor
+            && s.speech
+                .iter()
+                .any(|sp| sp.start == p.end || (sp.start == p.end + 1 && s.toks[p.end].norm == ","))
+    }
+
+    /// A gazetteer name is taken for a town abroad only when the article speaks of that
+    /// country, the sentence names it ("the Saudi border city of Najran"), or the town is a
+    /// large city: "Santa Lucia" in a Venezuelan article is not the Brazilian town.
+    fn plausible(&self, p: &PlaceSpan) -> bool {
+        let PlaceSource::Gazetteer(c) = &p.source else {
+            return true;
+        };
+        let Some(e) = resolve(self.lex, c, &self.ctx.countries) else {
+            return false;
+        };
+        places::in_context(self.lex, e, &self.ctx.countries)
+            || self.lex.place_entries[e].population >= places::LARGE_CITY
+            || self.lex.place_entries[e]
+                .country
+                .as_deref()
+                .is_some_and(|k| self.names_country(k))
+    }
+
+    /// Whether the sentence names country `iso3`, as a name or an adjective.
+    fn names_country(&self, iso3: &str) -> bool {
+        let s = self.s;
+        s.actors
+            .iter()
+            .any(|a| a.actor.country.as_deref() == Some(iso3))
+            || (0..s.toks.len()).any(|i| {
+                s.toks[i].capitalized
+                    && self
+                        .lex
+                        .countries
+                        .longest_at(self.text, &s.toks, i)
+                        .is_some_and(|f| {
+                            f.values
+                                .iter()
+                                .any(|&(c, _)| self.lex.country_entries[c].iso3 == iso3)
+                        })
+            })
+    }
+
     fn place_for(&self, t: &Trigger, ty: EventType) -> Option<(Place, FieldEvidence)> {
         let s = self.s;
         let candidates = s.places.iter().filter(|p| {
@@ -601,8 +652,14 @@ impl Builder<'_> {
             } else {
                 ""
             };
+            // "rockets fired from Gaza towards southern Israel" hit Israel; "drones launched from
+            // Kursk" did not hit Kursk.
+            let destination = ty == EventType::Assault && p.destination;
             (!is_verbal(ty) || matches!(prep, "in" | "at"))
-                && (!p.motion || ty == EventType::Consult)
+                && (!p.motion || ty == EventType::Consult || destination)
+                && !self.speaker_location(p)
+                && self.in_relative_clause(p.start) == self.in_relative_clause(t.start)
+                && self.plausible(p)
         });
         let best = candidates.min_by_key(|p| {
             let distance = if p.start >= t.end {

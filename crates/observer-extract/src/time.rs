@@ -65,9 +65,21 @@ fn month_of(norm: &str) -> Option<u32> {
         })
 }
 
-/// Day and month names: capitalised, yet neither people nor places.
+/// Feasts and holy months that name a time of year ("the holy month of Ramadan").
+const SEASONS: &[&str] = &[
+    "ramadan",
+    "eid",
+    "christmas",
+    "easter",
+    "passover",
+    "nowruz",
+    "diwali",
+    "hanukkah",
+];
+
+/// Day, month and feast names: capitalised, yet neither people nor places.
 pub fn is_calendar_word(norm: &str) -> bool {
-    weekday_of(norm).is_some() || MONTHS.contains(&norm)
+    weekday_of(norm).is_some() || MONTHS.contains(&norm) || SEASONS.contains(&norm)
 }
 
 fn weekday_of(norm: &str) -> Option<Weekday> {

@@ -139,12 +139,16 @@ fn tolls_since_a_start_run_to_when_they_were_given() {
 
 #[test]
 fn a_date_that_opens_the_sentence_dates_all_of_it() {
-    let text = "In March, gunmen killed more than 100 villagers in a series of raids near Tillaberi.";
+    let text =
+        "In March, gunmen killed more than 100 villagers in a series of raids near Tillaberi.";
     assert_eq!(
         date_of(EventType::Assault, text, "2021-12-08"),
         "2021-03-01..2021-03-31"
     );
-    assert_eq!(date_rule(EventType::Assault, text, "2021-12-08"), "date:month");
+    assert_eq!(
+        date_rule(EventType::Assault, text, "2021-12-08"),
+        "date:month"
+    );
 }
 
 #[test]
@@ -158,4 +162,91 @@ fn a_relative_clause_keeps_its_date_to_itself() {
         ),
         "2021-06-29..2021-06-29"
     );
+}
+
+/// The name of the event's place, if any.
+fn place_of(ty: EventType, text: &str, published: &str) -> Option<String> {
+    event(ty, text, published).place.map(|p| p.name)
+}
+
+#[test]
+fn where_a_strike_came_from_is_not_where_it_hit() {
+    for (text, want) in [
+        (
+            "Militants fired a barrage of rockets from Gaza towards Ashkelon late on Monday, the Israeli military said.",
+            "Ashkelon",
+        ),
+        (
+            "Russian drones struck a grain silo in Izmail overnight, the governor said, adding that they had been launched from Russia's Kursk region.",
+            "Izmayil",
+        ),
+    ] {
+        assert_eq!(
+            place_of(EventType::Assault, text, "2023-08-16").as_deref(),
+            Some(want),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn where_the_speaker_is_is_not_where_it_happened() {
+    let text = "A police spokesman in Maiduguri said gunmen had abducted 11 women collecting firewood near Gwoza on Sunday.";
+    assert_eq!(
+        place_of(EventType::Assault, text, "2019-10-01")
+            .or_else(|| place_of(EventType::Coerce, text, "2019-10-01"))
+            .as_deref(),
+        Some("Gwoza")
+    );
+}
+
+#[test]
+fn a_district_named_in_the_sentence_beats_the_region_it_lies_in() {
+    let text = "Pakistani troops fired mortar shells at villages in the Kupwara district of Indian-administered Kashmir on Monday, an army spokesman said.";
+    let e = event(EventType::Assault, text, "2018-10-16");
+    let place = e.place.expect("a place");
+    assert_eq!(place.country.as_deref(), Some("IND"));
+    assert!(
+        place.name.contains("Kopawor") || place.name.contains("Kupwara"),
+        "{place:?}"
+    );
+    let evidence = e
+        .provenance
+        .iter()
+        .find(|p| p.field == "place")
+        .expect("place evidence");
+    assert_eq!(evidence.text.as_deref(), Some("Kupwara"));
+    assert!(
+        evidence.rule.starts_with("place:geonames:"),
+        "{}",
+        evidence.rule
+    );
+}
+
+#[test]
+fn months_and_feasts_are_times_not_towns() {
+    let text = "The rebels declared a truce for the holy month of Ramadan, and in March they had shelled Omdurman.";
+    for e in common::events_published(text, "2024-03-11") {
+        let name = e.place.map(|p| p.name).unwrap_or_default();
+        assert!(!["Turabah", "March"].contains(&name.as_str()), "{name}");
+    }
+}
+
+#[test]
+fn ambiguous_names_follow_the_article_s_country() {
+    // Tripoli in a Lebanese story is the northern Lebanese city, not the Libyan capital.
+    let lebanon = "Lebanese troops deployed in Tripoli on Sunday after gunmen from two rival neighbourhoods exchanged fire, the Lebanese army said.";
+    let e = event(EventType::Assault, lebanon, "2021-03-08");
+    assert_eq!(e.place.and_then(|p| p.country).as_deref(), Some("LBN"));
+    let libya = "Rival Libyan militias clashed with heavy weapons in Tripoli on Friday, Libya's health ministry said.";
+    let e = event(EventType::Assault, libya, "2022-08-27");
+    assert_eq!(e.place.and_then(|p| p.country).as_deref(), Some("LBY"));
+    // Georgia after a Russian-Georgian story is the country, not the US state.
+    let georgia = "Russian border guards detained two Georgian farmers near the boundary line in Georgia on Tuesday.";
+    let e = event(EventType::Coerce, georgia, "2021-06-08");
+    assert_eq!(e.place.and_then(|p| p.country).as_deref(), Some("GEO"));
+    // A small town abroad that the article never speaks of is not taken for the place.
+    let venezuela = "Venezuelan National Guard troops fired tear gas at protesters in Maracaibo's Santa Lucia district on Wednesday night.";
+    let e = event(EventType::Assault, venezuela, "2019-06-14");
+    assert_ne!(e.place.and_then(|p| p.country).as_deref(), Some("BRA"));
 }
