@@ -97,7 +97,8 @@ fn is_verbal(t: EventType) -> bool {
     is_speech_act(t)
 }
 
-/// Events that happen somewhere even when the sentence does not say where.
+/// Events that happen somewhere even when the sentence does not say where: on the ground of
+/// the story (arrests, protests and curfews too, not only fighting).
 fn takes_focus_place(t: EventType) -> bool {
     matches!(
         t,
@@ -106,6 +107,8 @@ fn takes_focus_place(t: EventType) -> bool {
             | EventType::Retreat
             | EventType::Concede
             | EventType::Mobilize
+            | EventType::Coerce
+            | EventType::Protest
     )
 }
 

@@ -605,9 +605,13 @@ impl Lexicons {
 
     fn add_place<'a>(&mut self, entry: PlaceEntry, alts: impl Iterator<Item = &'a str>) {
         let index = self.place_entries.len();
-        // Place names are proper nouns: require their capitals in the text.
+        let curated = entry.curated;
+        // Place names are proper nouns: require their capitals in the text. Our own table may
+        // also name a region by a direction and a proper noun ("southern Lebanon").
         let mut add = |name: &str| {
-            if name.chars().next().is_some_and(char::is_uppercase) {
+            let proper = name.chars().next().is_some_and(char::is_uppercase)
+                || (curated && name.chars().any(char::is_uppercase));
+            if proper {
                 self.places.insert(&mut self.vocab, name, true, index);
             }
         };

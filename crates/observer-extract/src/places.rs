@@ -68,6 +68,11 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if let Some(region) = directional_region(lex, text, toks, i) {
+            i = region.end;
+            out.push(region);
+            continue;
+        }
         // Only capitalised words start place names; the look-backs are paid for those alone.
         if !toks[i].capitalized {
             i += 1;
@@ -220,6 +225,31 @@ const DIRECTIONS: &[&str] = &[
     "southeast",
     "southwest",
 ];
+
+/// A region of our alias table named by a direction and a country: "in southern Lebanon" is
+/// the region South Lebanon.
+fn directional_region(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<PlaceSpan> {
+    if !DIRECTIONS.contains(&toks[i].norm.as_str()) || !toks.get(i + 1)?.capitalized {
+        return None;
+    }
+    let found = lex.places.longest_at(text, toks, i)?;
+    let curated: Vec<usize> = found
+        .values
+        .iter()
+        .copied()
+        .filter(|&c| lex.place_entries[c].curated)
+        .collect();
+    let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
+    (found.end > i + 1 && !curated.is_empty()).then(|| PlaceSpan {
+        start: i,
+        end: found.end,
+        source: PlaceSource::Gazetteer(curated),
+        locative: is_locative(toks, i) || prev == "of",
+        motion: MOTION.contains(&prev),
+        destination: matches!(prev, "into" | "towards" | "toward" | "onto"),
+        partial: false,
+    })
+}
 
 /// Nouns that make the name before them a building or a street, not the town of that name:
 /// "Nasser Hospital", "Syria Street".
