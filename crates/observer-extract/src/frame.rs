@@ -1356,6 +1356,56 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
     }
 }
 
+/// How many sentences back a story's place is carried to an event that names none.
+const PLACE_CARRY_SENTENCES: usize = 2;
+
+/// Whether a place was stated in the event's own sentence (not the article's focus).
+fn stated_place(e: &Event) -> Option<&FieldEvidence> {
+    e.provenance
+        .iter()
+        .find(|p| p.field == "place" && p.start.is_some() && !p.rule.starts_with("place:anaphor"))
+}
+
+/// "The strike destroyed a bank branch", "A police spokesman said 17 people were wounded",
+/// "At the talks, ...": an event that names no place of its own, in the sentences right after
+/// one that does, happened there, not at the article's focus. Fighting and arrests take the
+/// last ground place, talks and what they agree the last place of talks.
+pub fn carry_places(events: &mut [Event]) {
+    let talks = |e: &Event| matches!(e.event_type, EventType::Consult | EventType::Agree);
+    let mut last: [Option<(usize, Place, FieldEvidence)>; 2] = [None, None];
+    for e in events.iter_mut() {
+        let family = usize::from(talks(e));
+        if !talks(e) && !takes_focus_place(e.event_type) {
+            continue;
+        }
+        if let Some(ev) = stated_place(e).cloned() {
+            if let Some(place) = e.place.clone() {
+                last[family] = Some((e.evidence.sentence, place, ev));
+            }
+            continue;
+        }
+        let Some((sentence, place, ev)) = &last[family] else {
+            continue;
+        };
+        let recent = e.evidence.sentence > *sentence
+            && e.evidence.sentence - sentence <= PLACE_CARRY_SENTENCES;
+        if !recent {
+            continue;
+        }
+        // The span lies in another sentence: the rule names it, the evidence stays inferred.
+        let rule = format!(
+            "place:carried-from-sentence-{sentence}:{}+{}",
+            ev.text.as_deref().unwrap_or(""),
+            ev.rule
+        );
+        e.rules.retain(|r| !r.starts_with("place:"));
+        e.rules.push(rule.clone());
+        e.provenance.retain(|p| p.field != "place");
+        e.provenance.push(FieldEvidence::inferred("place", rule));
+        e.place = Some(place.clone());
+    }
+}
+
 /// True when a sentence's own actor is of this kind: used to keep person names out of places.
 pub fn overlaps_named_actor(actors: &[ActorSpan], start: usize, end: usize) -> bool {
     actors.iter().any(|a| {

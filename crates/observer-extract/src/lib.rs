@@ -172,6 +172,7 @@ impl Extractor {
                 .flat_map(|s| frame::build_events(lex, text, s, &ctx))
                 .collect();
             frame::drop_back_references(lex, text, &mut events);
+            frame::carry_places(&mut events);
             frame::infer_countries(&mut events, &ctx);
             frame::fill_from_dyad(&mut events);
             frame::default_roles(&mut events);

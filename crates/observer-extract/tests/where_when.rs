@@ -250,3 +250,43 @@ fn ambiguous_names_follow_the_article_s_country() {
     let e = event(EventType::Assault, venezuela, "2019-06-14");
     assert_ne!(e.place.and_then(|p| p.country).as_deref(), Some("BRA"));
 }
+
+#[test]
+fn a_story_s_place_carries_to_the_next_sentences() {
+    let text = "Russian drones struck an energy facility in Kharkiv overnight, the regional governor said. \
+Power was cut to parts of Kharkiv for several hours. \
+Separately, missiles hit a shopping street in Zaporizhzhia on Monday, killing four people. \
+The strike destroyed a bank branch and damaged a row of shops, the city's mayor said.";
+    let events = common::events_published(text, "2024-05-14");
+    let strike = events
+        .iter()
+        .find(|e| e.evidence.text.starts_with("The strike destroyed"))
+        .expect("an event for the follow-up sentence");
+    assert_eq!(
+        strike.place.as_ref().map(|p| p.name.as_str()),
+        Some("Zaporizhzhya")
+    );
+    let rule = &strike
+        .provenance
+        .iter()
+        .find(|p| p.field == "place")
+        .expect("place evidence")
+        .rule;
+    assert!(
+        rule.starts_with("place:carried-from-sentence-2:Zaporizhzhia"),
+        "{rule}"
+    );
+}
+
+#[test]
+fn talks_take_the_place_of_the_talks_not_of_the_fighting() {
+    let text = "Fighting raged around Bakhmut on Tuesday, the general staff said. \
+Ukrainian and Russian negotiators met in Istanbul on Wednesday for a new round of talks. \
+At the talks, the two delegations agreed to exchange the bodies of fallen soldiers.";
+    let events = common::events_published(text, "2023-03-15");
+    for e in events.iter().filter(|e| e.evidence.sentence > 0) {
+        if let Some(p) = &e.place {
+            assert_ne!(p.name, "Bakhmut", "{:?} {}", e.event_type, e.evidence.text);
+        }
+    }
+}
