@@ -66,6 +66,9 @@ fn attack_object(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool {
 
 pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan> {
     let mut out = Vec::new();
+    // "in Afghanistan's Khost province": the possessive country just passed (its end, and the
+    // first token of its phrase), whose preposition governs the place it owns.
+    let mut owner: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
         if let Some(region) = directional_region(lex, text, toks, i) {
@@ -81,6 +84,10 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
         // "in southern Lebanon", "across northern Syria": the preposition governs the name.
         let direction = i > 0 && DIRECTIONS.contains(&toks[i - 1].norm.as_str());
         let head = if direction { i - 1 } else { i };
+        let head = match owner {
+            Some((end, owner_head)) if end == head => owner_head,
+            _ => head,
+        };
         let prev = if head > 0 {
             toks[head - 1].norm.as_str()
         } else {
@@ -127,6 +134,16 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
                         || !needs_preposition(&lex.place_entries[c], len)
                 })
                 .collect();
+            // "the Krasnodar region", "Khost province": the division, not its capital city.
+            let division_after = toks
+                .get(found.end)
+                .is_some_and(|t| DIVISIONS.contains(&t.norm.as_str()));
+            let is_division = |&c: &usize| lex.place_entries[c].kind != PlaceKind::City;
+            let candidates = if division_after && candidates.iter().any(is_division) {
+                candidates.into_iter().filter(is_division).collect()
+            } else {
+                candidates
+            };
             // A name that is also a country ("Georgia", "Lebanon") is taken as the country unless the
             // gazetteer offers a curated region of that name.
             let country = lex
@@ -148,8 +165,23 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             }
         }
         if let Some(found) = lex.countries.longest_at(text, toks, i) {
+            let possessive = {
+                let w = toks[found.end - 1].norm.as_str();
+                w.ends_with("'s") || w.ends_with("\u{2019}s")
+            };
+            let owns_a_place = toks
+                .get(found.end)
+                .is_some_and(|t| t.capitalized || DIRECTIONS.contains(&t.norm.as_str()));
+            if possessive && owns_a_place {
+                owner = Some((found.end, head));
+                i = found.end;
+                continue;
+            }
+            // "the presidents of Colombia" is no place; "the north of Syria" is.
+            let of_a_part =
+                prev != "of" || (head >= 2 && PARTS.contains(&toks[head - 2].norm.as_str()));
             // "in Israeli tank shelling": a demonym names a people, not a place.
-            if locative && !found.values[0].1 {
+            if locative && of_a_part && !found.values[0].1 {
                 out.push(PlaceSpan {
                     start: i,
                     end: found.end,
@@ -203,6 +235,35 @@ const PLACE_HEADS: &[&str] = &[
     "crossing",
     "valley",
     "area",
+];
+
+/// Nouns after a name that make it a first-level division: "the Krasnodar region".
+const DIVISIONS: &[&str] = &[
+    "region",
+    "province",
+    "governorate",
+    "oblast",
+    "krai",
+    "state",
+    "department",
+    "prefecture",
+];
+
+/// Nouns for part of a country: "the north of Syria", "parts of Ukraine".
+const PARTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "parts",
+    "part",
+    "areas",
+    "regions",
+    "outskirts",
+    "rest",
+    "interior",
 ];
 
 /// Adjectives of direction between a preposition and a name: "in southern Lebanon".
