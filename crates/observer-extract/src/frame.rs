@@ -576,10 +576,14 @@ impl Builder<'_> {
         }
     }
 
-    /// A date that opens the sentence ("In March, gunmen killed ...", "At the weekend, ..."):
-    /// it dates every clause of the sentence.
+    /// A date that ends the sentence's opening phrase ("In March, gunmen killed ...", "In a
+    /// separate attack a day earlier, ..."): it dates every clause of the sentence.
     fn opening_date(&self, d: &DateSpan) -> bool {
-        d.start <= 1 && self.s.toks.get(d.end).is_some_and(|t| t.norm == ",")
+        let toks = &self.s.toks;
+        d.start <= 6
+            && toks.get(d.end).is_some_and(|t| t.norm == ",")
+            && !toks[..d.start].iter().any(|t| t.norm == ",")
+            && !self.s.speech.iter().any(|sp| sp.start < d.start)
     }
 
     /// A date attached to a speech verb ("said on Tuesday", "on Wednesday denied", "in a

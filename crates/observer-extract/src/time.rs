@@ -23,6 +23,8 @@ pub struct TimeContext {
     pub published: Option<NaiveDate>,
     /// The last date the article spoke of, for "a week earlier", "the next day".
     last: Option<(NaiveDate, NaiveDate)>,
+    /// Whether the sentence being read has already given a date.
+    dated_in_sentence: bool,
 }
 
 impl TimeContext {
@@ -30,6 +32,7 @@ impl TimeContext {
         TimeContext {
             published,
             last: None,
+            dated_in_sentence: false,
         }
     }
 }
@@ -221,9 +224,11 @@ impl Found {
 pub fn find_dates(text: &str, toks: &[Token], ctx: &mut TimeContext) -> Vec<DateSpan> {
     let mut out = Vec::new();
     let mut i = 0;
+    ctx.dated_in_sentence = false;
     while i < toks.len() {
         match date_at(text, toks, i, ctx) {
             Some(found) => {
+                ctx.dated_in_sentence = true;
                 let unresolved = found.relative && ctx.published.is_none();
                 // Plans ("next week") are not what "hours later" or "the strike" refer back to.
                 if let (Some(s), Some(e)) = (found.start_date, found.end_date)
@@ -499,8 +504,14 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
             _ => None,
         };
         if matches!(dir, "ago" | "earlier" | "before" | "later" | "after") {
+            // "curfew on Wednesday, a day after jihadists shelled a camp": what follows "after"
+            // happened a day before the date just given, not a day after it.
+            let leads_a_clause = matches!(dir, "after" | "before")
+                && ctx.dated_in_sentence
+                && toks.get(i + 3).is_some_and(|t| t.kind == TokenKind::Word);
+            let forward = matches!(dir, "later" | "after") != leads_a_clause;
             let shift = |d: NaiveDate| {
-                if matches!(dir, "later" | "after") {
+                if forward {
                     d.checked_add_days(total)
                 } else {
                     d.checked_sub_days(total)

@@ -290,3 +290,26 @@ At the talks, the two delegations agreed to exchange the bodies of fallen soldie
         }
     }
 }
+
+#[test]
+fn what_follows_a_day_after_happened_the_day_before() {
+    // 2022-11-03 was a Thursday: the curfew on Wednesday, the shelling on Tuesday.
+    let text = "Authorities in Gao imposed a night curfew on Wednesday, a day after suspected jihadists shelled an army camp near the city.";
+    let events = common::events_published(text, "2022-11-03");
+    let shelling = events
+        .iter()
+        .find(|e| e.event_type == EventType::Assault)
+        .expect("the shelling");
+    let d = shelling.date.as_ref().unwrap();
+    assert_eq!(d.start.unwrap().to_string(), "2022-11-01");
+    // Opening the sentence, "a day earlier" counts back from the story's last date.
+    let text = "Gunmen abducted nine farmers near Kaduna on Monday, police said. \
+In a separate attack a day earlier, bandits killed four villagers in Zamfara, officials said.";
+    let events = common::events_published(text, "2021-03-02");
+    let earlier = events
+        .iter()
+        .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
+        .expect("the earlier attack");
+    let d = earlier.date.as_ref().unwrap();
+    assert_eq!(d.start.unwrap().to_string(), "2021-02-28");
+}
