@@ -651,6 +651,30 @@ impl Builder<'_> {
             })
     }
 
+    /// The place a span names, resolved against the article's countries.
+    fn place_of_span(&self, p: &PlaceSpan) -> Option<Place> {
+        Some(match &p.source {
+            PlaceSource::Gazetteer(c) => {
+                let e = resolve(self.lex, c, &self.ctx.countries)?;
+                place_of_entry(&self.lex.place_entries[e], p.partial)
+            }
+            PlaceSource::Country(c) => place_of_country(self.lex, *c, p.partial),
+            PlaceSource::Unknown(name) => Place {
+                name: name.clone(),
+                country: self.ctx.focus.as_ref().and_then(|(f, _)| f.country.clone()),
+                admin1: None,
+                lat: None,
+                lon: None,
+                precision: if p.partial {
+                    PlacePrecision::Region
+                } else {
+                    PlacePrecision::City
+                },
+                gazetteer_id: None,
+            },
+        })
+    }
+
     fn place_for(&self, t: &Trigger, ty: EventType) -> Option<(Place, FieldEvidence)> {
         let s = self.s;
         let candidates = s.places.iter().filter(|p| {
@@ -668,7 +692,10 @@ impl Builder<'_> {
                 && self.in_relative_clause(p.start) == self.in_relative_clause(t.start)
                 && self.plausible(p)
         });
-        let best = candidates.min_by_key(|p| {
+        let located: Vec<(&PlaceSpan, Place)> = candidates
+            .filter_map(|p| Some((p, self.place_of_span(p)?)))
+            .collect();
+        let best = located.iter().min_by_key(|(p, _)| {
             let distance = if p.start >= t.end {
                 p.start - t.end
             } else {
@@ -678,29 +705,17 @@ impl Builder<'_> {
             let attacked = p.start == t.end && matches!(ty, EventType::Assault);
             (!(p.locative || p.motion || attacked), distance)
         });
-        if let Some(p) = best {
-            let place = match &p.source {
-                PlaceSource::Gazetteer(c) => {
-                    let e = resolve(self.lex, c, &self.ctx.countries)?;
-                    place_of_entry(&self.lex.place_entries[e], p.partial)
-                }
-                PlaceSource::Country(c) => place_of_country(self.lex, *c, p.partial),
-                PlaceSource::Unknown(name) => Place {
-                    name: name.clone(),
-                    country: self.ctx.focus.as_ref().and_then(|(f, _)| f.country.clone()),
-                    admin1: None,
-                    lat: None,
-                    lon: None,
-                    precision: if p.partial {
-                        PlacePrecision::Region
-                    } else {
-                        PlacePrecision::City
-                    },
-                    gazetteer_id: None,
-                },
-            };
+        // "In Dagestan, police detained dozens ... in the regional capital, Makhachkala": of a
+        // region and a town inside it, both stated, the town says where.
+        let best = best.map(|b| {
+            located
+                .iter()
+                .find(|(p, town)| p.locative && inside(town, &b.1))
+                .unwrap_or(b)
+        });
+        if let Some((p, place)) = best {
             let rule = format!("place:{}", place.gazetteer_id.as_deref().unwrap_or("?"));
-            return Some((place, self.evidence("place", p.start, p.end, &rule)));
+            return Some((place.clone(), self.evidence("place", p.start, p.end, &rule)));
         }
         let (focus, focus_rule) = self.ctx.focus.as_ref()?;
         if let Some(c) = s.cues.iter().find(|c| c.cue == Cue::PlaceAnaphor) {
@@ -733,6 +748,20 @@ impl Builder<'_> {
             self.evidence(field, a.start, a.end, &format!("{}+{}", a.rule, rule)),
         )
     }
+}
+
+/// Whether gazetteer town `town` lies in `area`, a country or first-level division named in the
+/// same sentence.
+fn inside(town: &Place, area: &Place) -> bool {
+    town.precision == PlacePrecision::City
+        && town.gazetteer_id.is_some()
+        && town.country.is_some()
+        && town.country == area.country
+        && match area.precision {
+            PlacePrecision::Country => true,
+            PlacePrecision::Admin1 => area.admin1.is_some() && town.admin1 == area.admin1,
+            _ => false,
+        }
 }
 
 /// Builds the events of one sentence.

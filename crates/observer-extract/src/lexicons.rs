@@ -557,6 +557,9 @@ impl Lexicons {
             admin1.column("lon")?,
         );
         for row in &admin1.rows {
+            // ISO 3166-2 puts a division's kind after a comma ("Dagestan, Respublika", "Murcia,
+            // Región de"): news copy uses the name before it.
+            let short = row.get(name).split_once(", ").map(|(head, _)| head);
             let entry = PlaceEntry {
                 id: format!("admin1:{}.{}", row.get(country), row.get(code)),
                 name: row.get(name).to_string(),
@@ -568,7 +571,7 @@ impl Lexicons {
                 kind: PlaceKind::Admin1,
                 curated: false,
             };
-            self.add_place(entry, row.list(alts));
+            self.add_place(entry, row.list(alts).chain(short));
         }
         let (key, name, alts, kind, country, adm, lat, lon) = (
             aliases.column("key")?,

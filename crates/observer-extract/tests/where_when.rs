@@ -313,3 +313,15 @@ In a separate attack a day earlier, bandits killed four villagers in Zamfara, of
     let d = earlier.date.as_ref().unwrap();
     assert_eq!(d.start.unwrap().to_string(), "2021-02-28");
 }
+
+#[test]
+fn of_a_region_and_a_town_inside_it_the_town_says_where() {
+    let text = "In Dagestan, police detained dozens of protesters against the call-up in the regional capital, Makhachkala, at the weekend.";
+    let e = event(EventType::Coerce, text, "2022-09-26");
+    assert_eq!(e.place.map(|p| p.name).as_deref(), Some("Makhachkala"));
+    // A town in another country does not narrow the region.
+    let text = "Ukrainian drones struck an oil depot in Russia's Belgorod region on Monday, a day after Russian missiles hit Kharkiv.";
+    let e = event(EventType::Assault, text, "2024-05-14");
+    let place = e.place.expect("a place");
+    assert_eq!(place.country.as_deref(), Some("RUS"), "{place:?}");
+}
