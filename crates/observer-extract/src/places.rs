@@ -181,7 +181,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             let of_a_part =
                 prev != "of" || (head >= 2 && PARTS.contains(&toks[head - 2].norm.as_str()));
             // "in Israeli tank shelling": a demonym names a people, not a place.
-            if locative && of_a_part && !found.values[0].1 {
+            if (locative || destination) && of_a_part && !found.values[0].1 {
                 out.push(PlaceSpan {
                     start: i,
                     end: found.end,

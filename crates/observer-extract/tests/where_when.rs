@@ -180,6 +180,10 @@ fn where_a_strike_came_from_is_not_where_it_hit() {
             "Russian drones struck a grain silo in Izmail overnight, the governor said, adding that they had been launched from Russia's Kursk region.",
             "Izmayil",
         ),
+        (
+            "Palestinian militants fired at least 20 rockets from Gaza towards southern Israel late on Monday.",
+            "Israel",
+        ),
     ] {
         assert_eq!(
             place_of(EventType::Assault, text, "2023-08-16").as_deref(),
