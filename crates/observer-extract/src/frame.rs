@@ -651,6 +651,22 @@ impl Builder<'_> {
             })
     }
 
+    /// A place inside an apposition that describes an actor ("JNIM, al-Qaeda's affiliate in
+    /// the Sahel, claimed ...", "UNIFIL, the UN force in southern Lebanon, urged ..."), with the
+    /// trigger outside it: where the actor is based, not where the event happened.
+    fn describes_actor(&self, p: &PlaceSpan, t: &Trigger) -> bool {
+        let toks = &self.s.toks;
+        let Some(open) = (0..p.start).rev().find(|&k| toks[k].norm == ",") else {
+            return false;
+        };
+        let Some(close) = (p.end..toks.len()).find(|&k| toks[k].norm == ",") else {
+            return false;
+        };
+        let after_actor = self.s.actors.iter().any(|a| a.end == open);
+        let trigger_outside = t.end <= open || t.start > close;
+        after_actor && trigger_outside
+    }
+
     /// The place a span names, resolved against the article's countries.
     fn place_of_span(&self, p: &PlaceSpan) -> Option<Place> {
         Some(match &p.source {
@@ -690,6 +706,7 @@ impl Builder<'_> {
                 && (!p.motion || ty == EventType::Consult || destination)
                 && !self.speaker_location(p)
                 && self.in_relative_clause(p.start) == self.in_relative_clause(t.start)
+                && !self.describes_actor(p, t)
                 && self.plausible(p)
         });
         let located: Vec<(&PlaceSpan, Place)> = candidates

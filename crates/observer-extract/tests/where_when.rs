@@ -329,3 +329,20 @@ fn of_a_region_and_a_town_inside_it_the_town_says_where() {
     let place = e.place.expect("a place");
     assert_eq!(place.country.as_deref(), Some("RUS"), "{place:?}");
 }
+
+#[test]
+fn where_an_actor_is_based_is_not_where_it_acted() {
+    let text = "Suspected jihadists shelled an army camp near Gao on Tuesday, the army said. \
+JNIM, al-Qaeda's affiliate in the Sahel, said its fighters had shelled the camp.";
+    let events = common::events_published(text, "2022-11-03");
+    let claimed = events
+        .iter()
+        .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
+        .expect("the claimed attack");
+    assert_eq!(
+        claimed.place.as_ref().map(|p| p.name.as_str()),
+        Some("Gao"),
+        "{:?}",
+        claimed.place
+    );
+}
