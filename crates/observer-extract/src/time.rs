@@ -130,7 +130,6 @@ const FUTURE: &[&str] = &[
     "would",
     "'ll",
     "due",
-    "next",
     "scheduled",
     "expected",
     "planned",
@@ -156,7 +155,9 @@ const FUTURE_BARRIERS: &[&str] = &[
 /// Whether a time expression at `i` is in the future: "will host the talks in Brussels on
 /// Thursday", "is due to sail at the weekend", "said its observers would visit on Wednesday".
 fn is_future(toks: &[Token], i: usize) -> bool {
-    toks[i.saturating_sub(15)..i]
+    // "next Tuesday", but not "the depot next to the market on Tuesday".
+    let next = i > 0 && toks[i - 1].norm == "next";
+    next || toks[i.saturating_sub(15)..i]
         .iter()
         .rev()
         .take_while(|t| !FUTURE_BARRIERS.contains(&t.norm.as_str()))

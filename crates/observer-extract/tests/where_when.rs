@@ -80,6 +80,12 @@ fn past_days_of_the_week_and_the_week_before() {
             "Rebel gunners shelled the outskirts of the town 14 times over the past 24 hours, the army said.",
             "2023-09-26..2023-09-27",
         ),
+        // "next to" is a place, not a plan.
+        (
+            EventType::Assault,
+            "The army said its aircraft had struck rebel arms depots next to the market in Nyala on Tuesday.",
+            "2023-09-26..2023-09-26",
+        ),
     ] {
         assert_eq!(date_of(ty, text, "2023-09-27"), want, "{text}");
     }
