@@ -157,11 +157,19 @@ const FUTURE_BARRIERS: &[&str] = &[
 fn is_future(toks: &[Token], i: usize) -> bool {
     // "next Tuesday", but not "the depot next to the market on Tuesday".
     let next = i > 0 && toks[i - 1].norm == "next";
-    next || toks[i.saturating_sub(15)..i]
-        .iter()
+    let from = i.saturating_sub(15);
+    next || (from..i)
         .rev()
-        .take_while(|t| !FUTURE_BARRIERS.contains(&t.norm.as_str()))
-        .any(|t| FUTURE.contains(&t.norm.as_str()))
+        .take_while(|&k| !FUTURE_BARRIERS.contains(&toks[k].norm.as_str()))
+        .any(|k| {
+            let w = toks[k].norm.as_str();
+            // "is due to sail", but not "died due to his wounds".
+            let scheduled = w != "due"
+                || k.checked_sub(1).is_some_and(|b| {
+                    matches!(toks[b].norm.as_str(), "is" | "are" | "was" | "were" | "be")
+                });
+            FUTURE.contains(&w) && scheduled
+        })
 }
 
 /// The first such weekday on or after `anchor`: a truce "due to take effect on Monday" in a

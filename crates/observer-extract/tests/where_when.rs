@@ -80,6 +80,12 @@ fn past_days_of_the_week_and_the_week_before() {
             "Rebel gunners shelled the outskirts of the town 14 times over the past 24 hours, the army said.",
             "2023-09-26..2023-09-27",
         ),
+        // "due to" a cause is no plan either.
+        (
+            EventType::Assault,
+            "Two soldiers died due to wounds from mortar fire on Tuesday, the army said.",
+            "2023-09-26..2023-09-26",
+        ),
         // "next to" is a place, not a plan.
         (
             EventType::Assault,
