@@ -27,17 +27,17 @@ fn scores_on_the_gold_corpus_do_not_regress() {
     let f1 = |field: &str| report.fields[field].f1();
     let accuracy = |field: &str| report.fields[field].accuracy();
     let floors = [
-        ("event F1", f1("event"), 0.84),
-        ("source country accuracy", accuracy("source_country"), 0.81),
-        ("target country accuracy", accuracy("target_country"), 0.72),
-        ("date accuracy", accuracy("date"), 0.84),
-        ("claimant F1", f1("claimant"), 0.65),
+        ("event F1", f1("event"), 0.85),
+        ("source country accuracy", accuracy("source_country"), 0.83),
+        ("target country accuracy", accuracy("target_country"), 0.74),
+        ("date accuracy", accuracy("date"), 0.91),
+        ("claimant F1", f1("claimant"), 0.71),
         ("stance accuracy", accuracy("stance"), 0.96),
-        ("place accuracy", accuracy("place"), 0.63),
+        ("place accuracy", accuracy("place"), 0.80),
         ("casualties F1", f1("casualties"), 0.85),
         ("mode F1", f1("mode"), 0.73),
-        ("target F1", f1("target"), 0.49),
-        ("source F1", f1("source"), 0.58),
+        ("target F1", f1("target"), 0.55),
+        ("source F1", f1("source"), 0.65),
     ];
     let below: Vec<String> = floors
         .iter()

@@ -5,7 +5,7 @@
 use crate::actors::{ActorKind, ActorSpan};
 use crate::attribution::{Speech, coordinated};
 use crate::lexicons::{Cue, Lexicons, SpeechKind};
-use crate::places::{PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
+use crate::places::{self, PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
 use crate::quantity::CasualtySpan;
 use crate::time::DateSpan;
 use crate::triggers::{CueSpan, Trigger};
@@ -67,6 +67,24 @@ impl ArticleContext {
     }
 }
 
+/// Words that rank an event against earlier ones ("the first meeting since ...").
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "worst", "latest",
+];
+
+/// Words that make "since ... <date>" the start of a period ("since the war began on May 10").
+const PERIOD_STARTS: &[&str] = &[
+    "began",
+    "begun",
+    "started",
+    "erupted",
+    "broke",
+    "start",
+    "beginning",
+    "outbreak",
+];
+
 /// How many days before publication an event must be dated to count as background.
 const OLD_NEWS_DAYS: i64 = 21;
 
@@ -88,7 +106,8 @@ fn is_verbal(t: EventType) -> bool {
     is_speech_act(t)
 }
 
-/// Events that happen somewhere even when the sentence does not say where.
+/// Events that happen somewhere even when the sentence does not say where: on the ground of
+/// the story (arrests, protests and curfews too, not only fighting).
 fn takes_focus_place(t: EventType) -> bool {
     matches!(
         t,
@@ -97,6 +116,8 @@ fn takes_focus_place(t: EventType) -> bool {
             | EventType::Retreat
             | EventType::Concede
             | EventType::Mobilize
+            | EventType::Coerce
+            | EventType::Protest
     )
 }
 
@@ -618,30 +639,69 @@ impl Builder<'_> {
         let (c_start, c_end) = self.clause_of(t.start);
         // "since X" opens a period: a toll "since the war began on February 24" runs from then to
         // publication; "the deadliest fighting since the 1990s" is a comparison and dates nothing.
+        // "since fighting for the city began on May 10": "since" opens the clause the date ends.
+        // "since Ukrainian forces recaptured Kherson in November" dates the recapture itself.
         let since = |d: &DateSpan| {
-            s.toks[d.start.saturating_sub(5)..d.start]
-                .iter()
-                .any(|t| t.norm == "since")
+            d.rule.starts_with("date:since-")
+                || (d.start.saturating_sub(8)..d.start)
+                    .rev()
+                    .take_while(|&k| s.toks[k].norm != ",")
+                    .find(|&k| s.toks[k].norm == "since")
+                    .is_some_and(|k| {
+                        let trigger_inside = k < t.start && t.start < d.start;
+                        let opens_period = s.toks[k..d.start]
+                            .iter()
+                            .any(|w| PERIOD_STARTS.contains(&w.norm.as_str()));
+                        !trigger_inside || opens_period
+                    })
         };
-        let superlative = s.toks[t.start.saturating_sub(3)..t.start]
-            .iter()
-            .any(|tok| tok.norm.ends_with("est") || matches!(tok.norm.as_str(), "worst" | "first"));
-        let nearest = s
+        // "the deadliest fighting since", "its ninth such effort since", an accusation of
+        // violations "since the start of the month": a comparison or a speech act, not a period.
+        let ty = self.lex.trigger_entries[t.entry].event_type;
+        let superlative = is_speech_act(ty)
+            || s.toks[t.start.saturating_sub(7)..t.start]
+                .iter()
+                .any(|tok| {
+                    let w = tok.norm.as_str();
+                    w.ends_with("est") || ORDINALS.contains(&w)
+                });
+        let in_clause =
+            |d: &&DateSpan| (d.start >= c_start && d.end <= c_end) || self.opening_date(d);
+        let candidates: Vec<&DateSpan> = s
             .dates
             .iter()
-            .filter(|d| d.start >= c_start && d.end <= c_end && !(since(d) && superlative))
-            .filter(|d| !t.background || d.start >= t.end)
-            .min_by_key(|d| {
-                if d.start >= t.end {
-                    d.start - t.end
-                } else {
-                    t.start.saturating_sub(d.end) + 1
-                }
-            });
+            .filter(in_clause)
+            .filter(|d| !(since(d) && superlative))
+            .filter(|d| !t.background || d.start >= t.end || self.opening_date(d))
+            // "The envoy, who held talks in Muscat last week, called on Tuesday for ...".
+            .filter(|d| self.in_relative_clause(d.start) == self.in_relative_clause(t.start))
+            .collect();
+        // "said on Tuesday that the army had released 25 detainees on Monday": the statement's
+        // date dates what is reported only when the report gives none of its own.
+        let reported = !is_speech_act(ty) && self.governing_speech(t).is_some();
+        let nearest = candidates.into_iter().min_by_key(|d| {
+            let own = !reported || !self.dates_statement(d);
+            let (a, b) = if d.start >= t.end {
+                (t.end, d.start)
+            } else {
+                (d.end, t.start)
+            };
+            // A date across a comma belongs to another phrase more often than not.
+            let between = s.toks.get(a..b).unwrap_or_default();
+            let comma = between.iter().any(|tok| tok.norm == ",");
+            let distance = between.len() + usize::from(d.start < t.end);
+            (!own, comma, distance)
+        });
         match nearest {
             Some(d) if since(d) => {
+                // A toll "since the war began" runs to when it was given, else to publication.
+                let stated = s
+                    .dates
+                    .iter()
+                    .find(|x| self.dates_statement(x))
+                    .and_then(|x| x.date.end);
                 let period = EventDate {
-                    end: self.ctx.published.or(d.date.end),
+                    end: stated.or(self.ctx.published).or(d.date.end),
                     ..d.date.clone()
                 };
                 (
@@ -687,6 +747,121 @@ impl Builder<'_> {
         }
     }
 
+    /// A date that ends the sentence's opening phrase ("In March, gunmen killed ...", "In a
+    /// separate attack a day earlier, ..."): it dates every clause of the sentence.
+    fn opening_date(&self, d: &DateSpan) -> bool {
+        let toks = &self.s.toks;
+        d.start <= 6
+            && toks.get(d.end).is_some_and(|t| t.norm == ",")
+            && !toks[..d.start].iter().any(|t| t.norm == ",")
+            && !self.s.speech.iter().any(|sp| sp.start < d.start)
+    }
+
+    /// A date attached to a speech verb ("said on Tuesday", "on Wednesday denied", "in a
+    /// statement on Monday"): when something was said, not when what was said happened.
+    fn dates_statement(&self, d: &DateSpan) -> bool {
+        let toks = &self.s.toks;
+        let before = toks[d.start.saturating_sub(3)..d.start].iter();
+        self.s
+            .speech
+            .iter()
+            .any(|sp| (sp.end <= d.start && d.start - sp.end <= 1) || sp.start == d.end)
+            || before
+                .map(|t| t.norm.as_str())
+                .any(|w| matches!(w, "statement" | "interview" | "briefing" | "conference"))
+    }
+
+    /// Where the speaker is ("a police spokesman in Maiduguri said", "an official in Islamabad
+    /// told reporters"): a place between a speaker and the speech cue that follows it.
+    fn speaker_location(&self, p: &PlaceSpan) -> bool {
+        let s = self.s;
+        let governed_by_actor = p.start >= 2
+            && matches!(s.toks[p.start - 1].norm.as_str(), "in" | "at")
+            && s.actors.iter().any(|a| a.end == p.start - 1);
+        governed_by_actor
+            && s.speech
+                .iter()
+                .any(|sp| sp.start == p.end || (sp.start == p.end + 1 && s.toks[p.end].norm == ","))
+    }
+
+    /// A gazetteer name is taken for a town abroad only when the article speaks of that
+    /// country, the sentence names it ("the Saudi border city of Najran"), or the town is a
+    /// large city: "Santa Lucia" in a Venezuelan article is not the Brazilian town.
+    fn plausible(&self, p: &PlaceSpan) -> bool {
+        let PlaceSource::Gazetteer(c) = &p.source else {
+            return true;
+        };
+        let Some(e) = resolve(self.lex, c, &self.ctx.countries) else {
+            return false;
+        };
+        places::in_context(self.lex, e, &self.ctx.countries)
+            || self.lex.place_entries[e].population >= places::LARGE_CITY
+            || self.lex.place_entries[e]
+                .country
+                .as_deref()
+                .is_some_and(|k| self.names_country(k))
+    }
+
+    /// Whether the sentence names country `iso3`, as a name or an adjective.
+    fn names_country(&self, iso3: &str) -> bool {
+        let s = self.s;
+        s.actors
+            .iter()
+            .any(|a| a.actor.country.as_deref() == Some(iso3))
+            || (0..s.toks.len()).any(|i| {
+                s.toks[i].capitalized
+                    && self
+                        .lex
+                        .countries
+                        .longest_at(self.text, &s.toks, i)
+                        .is_some_and(|f| {
+                            f.values
+                                .iter()
+                                .any(|&(c, _)| self.lex.country_entries[c].iso3 == iso3)
+                        })
+            })
+    }
+
+    /// A place inside an apposition that describes an actor ("JNIM, al-Qaeda's affiliate in
+    /// the Sahel, claimed ...", "UNIFIL, the UN force in southern Lebanon, urged ..."), with the
+    /// trigger outside it: where the actor is based, not where the event happened.
+    fn describes_actor(&self, p: &PlaceSpan, t: &Trigger) -> bool {
+        let toks = &self.s.toks;
+        let Some(open) = (0..p.start).rev().find(|&k| toks[k].norm == ",") else {
+            return false;
+        };
+        let Some(close) = (p.end..toks.len()).find(|&k| toks[k].norm == ",") else {
+            return false;
+        };
+        let after_actor = self.s.actors.iter().any(|a| a.end == open);
+        let trigger_outside = t.end <= open || t.start > close;
+        after_actor && trigger_outside
+    }
+
+    /// The place a span names, resolved against the article's countries.
+    fn place_of_span(&self, p: &PlaceSpan) -> Option<Place> {
+        Some(match &p.source {
+            PlaceSource::Gazetteer(c) => {
+                let e = resolve(self.lex, c, &self.ctx.countries)?;
+                place_of_entry(&self.lex.place_entries[e], p.partial)
+            }
+            PlaceSource::Country(c) => place_of_country(self.lex, *c, p.partial),
+            PlaceSource::Unknown(name) => Place {
+                name: name.clone(),
+                country: self.ctx.focus.as_ref().and_then(|(f, _)| f.country.clone()),
+                admin1: None,
+                lat: None,
+                lon: None,
+                precision: if p.partial {
+                    PlacePrecision::Region
+                } else {
+                    PlacePrecision::City
+                },
+                gazetteer_id: None,
+            },
+        })
+    }
+
     fn place_for(&self, t: &Trigger, ty: EventType) -> Option<(Place, FieldEvidence)> {
         let s = self.s;
         let candidates = s.places.iter().filter(|p| {
@@ -695,10 +870,20 @@ impl Builder<'_> {
             } else {
                 ""
             };
+            // "rockets fired from Gaza towards southern Israel" hit Israel; "drones launched from
+            // Kursk" did not hit Kursk.
+            let destination = ty == EventType::Assault && p.destination;
             (!is_verbal(ty) || matches!(prep, "in" | "at"))
-                && (!p.motion || ty == EventType::Consult)
+                && (!p.motion || ty == EventType::Consult || destination)
+                && !self.speaker_location(p)
+                && self.in_relative_clause(p.start) == self.in_relative_clause(t.start)
+                && !self.describes_actor(p, t)
+                && self.plausible(p)
         });
-        let best = candidates.min_by_key(|p| {
+        let located: Vec<(&PlaceSpan, Place)> = candidates
+            .filter_map(|p| Some((p, self.place_of_span(p)?)))
+            .collect();
+        let best = located.iter().min_by_key(|(p, _)| {
             let distance = if p.start >= t.end {
                 p.start - t.end
             } else {
@@ -708,29 +893,17 @@ impl Builder<'_> {
             let attacked = p.start == t.end && matches!(ty, EventType::Assault);
             (!(p.locative || p.motion || attacked), distance)
         });
-        if let Some(p) = best {
-            let place = match &p.source {
-                PlaceSource::Gazetteer(c) => {
-                    let e = resolve(self.lex, c, &self.ctx.countries)?;
-                    place_of_entry(&self.lex.place_entries[e], p.partial)
-                }
-                PlaceSource::Country(c) => place_of_country(self.lex, *c, p.partial),
-                PlaceSource::Unknown(name) => Place {
-                    name: name.clone(),
-                    country: self.ctx.focus.as_ref().and_then(|(f, _)| f.country.clone()),
-                    admin1: None,
-                    lat: None,
-                    lon: None,
-                    precision: if p.partial {
-                        PlacePrecision::Region
-                    } else {
-                        PlacePrecision::City
-                    },
-                    gazetteer_id: None,
-                },
-            };
+        // "In Dagestan, police detained dozens ... in the regional capital, Makhachkala": of a
+        // region and a town inside it, both stated, the town says where.
+        let best = best.map(|b| {
+            located
+                .iter()
+                .find(|(p, town)| p.locative && inside(town, &b.1))
+                .unwrap_or(b)
+        });
+        if let Some((p, place)) = best {
             let rule = format!("place:{}", place.gazetteer_id.as_deref().unwrap_or("?"));
-            return Some((place, self.evidence("place", p.start, p.end, &rule)));
+            return Some((place.clone(), self.evidence("place", p.start, p.end, &rule)));
         }
         let (focus, focus_rule) = self.ctx.focus.as_ref()?;
         if let Some(c) = s.cues.iter().find(|c| c.cue == Cue::PlaceAnaphor) {
@@ -763,6 +936,20 @@ impl Builder<'_> {
             self.evidence(field, a.start, a.end, &format!("{}+{}", a.rule, rule)),
         )
     }
+}
+
+/// Whether gazetteer town `town` lies in `area`, a country or first-level division named in the
+/// same sentence.
+fn inside(town: &Place, area: &Place) -> bool {
+    town.precision == PlacePrecision::City
+        && town.gazetteer_id.is_some()
+        && town.country.is_some()
+        && town.country == area.country
+        && match area.precision {
+            PlacePrecision::Country => true,
+            PlacePrecision::Admin1 => area.admin1.is_some() && town.admin1 == area.admin1,
+            _ => false,
+        }
 }
 
 /// Builds the events of one sentence.
@@ -1593,6 +1780,56 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
             }
         }
         e.rules.push(rule.into());
+    }
+}
+
+/// How many sentences back a story's place is carried to an event that names none.
+const PLACE_CARRY_SENTENCES: usize = 2;
+
+/// Whether a place was stated in the event's own sentence (not the article's focus).
+fn stated_place(e: &Event) -> Option<&FieldEvidence> {
+    e.provenance
+        .iter()
+        .find(|p| p.field == "place" && p.start.is_some() && !p.rule.starts_with("place:anaphor"))
+}
+
+/// "The strike destroyed a bank branch", "A police spokesman said 17 people were wounded",
+/// "At the talks, ...": an event that names no place of its own, in the sentences right after
+/// one that does, happened there, not at the article's focus. Fighting and arrests take the
+/// last ground place, talks and what they agree the last place of talks.
+pub fn carry_places(events: &mut [Event]) {
+    let talks = |e: &Event| matches!(e.event_type, EventType::Consult | EventType::Agree);
+    let mut last: [Option<(usize, Place, FieldEvidence)>; 2] = [None, None];
+    for e in events.iter_mut() {
+        let family = usize::from(talks(e));
+        if !talks(e) && !takes_focus_place(e.event_type) {
+            continue;
+        }
+        if let Some(ev) = stated_place(e).cloned() {
+            if let Some(place) = e.place.clone() {
+                last[family] = Some((e.evidence.sentence, place, ev));
+            }
+            continue;
+        }
+        let Some((sentence, place, ev)) = &last[family] else {
+            continue;
+        };
+        let recent = e.evidence.sentence > *sentence
+            && e.evidence.sentence - sentence <= PLACE_CARRY_SENTENCES;
+        if !recent {
+            continue;
+        }
+        // The span lies in another sentence: the rule names it, the evidence stays inferred.
+        let rule = format!(
+            "place:carried-from-sentence-{sentence}:{}+{}",
+            ev.text.as_deref().unwrap_or(""),
+            ev.rule
+        );
+        e.rules.retain(|r| !r.starts_with("place:"));
+        e.rules.push(rule.clone());
+        e.provenance.retain(|p| p.field != "place");
+        e.provenance.push(FieldEvidence::inferred("place", rule));
+        e.place = Some(place.clone());
     }
 }
 

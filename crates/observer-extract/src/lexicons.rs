@@ -616,6 +616,9 @@ impl Lexicons {
             admin1.column("lon")?,
         );
         for row in &admin1.rows {
+            // ISO 3166-2 puts a division's kind after a comma ("Dagestan, Respublika", "Murcia,
+            // Región de"): news copy uses the name before it.
+            let short = row.get(name).split_once(", ").map(|(head, _)| head);
             let entry = PlaceEntry {
                 id: format!("admin1:{}.{}", row.get(country), row.get(code)),
                 name: row.get(name).to_string(),
@@ -627,7 +630,7 @@ impl Lexicons {
                 kind: PlaceKind::Admin1,
                 curated: false,
             };
-            self.add_place(entry, row.list(alts));
+            self.add_place(entry, row.list(alts).chain(short));
         }
         Ok(())
     }
@@ -669,9 +672,13 @@ impl Lexicons {
 
     fn add_place<'a>(&mut self, entry: PlaceEntry, alts: impl Iterator<Item = &'a str>) {
         let index = self.place_entries.len();
-        // Place names are proper nouns: require their capitals in the text.
+        let curated = entry.curated;
+        // Place names are proper nouns: require their capitals in the text. Our own table may
+        // also name a region by a direction and a proper noun ("southern Lebanon").
         let mut add = |name: &str| {
-            if name.chars().next().is_some_and(char::is_uppercase) {
+            let proper = name.chars().next().is_some_and(char::is_uppercase)
+                || (curated && name.chars().any(char::is_uppercase));
+            if proper {
                 self.places.insert(&mut self.vocab, name, true, index);
             }
         };

@@ -173,6 +173,7 @@ impl Extractor {
                 .flat_map(|s| frame::build_events(lex, text, s, &ctx))
                 .collect();
             frame::drop_back_references(lex, text, &mut events);
+            frame::carry_places(&mut events);
             frame::infer_countries(&mut events, &ctx);
             frame::fill_from_dyad(&mut events);
             frame::default_roles(&mut events);
@@ -318,7 +319,13 @@ impl Extractor {
             .iter()
             .map(|s| {
                 let before = last.clone();
-                if let Some(d) = s.dates.iter().rev().find(|d| d.date.start.is_some()) {
+                // A plan ("talks next week") is not what a later sentence refers back to.
+                let past = |d: &&time::DateSpan| {
+                    d.date
+                        .start
+                        .is_some_and(|s| article.published.is_none_or(|p| s <= p))
+                };
+                if let Some(d) = s.dates.iter().rev().find(past) {
                     last = Some(d.date.clone());
                 }
                 before

@@ -29,6 +29,8 @@ pub struct PlaceSpan {
     pub locative: bool,
     /// After "to", "visit", "from"...: somewhere people go or come from, not where things happen.
     pub motion: bool,
+    /// After "into", "towards" ("rockets fired towards Ashkelon"): where a strike landed.
+    pub destination: bool,
     /// Narrowed to part of it ("southern areas of", "near").
     pub partial: bool,
 }
@@ -64,25 +66,54 @@ fn attack_object(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool {
 
 pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan> {
     let mut out = Vec::new();
+    // "in Afghanistan's Khost province": the possessive country just passed (its end, and the
+    // first token of its phrase), whose preposition governs the place it owns.
+    let mut owner: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
-        let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
-        let motion = MOTION.contains(&prev);
-        let locative = !motion && (is_locative(toks, i) || prev == "of");
-        // Only capitalised words start place names; the cue look-back is paid for those alone.
+        if let Some(region) = directional_region(lex, text, toks, i) {
+            i = region.end;
+            out.push(region);
+            continue;
+        }
+        // Only capitalised words start place names; the look-backs are paid for those alone.
         if !toks[i].capitalized {
             i += 1;
             continue;
         }
-        let partial = region_cue_before(lex, text, toks, i);
+        // "in southern Lebanon", "across northern Syria": the preposition governs the name.
+        let direction = i > 0 && DIRECTIONS.contains(&toks[i - 1].norm.as_str());
+        let head = if direction { i - 1 } else { i };
+        let head = match owner {
+            Some((end, owner_head)) if end == head => owner_head,
+            _ => head,
+        };
+        let prev = if head > 0 {
+            toks[head - 1].norm.as_str()
+        } else {
+            ""
+        };
+        // "drones launched from Russia's Kursk region": where a strike came from.
+        let motion = MOTION.contains(&prev) || from_possessor(lex, text, toks, i);
+        let destination = matches!(prev, "into" | "towards" | "toward" | "onto");
         let named_as_place = place_shaped(toks, i);
+        // "in the Kupwara district", "in the capital, Sanaa": the preposition before the phrase.
+        let governed = named_as_place && phrase_is_locative(toks, head);
+        let locative = !motion && (is_locative(toks, head) || prev == "of");
+        let partial = direction || region_cue_before(lex, text, toks, i);
+        // "In March", "the month of Ramadan": a time, whatever town bears the name.
+        if crate::time::is_calendar_word(crate::lexicon::match_key(&toks[i].norm)) {
+            i += 1;
+            continue;
+        }
         if let Some(found) = lex.places.longest_at(text, toks, i) {
             let len = found.end - found.start;
-            // "the Dnipro river", "the Black Sea": a landform, not the town of that name.
-            let landform = toks
-                .get(found.end)
-                .is_some_and(|t| LANDFORMS.contains(&t.norm.as_str()));
-            if landform {
+            // "the Dnipro river", "the Black Sea", "Nasser Hospital": a landform or a building,
+            // not the town of that name.
+            let not_the_town = toks.get(found.end).is_some_and(|t| {
+                LANDFORMS.contains(&t.norm.as_str()) || BUILDINGS.contains(&t.norm.as_str())
+            });
+            if not_the_town {
                 i = found.end;
                 continue;
             }
@@ -103,6 +134,16 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
                         || !needs_preposition(&lex.place_entries[c], len)
                 })
                 .collect();
+            // "the Krasnodar region", "Khost province": the division, not its capital city.
+            let division_after = toks
+                .get(found.end)
+                .is_some_and(|t| DIVISIONS.contains(&t.norm.as_str()));
+            let is_division = |&c: &usize| lex.place_entries[c].kind != PlaceKind::City;
+            let candidates = if division_after && candidates.iter().any(is_division) {
+                candidates.into_iter().filter(is_division).collect()
+            } else {
+                candidates
+            };
             // A name that is also a country ("Georgia", "Lebanon") is taken as the country unless the
             // gazetteer offers a curated region of that name.
             let country = lex
@@ -114,8 +155,9 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
                     start: i,
                     end: found.end,
                     source: PlaceSource::Gazetteer(candidates),
-                    locative,
+                    locative: locative || governed,
                     motion,
+                    destination,
                     partial,
                 });
                 i = found.end;
@@ -123,14 +165,30 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             }
         }
         if let Some(found) = lex.countries.longest_at(text, toks, i) {
+            let possessive = {
+                let w = toks[found.end - 1].norm.as_str();
+                w.ends_with("'s") || w.ends_with("\u{2019}s")
+            };
+            let owns_a_place = toks
+                .get(found.end)
+                .is_some_and(|t| t.capitalized || DIRECTIONS.contains(&t.norm.as_str()));
+            if possessive && owns_a_place {
+                owner = Some((found.end, head));
+                i = found.end;
+                continue;
+            }
+            // "the presidents of Colombia" is no place; "the north of Syria" is.
+            let of_a_part =
+                prev != "of" || (head >= 2 && PARTS.contains(&toks[head - 2].norm.as_str()));
             // "in Israeli tank shelling": a demonym names a people, not a place.
-            if locative && !found.values[0].1 {
+            if (locative || destination) && of_a_part && !found.values[0].1 {
                 out.push(PlaceSpan {
                     start: i,
                     end: found.end,
                     source: PlaceSource::Country(found.values[0].0),
                     locative,
                     motion,
+                    destination,
                     partial,
                 });
             }
@@ -146,6 +204,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
                 source: PlaceSource::Unknown(text[toks[i].start..toks[end - 1].end].to_string()),
                 locative: locative || named_as_place,
                 motion,
+                destination,
                 partial,
             });
             i = end;
@@ -158,6 +217,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
 
 /// Nouns that say the capitalised name beside them is a place: "the town of X", "the X district".
 const PLACE_HEADS: &[&str] = &[
+    "border",
     "town",
     "village",
     "city",
@@ -177,6 +237,117 @@ const PLACE_HEADS: &[&str] = &[
     "area",
 ];
 
+/// Nouns after a name that make it a first-level division: "the Krasnodar region".
+const DIVISIONS: &[&str] = &[
+    "region",
+    "province",
+    "governorate",
+    "oblast",
+    "krai",
+    "state",
+    "department",
+    "prefecture",
+];
+
+/// Nouns for part of a country: "the north of Syria", "parts of Ukraine".
+const PARTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "parts",
+    "part",
+    "areas",
+    "regions",
+    "outskirts",
+    "rest",
+    "interior",
+];
+
+/// Adjectives of direction between a preposition and a name: "in southern Lebanon".
+const DIRECTIONS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-eastern",
+    "northeastern",
+    "north-western",
+    "northwestern",
+    "south-eastern",
+    "southeastern",
+    "south-western",
+    "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// A region of our alias table named by a direction and a country: "in southern Lebanon" is
+/// the region South Lebanon.
+fn directional_region(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<PlaceSpan> {
+    if !DIRECTIONS.contains(&toks[i].norm.as_str()) || !toks.get(i + 1)?.capitalized {
+        return None;
+    }
+    let found = lex.places.longest_at(text, toks, i)?;
+    let curated: Vec<usize> = found
+        .values
+        .iter()
+        .copied()
+        .filter(|&c| lex.place_entries[c].curated)
+        .collect();
+    let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
+    (found.end > i + 1 && !curated.is_empty()).then(|| PlaceSpan {
+        start: i,
+        end: found.end,
+        source: PlaceSource::Gazetteer(curated),
+        locative: is_locative(toks, i) || prev == "of",
+        motion: MOTION.contains(&prev),
+        destination: matches!(prev, "into" | "towards" | "toward" | "onto"),
+        partial: false,
+    })
+}
+
+/// Nouns that make the name before them a building or a street, not the town of that name:
+/// "Nasser Hospital", "Syria Street".
+const BUILDINGS: &[&str] = &[
+    "hospital",
+    "clinic",
+    "school",
+    "university",
+    "mosque",
+    "church",
+    "stadium",
+    "hotel",
+    "prison",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "bridge",
+];
+
+/// "from Russia's Krasnodar region": a place owned by a country named right after "from".
+fn from_possessor(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool {
+    let possessive = i > 0 && {
+        let w = toks[i - 1].norm.as_str();
+        w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'')
+    };
+    possessive
+        && (1..=3).any(|back| {
+            i > back
+                && toks[i - back - 1].norm == "from"
+                && lex
+                    .countries
+                    .longest_at(text, toks, i - back)
+                    .is_some_and(|c| c.end == i)
+        })
+}
+
 /// Nouns that make the name before them a river, sea or mountain range.
 const LANDFORMS: &[&str] = &[
     "river",
@@ -189,12 +360,25 @@ const LANDFORMS: &[&str] = &[
     "bay",
 ];
 
-/// "the town of X", "the village of X", "the X district".
+/// "the town of X", "the village of X", "the X district", "the regional capital, X".
 fn place_shaped(toks: &[Token], i: usize) -> bool {
     let norm = |k: usize| toks.get(k).map(|t| t.norm.as_str()).unwrap_or("");
     let after_of = i >= 2 && norm(i - 1) == "of" && PLACE_HEADS.contains(&norm(i - 2));
     let before_head = i >= 1 && norm(i - 1) == "the" && PLACE_HEADS.contains(&norm(i + 1));
-    after_of || before_head
+    let apposed = i >= 2
+        && norm(i - 1) == ","
+        && (PLACE_HEADS.contains(&norm(i - 2)) || norm(i - 2) == "capital");
+    after_of || before_head || apposed
+}
+
+/// Whether the noun phrase holding a place-shaped name at `i` follows a locative preposition:
+/// "in the Kupwara district", "at the regional capital, Makhachkala".
+fn phrase_is_locative(toks: &[Token], i: usize) -> bool {
+    // Back over the phrase's own words ("the", a head noun, an adjective, the comma).
+    (i.saturating_sub(5)..i)
+        .rev()
+        .take_while(|&k| !toks[k].capitalized)
+        .any(|k| is_locative(toks, k + 1) && toks[k + 1].norm == "the")
 }
 
 /// Words that are capitalised without being place names.
@@ -249,6 +433,17 @@ pub fn resolve(
         };
         (e.curated, in_context.min(50), e.population, kind_rank)
     })
+}
+
+/// Cities this large are known by name the world over: no need for the article to name their
+/// country ("talks in Muscat" in an article about Yemen).
+pub const LARGE_CITY: u64 = 500_000;
+
+/// Whether a resolved entry fits the article: ours (the alias table), in a country the article
+/// names, or in an article that names no country at all.
+pub fn in_context(lex: &Lexicons, entry: usize, context: &HashMap<String, usize>) -> bool {
+    let e = &lex.place_entries[entry];
+    e.curated || context.is_empty() || e.country.as_ref().is_some_and(|k| context.contains_key(k))
 }
 
 pub fn place_of_entry(entry: &PlaceEntry, partial: bool) -> Place {

@@ -23,6 +23,8 @@ pub struct TimeContext {
     pub published: Option<NaiveDate>,
     /// The last date the article spoke of, for "a week earlier", "the next day".
     last: Option<(NaiveDate, NaiveDate)>,
+    /// Whether the sentence being read has already given a date.
+    dated_in_sentence: bool,
 }
 
 impl TimeContext {
@@ -30,6 +32,7 @@ impl TimeContext {
         TimeContext {
             published,
             last: None,
+            dated_in_sentence: false,
         }
     }
 }
@@ -65,9 +68,21 @@ fn month_of(norm: &str) -> Option<u32> {
         })
 }
 
-/// Day and month names: capitalised, yet neither people nor places.
+/// Feasts and holy months that name a time of year ("the holy month of Ramadan").
+const SEASONS: &[&str] = &[
+    "ramadan",
+    "eid",
+    "christmas",
+    "easter",
+    "passover",
+    "nowruz",
+    "diwali",
+    "hanukkah",
+];
+
+/// Day, month and feast names: capitalised, yet neither people nor places.
 pub fn is_calendar_word(norm: &str) -> bool {
-    weekday_of(norm).is_some() || MONTHS.contains(&norm)
+    weekday_of(norm).is_some() || MONTHS.contains(&norm) || SEASONS.contains(&norm)
 }
 
 fn weekday_of(norm: &str) -> Option<Weekday> {
@@ -112,8 +127,9 @@ fn small_number(norm: &str) -> Option<u32> {
 /// Words that put a following day in the future.
 const FUTURE: &[&str] = &[
     "will",
+    "would",
+    "'ll",
     "due",
-    "next",
     "scheduled",
     "expected",
     "planned",
@@ -122,10 +138,44 @@ const FUTURE: &[&str] = &[
     "upcoming",
 ];
 
-/// The first such weekday after `anchor`.
+/// Words that end the stretch of a sentence a future word can reach back over: a comma, or a
+/// speech verb in the past ("said on Monday" dates the statement, whatever follows).
+const FUTURE_BARRIERS: &[&str] = &[
+    ",",
+    ";",
+    "said",
+    "says",
+    "told",
+    "added",
+    "announced",
+    "reported",
+    "ago",
+];
+
+/// Whether a time expression at `i` is in the future: "will host the talks in Brussels on
+/// Thursday", "is due to sail at the weekend", "said its observers would visit on Wednesday".
+fn is_future(toks: &[Token], i: usize) -> bool {
+    // "next Tuesday", but not "the depot next to the market on Tuesday".
+    let next = i > 0 && toks[i - 1].norm == "next";
+    let from = i.saturating_sub(15);
+    next || (from..i)
+        .rev()
+        .take_while(|&k| !FUTURE_BARRIERS.contains(&toks[k].norm.as_str()))
+        .any(|k| {
+            let w = toks[k].norm.as_str();
+            // "is due to sail", but not "died due to his wounds".
+            let scheduled = w != "due"
+                || k.checked_sub(1).is_some_and(|b| {
+                    matches!(toks[b].norm.as_str(), "is" | "are" | "was" | "were" | "be")
+                });
+            FUTURE.contains(&w) && scheduled
+        })
+}
+
+/// The first such weekday on or after `anchor`: a truce "due to take effect on Monday" in a
+/// Monday article takes effect that day.
 fn next_weekday(anchor: NaiveDate, wd: Weekday) -> NaiveDate {
     let ahead = (wd.num_days_from_monday() + 7 - anchor.weekday().num_days_from_monday()) % 7;
-    let ahead = if ahead == 0 { 7 } else { ahead };
     anchor
         .checked_add_days(Days::new(ahead as u64))
         .unwrap_or(anchor)
@@ -183,11 +233,16 @@ impl Found {
 pub fn find_dates(text: &str, toks: &[Token], ctx: &mut TimeContext) -> Vec<DateSpan> {
     let mut out = Vec::new();
     let mut i = 0;
+    ctx.dated_in_sentence = false;
     while i < toks.len() {
         match date_at(text, toks, i, ctx) {
             Some(found) => {
+                ctx.dated_in_sentence = true;
                 let unresolved = found.relative && ctx.published.is_none();
-                if let (Some(s), Some(e)) = (found.start_date, found.end_date) {
+                // Plans ("next week") are not what "hours later" or "the strike" refer back to.
+                if let (Some(s), Some(e)) = (found.start_date, found.end_date)
+                    && ctx.published.is_none_or(|p| s <= p)
+                {
                     ctx.last = Some((s, e));
                 }
                 out.push(DateSpan {
@@ -209,6 +264,37 @@ pub fn find_dates(text: &str, toks: &[Token], ctx: &mut TimeContext) -> Vec<Date
     out
 }
 
+/// "since then" (from the date last spoken of), "since the start of the year" (from January 1):
+/// periods that run to publication.
+fn since_period(toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
+    let p = ctx.published;
+    let (start, end, precision, rule) = match norm_at(toks, i + 1) {
+        "then" => (ctx.last?.0, i + 2, DatePrecision::Day, "since-then"),
+        "the"
+            if matches!(norm_at(toks, i + 2), "start" | "beginning")
+                && norm_at(toks, i + 3) == "of"
+                && matches!(norm_at(toks, i + 4), "the" | "this") =>
+        {
+            let p = p?;
+            let start = match norm_at(toks, i + 5) {
+                "year" => NaiveDate::from_ymd_opt(p.year(), 1, 1)?,
+                "month" => NaiveDate::from_ymd_opt(p.year(), p.month(), 1)?,
+                _ => return None,
+            };
+            (start, i + 6, DatePrecision::Day, "since-start-of")
+        }
+        _ => return None,
+    };
+    Some(Found {
+        end,
+        start_date: Some(start),
+        end_date: p.or(Some(start)),
+        precision,
+        relative: true,
+        rule,
+    })
+}
+
 fn norm_at(toks: &[Token], i: usize) -> &str {
     toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
 }
@@ -225,11 +311,34 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
         ) {
             end += 1;
         }
+        // "on Monday and Tuesday": both days.
+        if norm_at(toks, end) == "and"
+            && let Some(wd2) = weekday_of(norm_at(toks, end + 1))
+        {
+            let first = pubd.map(|p| last_weekday(p, wd));
+            let second = first.map(|f| {
+                let ahead = (wd2.num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+                f.checked_add_days(Days::new(ahead as u64)).unwrap_or(f)
+            });
+            return Some(Found {
+                end: end + 2,
+                start_date: first,
+                end_date: second,
+                precision: DatePrecision::Day,
+                relative: true,
+                rule: "weekday-pair",
+            });
+        }
+        // "on Tuesday last week": that day of the week before publication's.
+        if norm_at(toks, end) == "last" && norm_at(toks, end + 1) == "week" {
+            let d = pubd
+                .map(|p| last_weekday(p, Weekday::Mon))
+                .and_then(|m| m.pred_opt())
+                .map(|sun| last_weekday(sun, wd));
+            return Some(Found::day(end + 2, d, true, "weekday-last-week"));
+        }
         // "due in Beirut on Thursday", "will meet on Friday": the next such day, not the last.
-        let future = toks[i.saturating_sub(8)..i]
-            .iter()
-            .any(|t| FUTURE.contains(&t.norm.as_str()));
-        let d = if future {
+        let d = if is_future(toks, i) {
             pubd.map(|p| next_weekday(p, wd))
         } else {
             pubd.map(|p| last_weekday(p, wd))
@@ -287,9 +396,14 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
     }
     let n1 = norm_at(toks, i + 1);
     let n2 = norm_at(toks, i + 2);
-    if matches!(n0, "last" | "this" | "earlier" | "the") {
+    if n0 == "since"
+        && let Some(found) = since_period(toks, i, ctx)
+    {
+        return Some(found);
+    }
+    if matches!(n0, "last" | "this" | "earlier" | "the" | "next" | "past") {
         // "last week", "this month", "the weekend", "earlier this week", "last night"
-        let (unit, end) = if n0 == "earlier" && n1 == "this" {
+        let (unit, mut end) = if n0 == "earlier" && n1 == "this" {
             (n2, i + 3)
         } else {
             (n1, i + 2)
@@ -300,16 +414,26 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
             .or_else(|| unit.strip_suffix("\u{2019}s"))
             .unwrap_or(unit);
         let this = n0 != "last";
+        // "next week", "this week" in a sentence about plans, "due ... at the weekend".
+        let ahead = n0 == "next" || (matches!(n0, "this" | "the") && is_future(toks, i));
         // Without a publication date the expression is still recognised, but left unresolved.
         let known = pubd.is_some();
         let placeholder = NaiveDate::from_ymd_opt(2000, 1, 5);
         if let Some(p) = pubd
             .or(placeholder)
             .filter(|_| n0 != "the" || unit == "weekend")
+            .filter(|_| n0 != "past" || unit == "24")
         {
             let found = match unit {
+                // "over the past 24 hours": the day before publication and publication day.
+                "24" if norm_at(toks, end) == "hours" => {
+                    end += 1;
+                    Some((p.pred_opt(), Some(p), DatePrecision::Day, "past-24-hours"))
+                }
                 "weekend" => {
-                    let sun = if p.weekday() == Weekday::Sat {
+                    let sun = if ahead {
+                        next_weekday(p, Weekday::Sun)
+                    } else if p.weekday() == Weekday::Sat {
                         p.succ_opt().unwrap_or(p)
                     } else {
                         last_weekday(p, Weekday::Sun)
@@ -322,7 +446,15 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                 }
                 "week" => {
                     let monday = last_weekday(p, Weekday::Mon);
-                    let (s, e) = if this {
+                    let sunday = monday.checked_add_days(Days::new(6));
+                    let (s, e) = if n0 == "next" {
+                        (
+                            monday.checked_add_days(Days::new(7)),
+                            monday.checked_add_days(Days::new(13)),
+                        )
+                    } else if ahead {
+                        (Some(monday), sunday)
+                    } else if this {
                         (Some(monday), Some(p))
                     } else {
                         (monday.checked_sub_days(Days::new(7)), monday.pred_opt())
@@ -330,26 +462,30 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                     Some((s, e, DatePrecision::Week, "week"))
                 }
                 "month" => {
-                    let base = if this {
-                        Some(p)
-                    } else {
-                        p.checked_sub_months(Months::new(1))
+                    let base = match n0 {
+                        "next" => p.checked_add_months(Months::new(1)),
+                        "last" => p.checked_sub_months(Months::new(1)),
+                        _ => Some(p),
                     };
                     base.and_then(|b| month_range(b.year(), b.month()))
                         .map(|(s, e)| {
                             (
                                 Some(s),
-                                Some(if this { p.min(e) } else { e }),
+                                Some(if this && !ahead { p.min(e) } else { e }),
                                 DatePrecision::Month,
                                 "month",
                             )
                         })
                 }
                 "year" => {
-                    let y = if this { p.year() } else { p.year() - 1 };
+                    let y = match n0 {
+                        "next" => p.year() + 1,
+                        "last" => p.year() - 1,
+                        _ => p.year(),
+                    };
                     let s = NaiveDate::from_ymd_opt(y, 1, 1);
-                    let e =
-                        NaiveDate::from_ymd_opt(y, 12, 31).map(|e| if this { p.min(e) } else { e });
+                    let e = NaiveDate::from_ymd_opt(y, 12, 31)
+                        .map(|e| if this && !ahead { p.min(e) } else { e });
                     Some((s, e, DatePrecision::Year, "year"))
                 }
                 _ => None,
@@ -377,8 +513,14 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
             _ => None,
         };
         if matches!(dir, "ago" | "earlier" | "before" | "later" | "after") {
+            // "curfew on Wednesday, a day after jihadists shelled a camp": what follows "after"
+            // happened a day before the date just given, not a day after it.
+            let leads_a_clause = matches!(dir, "after" | "before")
+                && ctx.dated_in_sentence
+                && toks.get(i + 3).is_some_and(|t| t.kind == TokenKind::Word);
+            let forward = matches!(dir, "later" | "after") != leads_a_clause;
             let shift = |d: NaiveDate| {
-                if matches!(dir, "later" | "after") {
+                if forward {
                     d.checked_add_days(total)
                 } else {
                     d.checked_sub_days(total)

@@ -129,11 +129,10 @@ fn the_el_fasher_truce_is_followed_from_announcement_to_collapse() {
         ]
     );
     assert_eq!(truce.status, TruceStatus::Collapsed);
-    // The announcement, its taking effect, and the drone strike report recalling it; the
-    // fighting and accusations are its violations. (The sides' commitments in the UN article,
-    // "said its troops would respect the truce", are not coded by the engine yet, so that
-    // article does not count.)
-    assert_eq!(truce.articles.len(), 3, "{:?}", truce.articles);
+    // The announcement, the RSF's commitment to it ("the group was committed to the
+    // agreement"), its taking effect, and the drone strike report recalling it; the fighting and
+    // accusations are its violations.
+    assert_eq!(truce.articles.len(), 4, "{:?}", truce.articles);
 
     // Each side accuses the other; the RSF within hours of it taking effect.
     assert_eq!(
