@@ -370,7 +370,7 @@ fn a_copy_of_text_since_revised_is_another_article_and_re_ingesting_keeps_both()
     let sandbox = Sandbox::new();
     sandbox.write(
         "feed.jsonl",
-        &[
+        [
             record("https://example.test/1", first),
             record("https://example.test/1", revised),
             record("https://example.test/2", first),
