@@ -1403,32 +1403,28 @@ pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
     };
     let self_directed =
         |e: &Event| matches!((&e.source, &e.target), (Some(x), Some(y)) if x.code == y.code);
-    let same_word = |a: &Event, b: &Event| {
-        a.event_type == b.event_type
-            && trigger_span(a).is_some()
-            && trigger_span(a) == trigger_span(b)
-    };
-    let mut out: Vec<Event> = Vec::new();
+    // Each event's trigger, looked up once: only events of one word can be duplicates.
+    let words: Vec<_> = events
+        .iter()
+        .map(|e| trigger_span(e).map(|span| (e.event_type, span)))
+        .collect();
+    let same_word = |i: usize, j: usize| words[i].is_some() && words[i] == words[j];
+    let mut kept: Vec<usize> = Vec::with_capacity(events.len());
     for (i, e) in events.iter().enumerate() {
-        let others = || {
-            events
-                .iter()
-                .enumerate()
-                .filter(move |(j, o)| *j != i && same_word(o, e))
-                .map(|(_, o)| o)
-        };
         // "Al-Shabab fighters attacked a base, setting off a car bomb": a party read as its own
         // target goes when the sentence has the event with a real target.
-        let real_target = events.iter().any(|o| {
-            o.evidence.sentence == e.evidence.sentence
-                && o.event_type == e.event_type
-                && !self_directed(o)
-        });
-        if self_directed(e) && (others().any(|o| !self_directed(o)) || real_target) {
+        if self_directed(e)
+            && events.iter().any(|o| {
+                o.evidence.sentence == e.evidence.sentence
+                    && o.event_type == e.event_type
+                    && !self_directed(o)
+            })
+        {
             continue;
         }
-        let twin = out.iter().any(|o| {
-            same_word(o, e)
+        let twin = kept.iter().any(|&k| {
+            let o = &events[k];
+            same_word(k, i)
                 && ((compatible(&o.source, &e.source)
                     && o.source.is_some() == e.source.is_some()
                     && country(&o.target).is_some()
@@ -1439,10 +1435,18 @@ pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
                         && country(&o.source) == country(&e.source)))
         });
         if !twin {
-            out.push(e.clone());
+            kept.push(i);
         }
     }
-    out
+    let mut keep = vec![false; events.len()];
+    for k in kept {
+        keep[k] = true;
+    }
+    events
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(e, keep)| keep.then_some(e))
+        .collect()
 }
 
 /// Whether the event's date is only the publication-day default.
