@@ -211,6 +211,39 @@ fn seized_people_entry(
     }
 }
 
+/// A truce named as a reference rather than agreed or started in the news of the day: "the
+/// heaviest attack since the truce was agreed", "broken within hours of (it) taking effect", "the
+/// truce, brokered by the African Union, is due to ...".
+fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
+    let truce_between = |from: usize| {
+        cues.iter()
+            .any(|c| c.cue == Cue::Truce && c.start > from && c.end <= trigger_start)
+    };
+    let since_clause = (trigger_start.saturating_sub(6)..trigger_start).any(|k| {
+        toks[k].norm == "since"
+            && truce_between(k)
+            && !toks[k..trigger_start].iter().any(|t| t.norm == ",")
+    });
+    let preposition = |k: usize| {
+        matches!(
+            toks[k].norm.as_str(),
+            "of" | "after" | "since" | "before" | "upon" | "on" | "within"
+        )
+    };
+    let gerund_object = toks[trigger_start].norm.ends_with("ing")
+        && trigger_start >= 1
+        && (preposition(trigger_start - 1)
+            || (trigger_start >= 2
+                && matches!(toks[trigger_start - 1].norm.as_str(), "it" | "its")
+                && preposition(trigger_start - 2)));
+    let appositive = trigger_start >= 1
+        && toks[trigger_start - 1].norm == ","
+        && cues
+            .iter()
+            .any(|c| c.cue == Cue::Truce && c.end + 1 == trigger_start);
+    since_clause || gerund_object || appositive
+}
+
 fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     !breaks.iter().any(|&k| k > lo && k <= hi)
@@ -251,7 +284,11 @@ pub fn find_triggers(
         let needs_met = |needs: Needs| match needs {
             Needs::Nothing => true,
             Needs::Truce => !truce_at.is_empty(),
-            Needs::TruceVerb => !truce_at.is_empty(),
+            // "accused each other of breaking the truce, and the convoys never reached the city":
+            // an agreeing word stands for a truce only in the clause that names one.
+            Needs::TruceVerb => truce_at
+                .iter()
+                .any(|&k| same_clause(&breaks, k, found.start)),
             Needs::Weapon => cues.iter().any(|c| {
                 matches!(c.cue, Cue::Weapon(_)) && c.end <= found.start && found.start - c.end <= 4
             }),
@@ -383,6 +420,10 @@ pub fn find_triggers(
                 t.cue_rules
                     .push(format!("cue:{:?}:{}", c.cue, toks[c.start].norm).to_lowercase());
             }
+        }
+        if entry.mode.as_deref() == Some("ceasefire") && truce_reference(toks, cues, t.start) {
+            t.background = true;
+            t.cue_rules.push("cue:truce-reference".into());
         }
         // A threat or an appeal is made when it is uttered, whatever "would" or "if" it contains.
         if matches!(
