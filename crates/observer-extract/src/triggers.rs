@@ -213,7 +213,7 @@ fn seized_people_entry(
 
 /// A truce named as a reference rather than agreed or started in the news of the day: "the
 /// heaviest attack since the truce was agreed", "broken within hours of (it) taking effect", "the
-/// truce, brokered by the African Union, is due to ...".
+/// truce, brokered by the African Union, is due to ...", "despite the truce signed in Pretoria".
 fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
     let truce_between = |from: usize| {
         cues.iter()
@@ -241,7 +241,21 @@ fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bo
         && cues
             .iter()
             .any(|c| c.cue == Cue::Truce && c.end + 1 == trigger_start);
-    since_clause || gerund_object || appositive
+    // "the ceasefire agreed in Doha last week", "the truce deal brokered by Turkey": a participle
+    // after the truce's noun phrase describes it; only a bare headline ("Ceasefire agreed in
+    // Yemen") reports it so.
+    let truce_ends_at = |end: usize| {
+        cues.iter()
+            .any(|c| c.cue == Cue::Truce && c.end == end && c.start > 0)
+    };
+    let participle = toks[trigger_start].norm.ends_with("ed")
+        && trigger_start >= 1
+        && (truce_ends_at(trigger_start)
+            || (matches!(
+                toks[trigger_start - 1].norm.as_str(),
+                "deal" | "agreement" | "accord"
+            ) && truce_ends_at(trigger_start - 1)));
+    since_clause || gerund_object || appositive || participle
 }
 
 fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
@@ -421,7 +435,14 @@ pub fn find_triggers(
                     .push(format!("cue:{:?}:{}", c.cue, toks[c.start].norm).to_lowercase());
             }
         }
-        if entry.mode.as_deref() == Some("ceasefire") && truce_reference(toks, cues, t.start) {
+        // "breached the ceasefire deal": the deal broken is the one agreed before.
+        let violated = out.last().is_some_and(|v| {
+            lex.trigger_entries[v.entry].mode.as_deref() == Some("ceasefire violation")
+                && t.start.saturating_sub(v.end) <= 3
+        });
+        if entry.mode.as_deref() == Some("ceasefire")
+            && (violated || truce_reference(toks, cues, t.start))
+        {
             t.background = true;
             t.cue_rules.push("cue:truce-reference".into());
         }

@@ -367,6 +367,9 @@ fn a_truce_named_as_a_reference_is_no_new_agreement_or_start() {
         "The truce in Tigray was breached within days of taking effect, aid workers said.",
         "Monitors said the ceasefire was violated within hours of it coming into force.",
         "The ceasefire, brokered by Qatar and Egypt, is due to begin on Sunday morning.",
+        "The ceasefire agreed in Doha last week was broken on Monday when Israeli jets struck Rafah.",
+        "Eritrean troops remained in parts of Tigray despite the truce signed in Pretoria.",
+        "Kyiv said Russian strikes on Odesa breached the ceasefire deal brokered by Turkey.",
     ] {
         let found = ceasefire_events(text);
         assert!(
