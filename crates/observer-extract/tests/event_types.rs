@@ -397,6 +397,11 @@ fn truces_agreed_or_taking_effect_today_stay_news() {
             EventType::Retreat,
             true,
         ),
+        (
+            "The pause was due to come into effect at 10am on Sunday, Egyptian officials said.",
+            EventType::Retreat,
+            true,
+        ),
     ] {
         let found = ceasefire_events(text);
         let truce = found
