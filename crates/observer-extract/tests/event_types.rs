@@ -427,3 +427,20 @@ fn an_agreeing_word_stands_for_a_truce_only_in_the_clause_that_names_one() {
         );
     }
 }
+
+#[test]
+fn the_attacks_a_truce_is_on_are_what_stops() {
+    for text in [
+        "Moscow and Kyiv agreed a 30-day ceasefire on strikes against energy infrastructure.",
+        "The Houthis announced a truce on attacks against shipping in the Red Sea on Monday.",
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .any(|e| e.mode.as_deref() == Some("ceasefire") && !e.background),
+            "the truce itself: {text:?} {found:#?}"
+        );
+        assert_eq!(count(text, EventType::Assault), 0, "{text}: {found:#?}");
+    }
+}
