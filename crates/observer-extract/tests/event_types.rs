@@ -398,6 +398,11 @@ fn truces_agreed_or_taking_effect_today_stay_news() {
             true,
         ),
         (
+            "Aden said it would observe the ceasefire, while a Houthi official said the group was committed to the agreement.",
+            EventType::Agree,
+            false,
+        ),
+        (
             "The pause was due to come into effect at 10am on Sunday, Egyptian officials said.",
             EventType::Retreat,
             true,

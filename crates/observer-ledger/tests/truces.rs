@@ -130,10 +130,9 @@ fn the_el_fasher_truce_is_followed_from_announcement_to_collapse() {
     );
     assert_eq!(truce.status, TruceStatus::Collapsed);
     // The announcement, the RSF's commitment to it ("the group was committed to the
-    // agreement") and its taking effect; the fighting and accusations are its violations. The
-    // drone strike report only recalls it ("since the truce was agreed"): a background
-    // reference, no agreement of its own, though its attack is a violation (below).
-    assert_eq!(truce.articles.len(), 3, "{:?}", truce.articles);
+    // agreement"), its taking effect, and the drone strike report recalling it; the fighting and
+    // accusations are its violations.
+    assert_eq!(truce.articles.len(), 4, "{:?}", truce.articles);
 
     // Each side accuses the other; the RSF within hours of it taking effect.
     assert_eq!(
