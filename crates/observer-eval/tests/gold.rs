@@ -27,7 +27,7 @@ fn scores_on_the_gold_corpus_do_not_regress() {
     let f1 = |field: &str| report.fields[field].f1();
     let accuracy = |field: &str| report.fields[field].accuracy();
     let floors = [
-        ("event F1", f1("event"), 0.85),
+        ("event F1", f1("event"), 0.855),
         ("source country accuracy", accuracy("source_country"), 0.83),
         ("target country accuracy", accuracy("target_country"), 0.74),
         ("date accuracy", accuracy("date"), 0.91),
@@ -35,7 +35,7 @@ fn scores_on_the_gold_corpus_do_not_regress() {
         ("stance accuracy", accuracy("stance"), 0.96),
         ("place accuracy", accuracy("place"), 0.80),
         ("casualties F1", f1("casualties"), 0.85),
-        ("mode F1", f1("mode"), 0.73),
+        ("mode F1", f1("mode"), 0.745),
         ("target F1", f1("target"), 0.55),
         ("source F1", f1("source"), 0.65),
     ];

@@ -211,6 +211,53 @@ fn seized_people_entry(
     }
 }
 
+/// A truce named as a reference rather than agreed or started in the news of the day: "the
+/// heaviest attack since the truce was agreed", "broken within hours of (it) taking effect", "the
+/// truce, brokered by the African Union, is due to ...", "despite the truce signed in Pretoria".
+fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
+    let truce_between = |from: usize| {
+        cues.iter()
+            .any(|c| c.cue == Cue::Truce && c.start > from && c.end <= trigger_start)
+    };
+    let since_clause = (trigger_start.saturating_sub(6)..trigger_start).any(|k| {
+        toks[k].norm == "since"
+            && truce_between(k)
+            && !toks[k..trigger_start].iter().any(|t| t.norm == ",")
+    });
+    let preposition = |k: usize| {
+        matches!(
+            toks[k].norm.as_str(),
+            "of" | "after" | "since" | "before" | "upon" | "on" | "within"
+        )
+    };
+    let gerund_object = toks[trigger_start].norm.ends_with("ing")
+        && trigger_start >= 1
+        && (preposition(trigger_start - 1)
+            || (trigger_start >= 2
+                && matches!(toks[trigger_start - 1].norm.as_str(), "it" | "its")
+                && preposition(trigger_start - 2)));
+    let appositive = trigger_start >= 1
+        && toks[trigger_start - 1].norm == ","
+        && cues
+            .iter()
+            .any(|c| c.cue == Cue::Truce && c.end + 1 == trigger_start);
+    // "the ceasefire agreed in Doha last week", "the truce deal brokered by Turkey": a participle
+    // after the truce's noun phrase describes it; only a bare headline ("Ceasefire agreed in
+    // Yemen") reports it so.
+    let truce_ends_at = |end: usize| {
+        cues.iter()
+            .any(|c| c.cue == Cue::Truce && c.end == end && c.start > 0)
+    };
+    let participle = toks[trigger_start].norm.ends_with("ed")
+        && trigger_start >= 1
+        && (truce_ends_at(trigger_start)
+            || (matches!(
+                toks[trigger_start - 1].norm.as_str(),
+                "deal" | "agreement" | "accord"
+            ) && truce_ends_at(trigger_start - 1)));
+    since_clause || gerund_object || appositive || participle
+}
+
 fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     !breaks.iter().any(|&k| k > lo && k <= hi)
@@ -251,7 +298,11 @@ pub fn find_triggers(
         let needs_met = |needs: Needs| match needs {
             Needs::Nothing => true,
             Needs::Truce => !truce_at.is_empty(),
-            Needs::TruceVerb => !truce_at.is_empty(),
+            // "accused each other of breaking the truce, and the convoys never reached the city":
+            // an agreeing word stands for a truce only in the clause that names one.
+            Needs::TruceVerb => truce_at
+                .iter()
+                .any(|&k| same_clause(&breaks, k, found.start)),
             Needs::Weapon => cues.iter().any(|c| {
                 matches!(c.cue, Cue::Weapon(_)) && c.end <= found.start && found.start - c.end <= 4
             }),
@@ -383,6 +434,17 @@ pub fn find_triggers(
                 t.cue_rules
                     .push(format!("cue:{:?}:{}", c.cue, toks[c.start].norm).to_lowercase());
             }
+        }
+        // "breached the ceasefire deal": the deal broken is the one agreed before.
+        let violated = out.last().is_some_and(|v| {
+            lex.trigger_entries[v.entry].mode.as_deref() == Some("ceasefire violation")
+                && t.start.saturating_sub(v.end) <= 3
+        });
+        if entry.mode.as_deref() == Some("ceasefire")
+            && (violated || truce_reference(toks, cues, t.start))
+        {
+            t.background = true;
+            t.cue_rules.push("cue:truce-reference".into());
         }
         // A threat or an appeal is made when it is uttered, whatever "would" or "if" it contains.
         if matches!(

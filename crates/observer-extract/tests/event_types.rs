@@ -349,3 +349,103 @@ fn a_second_statement_is_not_governed_by_an_appeal_before_it() {
     assert!(found.contains(&EventType::Request), "{found:?}");
     assert!(found.contains(&EventType::Threaten), "{found:?}");
 }
+
+/// The ceasefire events (AGREE, CONCEDE or RETREAT with mode "ceasefire") of a sentence.
+fn ceasefire_events(text: &str) -> Vec<Event> {
+    events(text)
+        .into_iter()
+        .filter(|e| e.event_type != EventType::Assault && e.mode.as_deref() == Some("ceasefire"))
+        .collect()
+}
+
+#[test]
+fn a_truce_named_as_a_reference_is_no_new_agreement_or_start() {
+    for text in [
+        "Houthi drones hit a Saudi oil depot on Monday in the first attack since the truce was signed in April.",
+        "Israeli tanks shelled Khan Younis on Thursday, in the heaviest bombardment since the humanitarian pause came into force.",
+        "ELN fighters ambushed an army patrol in Arauca, the first attack on troops since the ceasefire took effect in August.",
+        "The truce in Tigray was breached within days of taking effect, aid workers said.",
+        "Monitors said the ceasefire was violated within hours of it coming into force.",
+        "The ceasefire, brokered by Qatar and Egypt, is due to begin on Sunday morning.",
+        "The ceasefire agreed in Doha last week was broken on Monday when Israeli jets struck Rafah.",
+        "Eritrean troops remained in parts of Tigray despite the truce signed in Pretoria.",
+        "Kyiv said Russian strikes on Odesa breached the ceasefire deal brokered by Turkey.",
+    ] {
+        let found = ceasefire_events(text);
+        assert!(
+            found.iter().all(|e| e.background),
+            "a reference, not news: {text:?} {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn truces_agreed_or_taking_effect_today_stay_news() {
+    for (text, ty, hypothetical) in [
+        (
+            "Colombia's government and the ELN agreed a six-month ceasefire in Havana on Friday.",
+            EventType::Agree,
+            false,
+        ),
+        (
+            "The ceasefire between Ethiopia and the TPLF took effect at midnight on Sunday.",
+            EventType::Retreat,
+            false,
+        ),
+        (
+            "The truce between the Houthis and the Saudi-led coalition was due to take effect on Saturday.",
+            EventType::Retreat,
+            true,
+        ),
+        (
+            "Aden said it would observe the ceasefire, while a Houthi official said the group was committed to the agreement.",
+            EventType::Agree,
+            false,
+        ),
+        (
+            "The pause was due to come into effect at 10am on Sunday, Egyptian officials said.",
+            EventType::Retreat,
+            true,
+        ),
+    ] {
+        let found = ceasefire_events(text);
+        let truce = found
+            .iter()
+            .find(|e| e.event_type == ty)
+            .unwrap_or_else(|| panic!("no {ty:?} ceasefire in {text:?}: {found:#?}"));
+        assert!(!truce.background, "{text}");
+        assert_eq!(truce.hypothetical, hypothetical, "{text}");
+    }
+}
+
+#[test]
+fn an_agreeing_word_stands_for_a_truce_only_in_the_clause_that_names_one() {
+    for text in [
+        "The Yemeni government accused the Houthis of violating the truce, and aid ships never reached the port of Hodeidah.",
+        "Kyiv said Moscow had broken the ceasefire, but the grain ships reached Istanbul on Tuesday.",
+        "The truce in El Fasher collapsed on Saturday as the army and the RSF fought in the streets.",
+    ] {
+        let found = ceasefire_events(text);
+        assert!(
+            !found.iter().any(|e| e.event_type == EventType::Agree),
+            "no truce agreed: {text:?} {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_attacks_a_truce_is_on_are_what_stops() {
+    for text in [
+        "Moscow and Kyiv agreed a 30-day ceasefire on strikes against energy infrastructure.",
+        "The Houthis announced a truce on attacks against shipping in the Red Sea on Monday.",
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .any(|e| e.mode.as_deref() == Some("ceasefire") && !e.background),
+            "the truce itself: {text:?} {found:#?}"
+        );
+        assert_eq!(count(text, EventType::Assault), 0, "{text}: {found:#?}");
+    }
+}
