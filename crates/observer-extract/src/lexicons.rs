@@ -18,7 +18,7 @@ pub struct TriggerEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
     Nothing,
-    /// A truce word with an agreeing verb ("a truce agreed on Saturday").
+    /// A truce word in the same clause as the agreeing verb ("a truce agreed on Saturday").
     TruceVerb,
     /// A truce word anywhere in the sentence.
     Truce,
