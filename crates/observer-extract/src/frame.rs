@@ -1800,27 +1800,34 @@ fn stated_place(e: &Event) -> Option<&FieldEvidence> {
 /// "The strike destroyed a bank branch", "A police spokesman said 17 people were wounded",
 /// "At the talks, ...": an event that names no place of its own, in the sentences right after
 /// one that does, happened there, not at the article's focus. Fighting and arrests take the
-/// last ground place, talks and what they agree the last place of talks.
+/// last ground place, talks and what they agree the last place of talks. Only what happened
+/// lends its place ("ready to visit Moscow for talks" is no talks in Moscow), and not to an event
+/// its own sentence dates to other days ("a deal brokered a week earlier").
 pub fn carry_places(events: &mut [Event]) {
     let talks = |e: &Event| matches!(e.event_type, EventType::Consult | EventType::Agree);
-    let mut last: [Option<(usize, Place, FieldEvidence)>; 2] = [None, None];
+    let mut last: [Option<(usize, Place, FieldEvidence, Option<EventDate>)>; 2] = [None, None];
     for e in events.iter_mut() {
         let family = usize::from(talks(e));
         if !talks(e) && !takes_focus_place(e.event_type) {
             continue;
         }
         if let Some(ev) = stated_place(e).cloned() {
-            if let Some(place) = e.place.clone() {
-                last[family] = Some((e.evidence.sentence, place, ev));
+            if let Some(place) = e.place.clone().filter(|_| !e.hypothetical && !e.negated) {
+                last[family] = Some((e.evidence.sentence, place, ev, e.date.clone()));
             }
             continue;
         }
-        let Some((sentence, place, ev)) = &last[family] else {
+        let Some((sentence, place, ev, date)) = &last[family] else {
             continue;
         };
         let recent = e.evidence.sentence > *sentence
             && e.evidence.sentence - sentence <= PLACE_CARRY_SENTENCES;
-        if !recent {
+        // Only a date read in the event's own sentence sets it apart in time.
+        let own_date = e
+            .provenance
+            .iter()
+            .any(|p| p.field == "date" && p.start.is_some());
+        if !recent || (own_date && !dates_overlap(date.as_ref(), e.date.as_ref())) {
             continue;
         }
         // The span lies in another sentence: the rule names it, the evidence stays inferred.
@@ -1834,6 +1841,19 @@ pub fn carry_places(events: &mut [Event]) {
         e.provenance.retain(|p| p.field != "place");
         e.provenance.push(FieldEvidence::inferred("place", rule));
         e.place = Some(place.clone());
+    }
+}
+
+/// Whether two events' days can be the same (an undated event can be any day).
+fn dates_overlap(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    match (a.start, a.end, b.start, b.end) {
+        (Some(a_start), Some(a_end), Some(b_start), Some(b_end)) => {
+            a_start <= b_end && b_start <= a_end
+        }
+        _ => true,
     }
 }
 

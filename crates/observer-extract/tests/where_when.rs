@@ -358,3 +358,29 @@ JNIM, al-Qaeda's affiliate in the Sahel, said its fighters had shelled the camp.
         claimed.place
     );
 }
+
+#[test]
+fn a_place_carries_only_from_what_happened_to_events_of_the_same_days() {
+    let carried = |text: &str, marker: &str| {
+        let found = common::events_published(text, "2024-05-15");
+        let e = found
+            .iter()
+            .find(|e| e.event_type == EventType::Agree && e.evidence.text.contains(marker))
+            .unwrap_or_else(|| panic!("no AGREE in {marker:?}: {found:#?}"));
+        e.provenance
+            .iter()
+            .any(|p| p.field == "place" && p.rule.starts_with("place:carried-from"))
+    };
+    let talks = "Government negotiators and ELN commanders held talks in Caracas on Monday, the \
+                 mediators said. The two sides had agreed a bilateral ceasefire two months \
+                 earlier, officials said. They agreed on Monday to extend the ceasefire by six \
+                 months.";
+    // Monday's extension was agreed where Monday's talks were; the ceasefire of two months
+    // before was not.
+    assert!(carried(talks, "extend the ceasefire"));
+    assert!(!carried(talks, "two months"));
+    // Talks someone is ready to hold lend their place to nothing.
+    let plans = "The two commanders said on Monday they were ready to travel to Jeddah for \
+                 talks. On Monday the two sides signed a deal on prisoner exchanges, mediators said.";
+    assert!(!carried(plans, "prisoner exchanges"));
+}
