@@ -22,6 +22,12 @@ fn is_quote(norm: &str) -> bool {
     matches!(norm, "\"" | "'")
 }
 
+/// A word opening a relative clause that can hold speech ("what the army said were depots",
+/// "the exchanges, which it said risked ...").
+pub fn opens_relative_clause(norm: &str) -> bool {
+    matches!(norm, "what" | "which" | "who" | "whom")
+}
+
 /// The first token of the clause that a word at `i` belongs to, for finding its subject.
 pub fn clause_start(toks: &[Token], i: usize, breaks: &[usize]) -> usize {
     let mut start = breaks
@@ -528,7 +534,7 @@ fn subject_of(
         a.end == start
             && toks[a.start.saturating_sub(2)..a.start]
                 .iter()
-                .any(|t| matches!(t.norm.as_str(), "what" | "which" | "who" | "whom"))
+                .any(|t| opens_relative_clause(&t.norm))
     });
     if let Some(k) = tail {
         return coordinated(actors, toks, k);

@@ -217,7 +217,7 @@ impl Builder<'_> {
         let toks = &self.s.toks;
         let relative = toks[sp.start.saturating_sub(4)..sp.start]
             .iter()
-            .any(|t| matches!(t.norm.as_str(), "which" | "what" | "who" | "whom"));
+            .any(|t| crate::attribution::opens_relative_clause(&t.norm));
         let reduced = toks.get(sp.end).is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
