@@ -1611,16 +1611,25 @@ fn fill_host_forces(events: &mut [Event]) {
         let Some(host) = host.filter(|h| target.country.as_ref().is_some_and(|c| c != h)) else {
             continue;
         };
-        e.source = Some(Actor {
-            text: String::new(),
-            name: format!("{host} military"),
-            code: format!("{host}MIL"),
-            country: Some(host),
-            role: Some("MIL".into()),
-            title: None,
-        });
+        e.source = Some(inferred_state(
+            host.clone(),
+            format!("{host} military"),
+            "MIL",
+        ));
         e.rules.push(RULE.into());
         e.provenance.push(FieldEvidence::inferred("source", RULE));
+    }
+}
+
+/// A country's government or forces that no word names but a rule infers: no text, the given name.
+fn inferred_state(country: String, name: String, role: &str) -> Actor {
+    Actor {
+        text: String::new(),
+        name,
+        code: format!("{country}{role}"),
+        country: Some(country),
+        role: Some(role.into()),
+        title: None,
     }
 }
 
@@ -2004,24 +2013,17 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
         });
     }
     // A protest aimed at no one named is against the authorities where it takes place.
-    for e in events.iter_mut() {
-        let country = e.place.as_ref().and_then(|p| p.country.clone());
-        if e.event_type == EventType::Protest
-            && e.target.is_none()
-            && let Some(country) = country
-        {
-            const RULE: &str = "actors:protest-against-local-government";
-            e.target = Some(Actor {
-                text: String::new(),
-                name: "government".into(),
-                code: format!("{country}GOV"),
-                country: Some(country),
-                role: Some("GOV".into()),
-                title: None,
-            });
-            e.rules.push(RULE.into());
-            e.provenance.push(FieldEvidence::inferred("target", RULE));
-        }
+    for e in events
+        .iter_mut()
+        .filter(|e| e.event_type == EventType::Protest && e.target.is_none())
+    {
+        let Some(country) = e.place.as_ref().and_then(|p| p.country.clone()) else {
+            continue;
+        };
+        const RULE: &str = "actors:protest-against-local-government";
+        e.target = Some(inferred_state(country, "government".into(), "GOV"));
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("target", RULE));
     }
     events.retain(|e| e.event_type != EventType::Accuse || e.target.is_some());
 }
