@@ -379,8 +379,7 @@ fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
                     | "such"
                     | "any"
                     | "joint"
-            ) || before.ends_with("'s")
-                || before.ends_with('\'')
+            ) || crate::actors::is_possessive(before)
         }
 }
 

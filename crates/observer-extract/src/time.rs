@@ -409,10 +409,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
             (n1, i + 2)
         };
         // "last week's operation", "the weekend's clashes": the possessive dates the same span.
-        let unit = unit
-            .strip_suffix("'s")
-            .or_else(|| unit.strip_suffix("\u{2019}s"))
-            .unwrap_or(unit);
+        let unit = unit.strip_suffix("'s").unwrap_or(unit);
         let this = n0 != "last";
         // "next week", "this week" in a sentence about plans, "due ... at the weekend".
         let ahead = n0 == "next" || (matches!(n0, "this" | "the") && is_future(toks, i));
