@@ -1389,18 +1389,18 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
 pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
     // A state's government, army and police are one party here; its rebels or civilians are not.
     // Countries are inferred later; until then an actor's code starts with its country.
-    let country = |a: &Option<Actor>| {
+    fn country(a: &Option<Actor>) -> Option<&str> {
         a.as_ref()
             .filter(|a| matches!(a.role.as_deref(), Some("GOV" | "MIL" | "COP")))
             .and_then(|a| {
-                a.country.clone().or_else(|| {
+                a.country.as_deref().or_else(|| {
                     let prefix = a.code.get(..3)?;
                     let state = prefix.bytes().all(|b| b.is_ascii_uppercase())
                         && !matches!(prefix, "IGO" | "NGO" | "IMG" | "MNC");
-                    state.then(|| prefix.to_string())
+                    state.then_some(prefix)
                 })
             })
-    };
+    }
     let self_directed =
         |e: &Event| matches!((&e.source, &e.target), (Some(x), Some(y)) if x.code == y.code);
     let same_word = |a: &Event, b: &Event| {
