@@ -28,14 +28,19 @@ pub fn opens_relative_clause(norm: &str) -> bool {
     matches!(norm, "what" | "which" | "who" | "whom")
 }
 
-/// The first token of the clause that a word at `i` belongs to, for finding its subject.
-pub fn clause_start(toks: &[Token], i: usize, breaks: &[usize]) -> usize {
-    let mut start = breaks
+/// The last clause break at or before token `i` (0 in the sentence's first clause).
+pub fn break_before(breaks: &[usize], i: usize) -> usize {
+    breaks
         .iter()
         .copied()
         .filter(|&b| b <= i)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// The first token of the clause that a word at `i` belongs to, for finding its subject.
+pub fn clause_start(toks: &[Token], i: usize, breaks: &[usize]) -> usize {
+    let mut start = break_before(breaks, i);
     // After a closing quote: "“...,” a UN diplomat told AFP." (Not after a quoted phrase inside
     // the clause: 'called the decision "regrettable" and said'.)
     if let Some(q) = (start..i).rev().find(|&k| is_quote(&toks[k].norm))

@@ -151,15 +151,9 @@ impl Builder<'_> {
         }
     }
 
+    /// The token range of the clause holding token `i`, between the sentence's clause breaks.
     fn clause_of(&self, i: usize) -> (usize, usize) {
-        let start = self
-            .s
-            .breaks
-            .iter()
-            .copied()
-            .filter(|&b| b <= i)
-            .max()
-            .unwrap_or(0);
+        let start = crate::attribution::break_before(&self.s.breaks, i);
         let end = self
             .s
             .breaks
@@ -287,7 +281,7 @@ impl Builder<'_> {
         let claimants: &[usize] = speech.map_or(&[], |sp| &sp.claimants);
         let s = self.s;
         let (c_start, c_end) = self.clause_of(t.start);
-        let norm = |i: usize| s.toks.get(i).map(|t| t.norm.as_str()).unwrap_or("");
+        let norm = |i: usize| crate::time::norm_at(&s.toks, i);
         let usable =
             |k: usize| self.actor_ok(k, claimants) || (is_speech_act(ty) && claimants.contains(&k));
         // Civilians counted as victims attack no one; protesting civilians do act.

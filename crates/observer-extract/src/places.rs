@@ -356,7 +356,7 @@ const LANDFORMS: &[&str] = &[
 
 /// "the town of X", "the village of X", "the X district", "the regional capital, X".
 fn place_shaped(toks: &[Token], i: usize) -> bool {
-    let norm = |k: usize| toks.get(k).map(|t| t.norm.as_str()).unwrap_or("");
+    let norm = |k: usize| crate::time::norm_at(toks, k);
     let after_of = i >= 2 && norm(i - 1) == "of" && PLACE_HEADS.contains(&norm(i - 2));
     let before_head = i >= 1 && norm(i - 1) == "the" && PLACE_HEADS.contains(&norm(i + 1));
     let apposed = i >= 2

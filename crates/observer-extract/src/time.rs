@@ -295,7 +295,8 @@ fn since_period(toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
     })
 }
 
-fn norm_at(toks: &[Token], i: usize) -> &str {
+/// The normalised word at `i`, or "" past the end of the sentence.
+pub(crate) fn norm_at(toks: &[Token], i: usize) -> &str {
     toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
 }
 
