@@ -1,8 +1,10 @@
 //! Time layer: absolute and relative date expressions, anchored to the publication date.
 //!
-//! "on Tuesday" is the last Tuesday on or before publication; "at the weekend" the last Saturday
-//! and Sunday; "a week earlier" counts back from the date the article last spoke of; "on
-//! September 27" takes the publication year unless that would put it well after publication.
+//! "on Tuesday" is the last Tuesday on or before publication, or the first on or after it when a
+//! plan's words stand before it ("will meet on Tuesday", "is due to sail on Tuesday", "next
+//! Tuesday"); "at the weekend" the last Saturday and Sunday; "a week earlier" counts back from
+//! the date the article last spoke of; "on September 27" takes the publication year unless that
+//! would put it well after publication.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use observer_model::{DatePrecision, EventDate};
