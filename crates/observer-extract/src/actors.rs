@@ -267,6 +267,11 @@ fn is_name_token(text: &str, tok: &Token) -> bool {
         && text[tok.start..tok.end].chars().any(char::is_lowercase)
 }
 
+/// A possessive token ("Russia's", "the rebels'"). Token norms fold typographic apostrophes to '.
+pub(crate) fn is_possessive(norm: &str) -> bool {
+    norm.ends_with("'s") || norm.ends_with('\'')
+}
+
 pub(crate) fn actor_code(country: Option<&str>, role: Option<&str>) -> String {
     format!("{}{}", country.unwrap_or("---"), role.unwrap_or(""))
 }
@@ -642,8 +647,7 @@ fn countries_at(
         let ethnic = toks.get(at).is_some_and(|t| t.norm == "ethnic");
         let from = if ethnic { at + 1 } else { at };
         let found = lex.countries.longest_at(text, toks, from)?;
-        let possessive =
-            toks[found.end - 1].norm.ends_with("'s") || toks[found.end - 1].norm.ends_with('\'');
+        let possessive = is_possessive(&toks[found.end - 1].norm);
         let (index, demonym) = found.values[0];
         Some((ethnic, found.end, (index, demonym || possessive)))
     };

@@ -22,14 +22,25 @@ fn is_quote(norm: &str) -> bool {
     matches!(norm, "\"" | "'")
 }
 
-/// The first token of the clause that a word at `i` belongs to, for finding its subject.
-pub fn clause_start(toks: &[Token], i: usize, breaks: &[usize]) -> usize {
-    let mut start = breaks
+/// A word opening a relative clause that can hold speech ("what the army said were depots",
+/// "the exchanges, which it said risked ...").
+pub fn opens_relative_clause(norm: &str) -> bool {
+    matches!(norm, "what" | "which" | "who" | "whom")
+}
+
+/// The last clause break at or before token `i` (0 in the sentence's first clause).
+pub fn break_before(breaks: &[usize], i: usize) -> usize {
+    breaks
         .iter()
         .copied()
         .filter(|&b| b <= i)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// The first token of the clause that a word at `i` belongs to, for finding its subject.
+pub fn clause_start(toks: &[Token], i: usize, breaks: &[usize]) -> usize {
+    let mut start = break_before(breaks, i);
     // After a closing quote: "“...,” a UN diplomat told AFP." (Not after a quoted phrase inside
     // the clause: 'called the decision "regrettable" and said'.)
     if let Some(q) = (start..i).rev().find(|&k| is_quote(&toks[k].norm))
@@ -373,8 +384,7 @@ fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
                     | "such"
                     | "any"
                     | "joint"
-            ) || before.ends_with("'s")
-                || before.ends_with('\'')
+            ) || crate::actors::is_possessive(before)
         }
 }
 
@@ -528,7 +538,7 @@ fn subject_of(
         a.end == start
             && toks[a.start.saturating_sub(2)..a.start]
                 .iter()
-                .any(|t| matches!(t.norm.as_str(), "what" | "which" | "who" | "whom"))
+                .any(|t| opens_relative_clause(&t.norm))
     });
     if let Some(k) = tail {
         return coordinated(actors, toks, k);

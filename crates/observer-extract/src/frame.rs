@@ -151,15 +151,9 @@ impl Builder<'_> {
         }
     }
 
+    /// The token range of the clause holding token `i`, between the sentence's clause breaks.
     fn clause_of(&self, i: usize) -> (usize, usize) {
-        let start = self
-            .s
-            .breaks
-            .iter()
-            .copied()
-            .filter(|&b| b <= i)
-            .max()
-            .unwrap_or(0);
+        let start = crate::attribution::break_before(&self.s.breaks, i);
         let end = self
             .s
             .breaks
@@ -217,7 +211,7 @@ impl Builder<'_> {
         let toks = &self.s.toks;
         let relative = toks[sp.start.saturating_sub(4)..sp.start]
             .iter()
-            .any(|t| matches!(t.norm.as_str(), "which" | "what" | "who" | "whom"));
+            .any(|t| crate::attribution::opens_relative_clause(&t.norm));
         let reduced = toks.get(sp.end).is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
@@ -287,7 +281,7 @@ impl Builder<'_> {
         let claimants: &[usize] = speech.map_or(&[], |sp| &sp.claimants);
         let s = self.s;
         let (c_start, c_end) = self.clause_of(t.start);
-        let norm = |i: usize| s.toks.get(i).map(|t| t.norm.as_str()).unwrap_or("");
+        let norm = |i: usize| crate::time::norm_at(&s.toks, i);
         let usable =
             |k: usize| self.actor_ok(k, claimants) || (is_speech_act(ty) && claimants.contains(&k));
         // Civilians counted as victims attack no one; protesting civilians do act.
@@ -1389,18 +1383,18 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
 pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
     // A state's government, army and police are one party here; its rebels or civilians are not.
     // Countries are inferred later; until then an actor's code starts with its country.
-    let country = |a: &Option<Actor>| {
+    fn country(a: &Option<Actor>) -> Option<&str> {
         a.as_ref()
             .filter(|a| matches!(a.role.as_deref(), Some("GOV" | "MIL" | "COP")))
             .and_then(|a| {
-                a.country.clone().or_else(|| {
+                a.country.as_deref().or_else(|| {
                     let prefix = a.code.get(..3)?;
                     let state = prefix.bytes().all(|b| b.is_ascii_uppercase())
                         && !matches!(prefix, "IGO" | "NGO" | "IMG" | "MNC");
-                    state.then(|| prefix.to_string())
+                    state.then_some(prefix)
                 })
             })
-    };
+    }
     let self_directed =
         |e: &Event| matches!((&e.source, &e.target), (Some(x), Some(y)) if x.code == y.code);
     // Each event's trigger, looked up once: only events of one word can be duplicates.
@@ -1615,16 +1609,25 @@ fn fill_host_forces(events: &mut [Event]) {
         let Some(host) = host.filter(|h| target.country.as_ref().is_some_and(|c| c != h)) else {
             continue;
         };
-        e.source = Some(Actor {
-            text: String::new(),
-            name: format!("{host} military"),
-            code: format!("{host}MIL"),
-            country: Some(host),
-            role: Some("MIL".into()),
-            title: None,
-        });
+        e.source = Some(inferred_state(
+            host.clone(),
+            format!("{host} military"),
+            "MIL",
+        ));
         e.rules.push(RULE.into());
         e.provenance.push(FieldEvidence::inferred("source", RULE));
+    }
+}
+
+/// A country's government or forces that no word names but a rule infers: no text, the given name.
+fn inferred_state(country: String, name: String, role: &str) -> Actor {
+    Actor {
+        text: String::new(),
+        name,
+        code: format!("{country}{role}"),
+        country: Some(country),
+        role: Some(role.into()),
+        title: None,
     }
 }
 
@@ -2028,24 +2031,17 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
         });
     }
     // A protest aimed at no one named is against the authorities where it takes place.
-    for e in events.iter_mut() {
-        let country = e.place.as_ref().and_then(|p| p.country.clone());
-        if e.event_type == EventType::Protest
-            && e.target.is_none()
-            && let Some(country) = country
-        {
-            const RULE: &str = "actors:protest-against-local-government";
-            e.target = Some(Actor {
-                text: String::new(),
-                name: "government".into(),
-                code: format!("{country}GOV"),
-                country: Some(country),
-                role: Some("GOV".into()),
-                title: None,
-            });
-            e.rules.push(RULE.into());
-            e.provenance.push(FieldEvidence::inferred("target", RULE));
-        }
+    for e in events
+        .iter_mut()
+        .filter(|e| e.event_type == EventType::Protest && e.target.is_none())
+    {
+        let Some(country) = e.place.as_ref().and_then(|p| p.country.clone()) else {
+            continue;
+        };
+        const RULE: &str = "actors:protest-against-local-government";
+        e.target = Some(inferred_state(country, "government".into(), "GOV"));
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("target", RULE));
     }
     events.retain(|e| e.event_type != EventType::Accuse || e.target.is_some());
 }

@@ -165,10 +165,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             }
         }
         if let Some(found) = lex.countries.longest_at(text, toks, i) {
-            let possessive = {
-                let w = toks[found.end - 1].norm.as_str();
-                w.ends_with("'s") || w.ends_with("\u{2019}s")
-            };
+            let possessive = toks[found.end - 1].norm.ends_with("'s");
             let owns_a_place = toks
                 .get(found.end)
                 .is_some_and(|t| t.capitalized || DIRECTIONS.contains(&t.norm.as_str()));
@@ -333,10 +330,7 @@ const BUILDINGS: &[&str] = &[
 
 /// "from Russia's Krasnodar region": a place owned by a country named right after "from".
 fn from_possessor(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool {
-    let possessive = i > 0 && {
-        let w = toks[i - 1].norm.as_str();
-        w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'')
-    };
+    let possessive = i > 0 && crate::actors::is_possessive(&toks[i - 1].norm);
     possessive
         && (1..=3).any(|back| {
             i > back
@@ -362,7 +356,7 @@ const LANDFORMS: &[&str] = &[
 
 /// "the town of X", "the village of X", "the X district", "the regional capital, X".
 fn place_shaped(toks: &[Token], i: usize) -> bool {
-    let norm = |k: usize| toks.get(k).map(|t| t.norm.as_str()).unwrap_or("");
+    let norm = |k: usize| crate::time::norm_at(toks, k);
     let after_of = i >= 2 && norm(i - 1) == "of" && PLACE_HEADS.contains(&norm(i - 2));
     let before_head = i >= 1 && norm(i - 1) == "the" && PLACE_HEADS.contains(&norm(i + 1));
     let apposed = i >= 2

@@ -1,8 +1,10 @@
 //! Time layer: absolute and relative date expressions, anchored to the publication date.
 //!
-//! "on Tuesday" is the last Tuesday on or before publication; "at the weekend" the last Saturday
-//! and Sunday; "a week earlier" counts back from the date the article last spoke of; "on
-//! September 27" takes the publication year unless that would put it well after publication.
+//! "on Tuesday" is the last Tuesday on or before publication, or the first on or after it when a
+//! plan's words stand before it ("will meet on Tuesday", "is due to sail on Tuesday", "next
+//! Tuesday"); "at the weekend" the last Saturday and Sunday; "a week earlier" counts back from
+//! the date the article last spoke of; "on September 27" takes the publication year unless that
+//! would put it well after publication.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use observer_model::{DatePrecision, EventDate};
@@ -295,7 +297,8 @@ fn since_period(toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
     })
 }
 
-fn norm_at(toks: &[Token], i: usize) -> &str {
+/// The normalised word at `i`, or "" past the end of the sentence.
+pub(crate) fn norm_at(toks: &[Token], i: usize) -> &str {
     toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
 }
 
@@ -409,10 +412,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
             (n1, i + 2)
         };
         // "last week's operation", "the weekend's clashes": the possessive dates the same span.
-        let unit = unit
-            .strip_suffix("'s")
-            .or_else(|| unit.strip_suffix("\u{2019}s"))
-            .unwrap_or(unit);
+        let unit = unit.strip_suffix("'s").unwrap_or(unit);
         let this = n0 != "last";
         // "next week", "this week" in a sentence about plans, "due ... at the weekend".
         let ahead = n0 == "next" || (matches!(n0, "this" | "the") && is_future(toks, i));
