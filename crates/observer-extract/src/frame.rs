@@ -1808,7 +1808,14 @@ fn stated_place(e: &Event) -> Option<&FieldEvidence> {
 /// its own sentence dates to other days ("a deal brokered a week earlier").
 pub fn carry_places(events: &mut [Event]) {
     let talks = |e: &Event| matches!(e.event_type, EventType::Consult | EventType::Agree);
-    let mut last: [Option<(usize, Place, FieldEvidence, Option<EventDate>)>; 2] = [None, None];
+    /// The last place stated for a family of events: its sentence, evidence and the event's days.
+    struct Stated {
+        sentence: usize,
+        place: Place,
+        evidence: FieldEvidence,
+        date: Option<EventDate>,
+    }
+    let mut last: [Option<Stated>; 2] = [None, None];
     for e in events.iter_mut() {
         let family = usize::from(talks(e));
         if !talks(e) && !takes_focus_place(e.event_type) {
@@ -1816,11 +1823,22 @@ pub fn carry_places(events: &mut [Event]) {
         }
         if let Some(ev) = stated_place(e).cloned() {
             if let Some(place) = e.place.clone().filter(|_| !e.hypothetical && !e.negated) {
-                last[family] = Some((e.evidence.sentence, place, ev, e.date.clone()));
+                last[family] = Some(Stated {
+                    sentence: e.evidence.sentence,
+                    place,
+                    evidence: ev,
+                    date: e.date.clone(),
+                });
             }
             continue;
         }
-        let Some((sentence, place, ev, date)) = &last[family] else {
+        let Some(Stated {
+            sentence,
+            place,
+            evidence: ev,
+            date,
+        }) = &last[family]
+        else {
             continue;
         };
         let recent = e.evidence.sentence > *sentence
