@@ -1706,7 +1706,8 @@ fn sides_as_states(ty: EventType, a: &Actor, b: &Actor) -> (Actor, Actor) {
 const SIDES: &str = "SIDES";
 
 /// The article's warring pair: the first assault between two armed or governing parties, of
-/// different countries or different roles (a civil war's army and rebels).
+/// different countries or different roles (a civil war's army and rebels), else the parties of a
+/// truce it reports.
 fn article_dyad(events: &[Event]) -> Option<(Actor, Actor)> {
     let armed = |a: &Option<Actor>| {
         a.as_ref().is_some_and(|a| {
@@ -1741,6 +1742,26 @@ fn article_dyad(events: &[Event]) -> Option<(Actor, Actor)> {
             let first = *attackers.first()?;
             let second = attackers.iter().find(|a| a.country != first.country)?;
             Some((first.clone(), (*second).clone()))
+        })
+        // Else the parties of a truce the article reports: who agree to stop fighting are the
+        // ones fighting ("both sides accused each other of breaking it").
+        .or_else(|| {
+            events
+                .iter()
+                .find(|e| {
+                    e.mode.as_deref() == Some("ceasefire")
+                        && !e.hypothetical
+                        && !e.negated
+                        && armed(&e.source)
+                        && armed(&e.target)
+                        && e.source.as_ref().map(|a| &a.code) != e.target.as_ref().map(|a| &a.code)
+                })
+                .map(|e| {
+                    (
+                        e.source.clone().unwrap_or_default(),
+                        e.target.clone().unwrap_or_default(),
+                    )
+                })
         })
 }
 

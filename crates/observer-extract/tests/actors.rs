@@ -237,3 +237,32 @@ fn jihadists_are_given_no_country_but_local_rebels_are() {
     );
     assert_eq!(code(&e.source), "CODREB", "{e:#?}");
 }
+
+#[test]
+fn both_sides_of_a_truce_accuse_each_other_when_the_article_reports_no_fighting_pair() {
+    // No attack names two parties here: the truce does.
+    let civil = "Sudan's army and the paramilitary Rapid Support Forces agreed a 72-hour \
+                 humanitarian truce in El Fasher on Monday. Both sides accused each other of \
+                 breaking the truce on Saturday.";
+    let accusations = dyads(EventType::Accuse, civil);
+    assert_eq!(accusations.len(), 2, "{accusations:?}");
+    assert!(
+        accusations.contains(&pair("SDNMIL", "SDNREB")),
+        "{accusations:?}"
+    );
+    assert!(
+        accusations.contains(&pair("SDNREB", "SDNMIL")),
+        "{accusations:?}"
+    );
+    let interstate = "India and Pakistan agreed on Monday to observe a ceasefire along the Line \
+                      of Control. Each side accused the other of firing first on Thursday.";
+    let accusations = dyads(EventType::Accuse, interstate);
+    assert!(
+        accusations.contains(&pair("INDGOV", "PAKGOV")),
+        "{accusations:?}"
+    );
+    assert!(
+        accusations.contains(&pair("PAKGOV", "INDGOV")),
+        "{accusations:?}"
+    );
+}
