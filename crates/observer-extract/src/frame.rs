@@ -1714,21 +1714,25 @@ fn article_dyad(events: &[Event]) -> Option<(Actor, Actor)> {
             a.country.is_some() && matches!(a.role.as_deref(), None | Some("MIL" | "REB" | "GOV"))
         })
     };
-    events
-        .iter()
-        .find(|e| {
-            e.event_type == EventType::Assault
-                && !e.hypothetical
-                && armed(&e.source)
-                && armed(&e.target)
-                && e.source.as_ref().map(|a| &a.code) != e.target.as_ref().map(|a| &a.code)
-        })
-        .map(|e| {
-            (
-                e.source.clone().unwrap_or_default(),
-                e.target.clone().unwrap_or_default(),
-            )
-        })
+    // The first event of a kind between two different armed parties, as its (source, target).
+    let first_pair = |kind: &dyn Fn(&Event) -> bool| {
+        events
+            .iter()
+            .find(|e| {
+                kind(e)
+                    && !e.hypothetical
+                    && armed(&e.source)
+                    && armed(&e.target)
+                    && e.source.as_ref().map(|a| &a.code) != e.target.as_ref().map(|a| &a.code)
+            })
+            .map(|e| {
+                (
+                    e.source.clone().unwrap_or_default(),
+                    e.target.clone().unwrap_or_default(),
+                )
+            })
+    };
+    first_pair(&|e| e.event_type == EventType::Assault)
         // Else the first two armed parties of different countries that each attack in the article
         // ("Azerbaijani troops shelled ...", "Armenian forces fired on ...").
         .or_else(|| {
@@ -1745,24 +1749,7 @@ fn article_dyad(events: &[Event]) -> Option<(Actor, Actor)> {
         })
         // Else the parties of a truce the article reports: who agree to stop fighting are the
         // ones fighting ("both sides accused each other of breaking it").
-        .or_else(|| {
-            events
-                .iter()
-                .find(|e| {
-                    e.mode.as_deref() == Some("ceasefire")
-                        && !e.hypothetical
-                        && !e.negated
-                        && armed(&e.source)
-                        && armed(&e.target)
-                        && e.source.as_ref().map(|a| &a.code) != e.target.as_ref().map(|a| &a.code)
-                })
-                .map(|e| {
-                    (
-                        e.source.clone().unwrap_or_default(),
-                        e.target.clone().unwrap_or_default(),
-                    )
-                })
-        })
+        .or_else(|| first_pair(&|e| e.mode.as_deref() == Some("ceasefire") && !e.negated))
 }
 
 fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
