@@ -1403,7 +1403,7 @@ pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
         .map(|e| trigger_span(e).map(|span| (e.event_type, span)))
         .collect();
     let same_word = |i: usize, j: usize| words[i].is_some() && words[i] == words[j];
-    let mut kept: Vec<usize> = Vec::with_capacity(events.len());
+    let mut keep = vec![false; events.len()];
     for (i, e) in events.iter().enumerate() {
         // "Al-Shabab fighters attacked a base, setting off a car bomb": a party read as its own
         // target goes when the sentence has the event with a real target.
@@ -1416,7 +1416,7 @@ pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
         {
             continue;
         }
-        let twin = kept.iter().any(|&k| {
+        let twin = (0..i).filter(|&k| keep[k]).any(|k| {
             let o = &events[k];
             same_word(k, i)
                 && ((compatible(&o.source, &e.source)
@@ -1428,13 +1428,7 @@ pub fn drop_duplicate_pairs(events: Vec<Event>) -> Vec<Event> {
                         && country(&o.source).is_some()
                         && country(&o.source) == country(&e.source)))
         });
-        if !twin {
-            kept.push(i);
-        }
-    }
-    let mut keep = vec![false; events.len()];
-    for k in kept {
-        keep[k] = true;
+        keep[i] = !twin;
     }
     events
         .into_iter()
