@@ -453,20 +453,11 @@ pub struct TimelineArgs {
 pub struct ExportArgs {
     /// Export format
     #[arg(long, value_enum)]
-    pub format: ExportFormat,
+    pub format: observer_ledger::export::Format,
 
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Gdelt,
-    Acled,
-    Plover,
-    Jsonl,
-    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,9 +15,7 @@ use observer_store::EventFilter;
 use serde::Serialize;
 
 use crate::Status;
-use crate::cli::{
-    ClaimsArgs, ClustersArgs, ExportArgs, ExportFormat, OutputFormat, TimelineArgs, TrucesArgs,
-};
+use crate::cli::{ClaimsArgs, ClustersArgs, ExportArgs, OutputFormat, TimelineArgs, TrucesArgs};
 use crate::output::{new_table, truncate};
 use crate::setup::{Globals, stdout};
 use observer_extract::explain::{actor_text, casualties_text, place_text};
@@ -465,13 +463,7 @@ pub fn export(globals: &Globals, args: ExportArgs) -> Result<Status> {
     let ledger = load(globals)?;
     let reference = Reference::load(globals.data_dir.as_deref())
         .context("loading the CAMEO and country tables")?;
-    let format = match args.format {
-        ExportFormat::Gdelt => export::Format::Gdelt,
-        ExportFormat::Acled => export::Format::Acled,
-        ExportFormat::Plover => export::Format::Plover,
-        ExportFormat::Jsonl => export::Format::Jsonl,
-        ExportFormat::Csv => export::Format::Csv,
-    };
+    let format = args.format;
     let clusters = ledger.clusters();
     match &args.output {
         Some(path) => {

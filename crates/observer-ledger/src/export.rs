@@ -167,7 +167,14 @@ pub const CLUSTER_CSV_COLUMNS: [&str; 20] = [
     "outlets",
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The export formats. Their names ("gdelt", "acled", "plover", "jsonl", "csv") are the values
+/// of `observer export --format` (feature `clap`) and of `GET /api/export?format=` (serde, and
+/// feature `openapi` for its schema).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = ExportFormat))]
 pub enum Format {
     Gdelt,
     Acled,

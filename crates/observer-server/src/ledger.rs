@@ -177,47 +177,17 @@ pub async fn casualties(
     }))
 }
 
-/// The export formats.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    Gdelt,
-    Acled,
-    Plover,
-    Jsonl,
-    Csv,
-}
-
-impl ExportFormat {
-    /// The ledger's format, the Content-Type and the file name of the download.
-    fn download(self) -> (export::Format, &'static str, &'static str) {
-        match self {
-            ExportFormat::Gdelt => (
-                export::Format::Gdelt,
-                "text/tab-separated-values; charset=utf-8",
-                "observer-gdelt.tsv",
-            ),
-            ExportFormat::Acled => (
-                export::Format::Acled,
-                "text/csv; charset=utf-8",
-                "observer-acled.csv",
-            ),
-            ExportFormat::Plover => (
-                export::Format::Plover,
-                "application/x-ndjson",
-                "observer-plover.jsonl",
-            ),
-            ExportFormat::Jsonl => (
-                export::Format::Jsonl,
-                "application/x-ndjson",
-                "observer-clusters.jsonl",
-            ),
-            ExportFormat::Csv => (
-                export::Format::Csv,
-                "text/csv; charset=utf-8",
-                "observer-clusters.csv",
-            ),
-        }
+/// The Content-Type and the file name of the download of an export.
+fn download(format: export::Format) -> (&'static str, &'static str) {
+    match format {
+        export::Format::Gdelt => (
+            "text/tab-separated-values; charset=utf-8",
+            "observer-gdelt.tsv",
+        ),
+        export::Format::Acled => ("text/csv; charset=utf-8", "observer-acled.csv"),
+        export::Format::Plover => ("application/x-ndjson", "observer-plover.jsonl"),
+        export::Format::Jsonl => ("application/x-ndjson", "observer-clusters.jsonl"),
+        export::Format::Csv => ("text/csv; charset=utf-8", "observer-clusters.csv"),
     }
 }
 
@@ -226,7 +196,7 @@ impl ExportFormat {
 pub struct ExportParams {
     /// gdelt (GDELT 2.0 event rows, tab-separated), acled (ACLED rows, CSV), plover (one
     /// PLOVER JSON record per line), jsonl (one cluster per line) or csv.
-    pub format: ExportFormat,
+    pub format: export::Format,
 }
 
 /// The event clusters of the events that match the filters, as a file to download.
@@ -245,7 +215,8 @@ pub async fn export(
     ApiQuery(which): ApiQuery<ExportParams>,
     ApiQuery(params): ApiQuery<EventParams>,
 ) -> Result<Response, ApiError> {
-    let (format, content_type, file_name) = which.format.download();
+    let format = which.format;
+    let (content_type, file_name) = download(format);
     let clusters = ledger(&state, params.filter()?).await?.clusters();
     let body = tokio::task::spawn_blocking(move || {
         let reference = Reference::embedded()
