@@ -6,12 +6,12 @@
 use crate::report::Diagnostics;
 use anyhow::{Context, Result};
 use observer_extract::{Extraction, Extractor};
-use observer_ingest::{Record, Skip};
+use observer_ingest::{ArticleIndex, Batch, Merge, Record, Skip};
 use observer_model::Article;
 use observer_store::{Coded, Store};
 use rayon::prelude::*;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
 
@@ -124,51 +124,6 @@ impl Counts {
     }
 }
 
-/// Lookups of a batch's articles by id, by outlet and url, and by text hash: an article repeated
-/// in the input is spotted before the database knows of the first copy.
-#[derive(Default)]
-struct BatchIndex {
-    by_id: HashMap<String, usize>,
-    by_url: HashMap<(String, String), usize>,
-    by_hash: HashMap<String, usize>,
-}
-
-impl BatchIndex {
-    fn insert(&mut self, article: &Article, hash: String, i: usize) {
-        self.by_id.insert(article.id.clone(), i);
-        if let Some(url) = &article.url {
-            let key = (article.source.clone().unwrap_or_default(), url.clone());
-            self.by_url.insert(key, i);
-        }
-        self.by_hash.insert(hash, i);
-    }
-
-    /// A revision of entry `i` from `old` to `new` text: a later copy of the old text is no
-    /// longer this article.
-    fn revise(&mut self, i: usize, old: &str, new: String) {
-        if self.by_hash.get(old) == Some(&i) {
-            self.by_hash.remove(old);
-        }
-        self.by_hash.insert(new, i);
-    }
-
-    fn holds(&self, id: &str) -> bool {
-        self.by_id.contains_key(id)
-    }
-
-    fn find(&self, article: &Article, hash: &str) -> Option<usize> {
-        self.by_id
-            .get(&article.id)
-            .or_else(|| {
-                let url = article.url.as_ref()?;
-                let key = (article.source.clone().unwrap_or_default(), url.clone());
-                self.by_url.get(&key)
-            })
-            .or_else(|| self.by_hash.get(hash))
-            .copied()
-    }
-}
-
 /// Collects articles into batches and codes each full batch; a coded batch is saved while the
 /// next one is coded, so the cores code while the database writes.
 pub struct Pipeline<'a> {
@@ -178,12 +133,11 @@ pub struct Pipeline<'a> {
     batch_size: usize,
     /// Queue the articles for workers instead of coding them.
     queue_only: bool,
-    /// Articles waiting to be coded, with their text hashes.
-    batch: Vec<(Record, Kind, String)>,
-    batch_index: BatchIndex,
+    /// Articles waiting to be coded; a revision in the same batch replaces the earlier text.
+    batch: Batch<Kind>,
     /// The last coded batch, not saved yet, and its lookups.
     pending: Vec<Coded>,
-    pending_index: BatchIndex,
+    pending_index: ArticleIndex,
     /// Ids coded by this run, so that `--recode` codes an article repeated in the input only once.
     recoded: HashSet<String>,
     counts: Counts,
@@ -202,10 +156,9 @@ impl<'a> Pipeline<'a> {
             recode,
             batch_size: batch_size.max(1),
             queue_only: false,
-            batch: Vec::new(),
-            batch_index: BatchIndex::default(),
+            batch: Batch::default(),
             pending: Vec::new(),
-            pending_index: BatchIndex::default(),
+            pending_index: ArticleIndex::default(),
             recoded: HashSet::new(),
             counts: Counts::default(),
         }
@@ -220,23 +173,20 @@ impl<'a> Pipeline<'a> {
 
     /// Takes one article: counts it as unchanged, or queues it to be coded as new or updated.
     /// New and updated articles are counted once coded.
-    pub fn add(&mut self, mut record: Record, diagnostics: &mut Diagnostics) -> Result<()> {
-        let article = &mut record.article;
-        let hash = article.text_hash();
-        if let Some(i) = self.batch_index.find(article, &hash) {
-            let (queued, _, queued_hash) = &mut self.batch[i];
-            if *queued_hash == hash {
+    pub fn add(&mut self, record: Record, diagnostics: &mut Diagnostics) -> Result<()> {
+        let hash = record.article.text_hash();
+        let (mut record, hash) = match self.batch.merge(record, hash) {
+            Merge::Same(_) => {
                 self.counts.unchanged += 1;
-            } else {
-                // A revision of an article queued earlier in the same batch: the later text wins.
-                article.id = queued.article.id.clone();
-                *queued = record;
-                let old = std::mem::replace(queued_hash, hash.clone());
-                self.batch_index.revise(i, &old, hash);
-                self.counts.updated += 1;
+                return Ok(());
             }
-            return Ok(());
-        }
+            Merge::Revised(_) => {
+                self.counts.updated += 1;
+                return Ok(());
+            }
+            Merge::Unseen(record, hash) => (*record, hash),
+        };
+        let article = &mut record.article;
         if let Some(i) = self.pending_index.find(article, &hash) {
             // Coded in the previous batch, saved before this one: a revision replaces it then.
             let coded = &self.pending[i].article;
@@ -256,7 +206,7 @@ impl<'a> Pipeline<'a> {
             // Found by its text alone, but that article is revised by this run to another text
             // (queued or pending): this is another article with the old text.
             Some(stored)
-                if self.batch_index.holds(&stored.id) || self.pending_index.holds(&stored.id) =>
+                if self.batch.holds(&stored.id) || self.pending_index.holds(&stored.id) =>
             {
                 Kind::New
             }
@@ -294,12 +244,10 @@ impl<'a> Pipeline<'a> {
         hash: String,
         diagnostics: &mut Diagnostics,
     ) -> Result<()> {
-        self.batch_index
-            .insert(&record.article, hash.clone(), self.batch.len());
         if self.recode {
             self.recoded.insert(record.article.id.clone());
         }
-        self.batch.push((record, kind, hash));
+        self.batch.push(record, kind, hash);
         if self.batch.len() >= self.batch_size {
             self.flush(diagnostics)?;
         }
@@ -311,10 +259,11 @@ impl<'a> Pipeline<'a> {
         if self.batch.is_empty() {
             return Ok(());
         }
-        self.batch_index = BatchIndex::default();
-        let (records, kinds): (Vec<Record>, Vec<(Kind, String)>) = std::mem::take(&mut self.batch)
+        let (records, kinds): (Vec<Record>, Vec<(Kind, String)>) = self
+            .batch
+            .take()
             .into_iter()
-            .map(|(record, kind, hash)| (record, (kind, hash)))
+            .map(|queued| (queued.record, (queued.kind, queued.hash)))
             .unzip();
         if self.queue_only {
             return self.enqueue(records, kinds);
@@ -324,7 +273,7 @@ impl<'a> Pipeline<'a> {
         let (saved, results) =
             rayon::join(|| save(store, &pending), || code_all(extractor, records));
         saved?;
-        self.pending_index = BatchIndex::default();
+        self.pending_index = ArticleIndex::default();
         for (result, (kind, hash)) in results.into_iter().zip(kinds) {
             let (record, extraction) = match result {
                 Ok(done) => done,

@@ -17,6 +17,7 @@
 //! ```
 
 mod archive;
+mod batch;
 mod date;
 mod feed;
 mod fields;
@@ -29,6 +30,7 @@ mod text;
 use std::fmt;
 
 pub use archive::PassedOver;
+pub use batch::{ArticleIndex, Batch, Merge, Queued};
 pub use date::{latest_publication_date, parse_date};
 pub use feed::{FeedItem, TEXT_FROM_SUMMARY, parse_feed};
 pub use html::{Page, extract_page};

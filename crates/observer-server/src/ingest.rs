@@ -4,15 +4,16 @@
 //!
 //! As in `observer ingest`, an article already stored with the same text and coded by this
 //! engine is left alone, a revised one (same id, same outlet and url, or same text) replaces the
-//! stored one and its events, and a record that cannot be read is reported and skipped while
-//! the rest are saved.
+//! stored one and its events, an article sent twice in the body is coded once with the later
+//! text (observer-ingest's [`Batch`]), and a record that cannot be read is reported and skipped
+//! while the rest are saved.
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::HeaderMap;
-use observer_ingest::{Format, Metadata};
+use observer_ingest::{Batch, Format, Merge, Metadata};
 use observer_store::{Coded, Store};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -116,14 +117,15 @@ fn as_json_lines(body: &[u8]) -> Result<Vec<u8>, ApiError> {
     Ok(text.to_vec())
 }
 
-/// Reads, codes and saves the articles of `lines` (JSON Lines).
+/// Reads, codes and saves the articles of `lines` (JSON Lines). An article sent twice in the
+/// body is coded once, with the later text, as `observer ingest` does.
 fn ingest(
     store: &mut dyn Store,
     extractor: &observer_extract::Extractor,
     lines: Vec<u8>,
 ) -> Result<IngestReport, ApiError> {
     let mut report = IngestReport::default();
-    let mut batch: Vec<Coded> = Vec::new();
+    let mut batch: Batch<()> = Batch::default();
     let reader = observer_ingest::read_stream(
         BODY_NAME,
         std::io::Cursor::new(lines),
@@ -131,8 +133,8 @@ fn ingest(
         Format::Jsonl,
     );
     for item in reader {
-        let mut article = match item {
-            Ok(record) => record.article,
+        let record = match item {
+            Ok(record) => record,
             Err(skip) => {
                 report.skipped.push(SkippedRecord {
                     record: skip.origin.to_string(),
@@ -141,13 +143,22 @@ fn ingest(
                 continue;
             }
         };
-        // A repeat within the body: the first one counts.
-        if batch.iter().any(|coded| coded.article.id == article.id) {
-            report.unchanged.push(article.id);
-            continue;
-        }
-        let hash = article.text_hash();
-        let revision = match store.find_existing(&article)? {
+        let hash = record.article.text_hash();
+        let (mut record, hash) = match batch.merge(record, hash) {
+            Merge::Same(id) => {
+                report.unchanged.push(id);
+                continue;
+            }
+            Merge::Revised(id) => {
+                report.updated.push(id);
+                continue;
+            }
+            Merge::Unseen(record, hash) => (*record, hash),
+        };
+        let revision = match store.find_existing(&record.article)? {
+            // Found by its text alone, but that article is revised by this body to another
+            // text: this is another article with the old text.
+            Some(stored) if batch.holds(&stored.id) => false,
             Some(stored)
                 if stored.text_hash == hash
                     && stored.extractor_version == observer_extract::VERSION =>
@@ -156,25 +167,33 @@ fn ingest(
                 continue;
             }
             Some(stored) => {
-                article.id = stored.id;
+                record.article.id = stored.id;
                 true
             }
             None => false,
         };
-        let events = extractor.extract(&article).events;
-        report.events += events.len();
         if revision {
-            report.updated.push(article.id.clone());
+            report.updated.push(record.article.id.clone());
         } else {
-            report.new.push(article.id.clone());
+            report.new.push(record.article.id.clone());
         }
-        batch.push(Coded {
-            article,
-            events,
-            extractor_version: observer_extract::VERSION.to_string(),
-        });
+        batch.push(record, (), hash);
     }
-    store.save_batch(&batch)?;
+    let coded: Vec<Coded> = batch
+        .take()
+        .into_iter()
+        .map(|queued| {
+            let article = queued.record.article;
+            let events = extractor.extract(&article).events;
+            report.events += events.len();
+            Coded {
+                article,
+                events,
+                extractor_version: observer_extract::VERSION.to_string(),
+            }
+        })
+        .collect();
+    store.save_batch(&coded)?;
     Ok(report)
 }
 

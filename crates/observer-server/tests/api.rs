@@ -181,6 +181,46 @@ async fn writes_need_the_token_and_code_articles_at_once() {
 }
 
 #[tokio::test]
+async fn an_article_sent_twice_in_one_body_keeps_the_later_text_as_the_cli_does() {
+    let app = app_with(Some(TOKEN), &options());
+    let first = json!({"id": "harbour-strike", "source": "Coast Ledger",
+        "url": "https://ledger.example/strike", "published": "2022-05-03",
+        "text": "Dock workers went on strike at the northern harbour on Tuesday, the union said."});
+    // The same outlet and url under another id: a revision, sent later in the same body.
+    let revised = json!({"id": "harbour-strike-update", "source": "Coast Ledger",
+        "url": "https://ledger.example/strike", "published": "2022-05-03",
+        "text": "Police arrested twelve striking dock workers at the northern harbour on \
+            Tuesday, the union said."});
+    // The revised text again under a third id: the same article, nothing more to store.
+    let copy = json!({"id": "wire-copy", "text": revised["text"]});
+    let (status, _, report) =
+        post(&app, Some(TOKEN), json!([first, revised, copy]).to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["new"], json!(["harbour-strike"]), "{report}");
+    assert_eq!(report["updated"], json!(["harbour-strike"]), "{report}");
+    assert_eq!(report["unchanged"], json!(["harbour-strike"]), "{report}");
+    assert_eq!(get(&app, "/api/stats").await.2["articles"], 1);
+
+    let (status, _, article) = get(&app, "/api/articles/harbour-strike").await;
+    assert_eq!(status, StatusCode::OK, "{article}");
+    assert_eq!(article["article"]["text"], revised["text"], "{article}");
+    let (_, _, events) = get(&app, "/api/events?article=harbour-strike").await;
+    let events = events["events"].as_array().unwrap();
+    assert!(
+        events.iter().any(|e| e["mode"] == "arrest"),
+        "the arrest of the later text is coded: {events:?}"
+    );
+    let later = revised["text"].as_str().unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| later.contains(e["evidence"]["text"].as_str().unwrap())),
+        "every event comes from the later text: {events:?}"
+    );
+    assert_eq!(report["events"], events.len(), "{report}");
+}
+
+#[tokio::test]
 async fn without_a_token_writes_are_disabled() {
     let app = app_with(None, &options());
     let (status, _, error) = post(&app, Some(TOKEN), articles().to_string()).await;
