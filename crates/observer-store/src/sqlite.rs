@@ -437,11 +437,7 @@ impl Store for SqliteStore {
     fn cluster_membership(&self) -> Result<Vec<(String, String)>, StoreError> {
         self.conn
             .prepare_cached("SELECT event_id, cluster_id FROM event_clusters ORDER BY event_id")
-            .and_then(|mut statement| {
-                statement
-                    .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-                    .collect()
-            })
+            .and_then(|mut statement| statement.query_map([], |row| row.try_into())?.collect())
             .map_err(self.sqlite_err())
     }
 
@@ -473,18 +469,7 @@ impl Store for SqliteStore {
                 "SELECT id, url, source, published, title, text, lang, extra
                  FROM articles WHERE id = ?1",
                 [id],
-                |row| {
-                    Ok((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                        row.get(5)?,
-                        row.get(6)?,
-                        row.get(7)?,
-                    ))
-                },
+                |row| row.try_into(),
             )
             .optional()
             .map_err(self.sqlite_err())?;
@@ -492,10 +477,7 @@ impl Store for SqliteStore {
             return Ok(None);
         };
         let published = published
-            .map(|day| {
-                day.parse::<NaiveDate>()
-                    .map_err(|e| self.corrupt(format!("publication date of article {id}"), e))
-            })
+            .map(|day| self.parse_day(|| format!("publication date of article {id}"), &day))
             .transpose()?;
         let extra = serde_json::from_str(&extra)
             .map_err(|e| self.corrupt(format!("extra fields of article {id}"), e))?;
@@ -593,16 +575,7 @@ impl Store for SqliteStore {
             Option<String>,
             i64,
         );
-        let rows: Vec<Row> = self.rows(&sql, values, |row| {
-            Ok((
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-                row.get(5)?,
-            ))
-        })?;
+        let rows: Vec<Row> = self.rows(&sql, values, |row| row.try_into())?;
         rows.into_iter()
             .map(|(id, source, url, published, title, events)| {
                 let published = published
@@ -631,17 +604,7 @@ impl Store for SqliteStore {
             i64,
             String,
         );
-        let rows: Vec<Row> = self.rows(&sql, values, |row| {
-            Ok((
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-                row.get(5)?,
-                row.get(6)?,
-            ))
-        })?;
+        let rows: Vec<Row> = self.rows(&sql, values, |row| row.try_into())?;
         rows.into_iter()
             .map(
                 |(event_type, place_name, lat, lon, precision, events, first)| {
@@ -663,9 +626,7 @@ impl Store for SqliteStore {
 
     fn timeline(&self, filter: &EventFilter) -> Result<Vec<DayCount>, StoreError> {
         let (sql, values) = crate::events_query::timeline_query::<filter::Sqlite>(filter);
-        let rows: Vec<(String, String, i64)> = self.rows(&sql, values, |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-        })?;
+        let rows: Vec<(String, String, i64)> = self.rows(&sql, values, |row| row.try_into())?;
         rows.into_iter()
             .map(|(day, event_type, events)| {
                 Ok(DayCount {

@@ -414,7 +414,7 @@ mod tests {
             .query_row(
                 "SELECT id, source_country FROM events WHERE source_country = 'UKR'",
                 [],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| row.try_into(),
             )
             .unwrap();
         assert_eq!(
@@ -469,7 +469,7 @@ mod tests {
             .prepare("SELECT name, sql FROM sqlite_schema ORDER BY name")
             .unwrap();
         statement
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_map([], |row| row.try_into())
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap()
