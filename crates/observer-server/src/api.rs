@@ -184,8 +184,22 @@ impl PageParams {
     }
 }
 
-pub(crate) fn encode_cursor(value: &impl Serialize) -> String {
+fn encode_cursor(value: &impl Serialize) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(value).unwrap_or_default())
+}
+
+/// Cuts `items`, fetched one more than `limit` to know whether another page follows, to one
+/// page; the cursor of the next page is `key` of the last item sent, none on the last page.
+pub(crate) fn next_page<T, K: Serialize>(
+    items: &mut Vec<T>,
+    limit: usize,
+    key: impl FnOnce(&T) -> K,
+) -> Option<String> {
+    if items.len() <= limit {
+        return None;
+    }
+    items.truncate(limit);
+    items.last().map(|last| encode_cursor(&key(last)))
 }
 
 /// One page of events.
@@ -227,15 +241,10 @@ pub async fn list_events(
     let mut events = state
         .with_store(move |store| Ok(store.events(&filter)?))
         .await?;
-    let next_cursor = if events.len() > limit {
-        events.truncate(limit);
-        events.last().map(|last| {
-            let cursor = EventCursor::after(last);
-            encode_cursor(&(cursor.date_start, cursor.article_id, cursor.id))
-        })
-    } else {
-        None
-    };
+    let next_cursor = next_page(&mut events, limit, |last| {
+        let cursor = EventCursor::after(last);
+        (cursor.date_start, cursor.article_id, cursor.id)
+    });
     Ok(Json(EventPage {
         events,
         next_cursor,
@@ -441,14 +450,7 @@ pub async fn list_articles(
     let mut found = state
         .with_store(move |store| Ok(store.articles(&filter)?))
         .await?;
-    let next_cursor = if found.len() > limit {
-        found.truncate(limit);
-        found
-            .last()
-            .map(|last| encode_cursor(&(last.published, &last.id)))
-    } else {
-        None
-    };
+    let next_cursor = next_page(&mut found, limit, |last| (last.published, last.id.clone()));
     let articles = found
         .into_iter()
         .map(|a| ArticleSummary {

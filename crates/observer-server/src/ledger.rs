@@ -16,7 +16,7 @@ use observer_store::EventFilter;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::api::{ApiQuery, EventParams, PageParams, encode_cursor};
+use crate::api::{ApiQuery, EventParams, PageParams, next_page};
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 
@@ -140,12 +140,7 @@ pub async fn clusters(
         })?;
         clusters.drain(..=last_sent);
     }
-    let next_cursor = if clusters.len() > limit {
-        clusters.truncate(limit);
-        clusters.last().map(|last| encode_cursor(&last.id))
-    } else {
-        None
-    };
+    let next_cursor = next_page(&mut clusters, limit, |last| last.id.clone());
     Ok(Json(ClusterPage {
         clusters,
         next_cursor,
