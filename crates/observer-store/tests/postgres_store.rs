@@ -2,6 +2,7 @@
 //! (`observer_store::postgres::test_server`): the backend contract of `common`, then what is
 //! particular to PostgreSQL. Without the PostgreSQL binaries these tests fail, saying so.
 
+#[macro_use]
 mod common;
 
 use std::collections::HashSet;
@@ -27,35 +28,7 @@ fn store() -> PostgresStore {
     PostgresStore::open(&database()).unwrap()
 }
 
-/// A test per case of the backend contract, each on a new database.
-macro_rules! contract {
-    ($($case:ident),* $(,)?) => {
-        $(
-            #[test]
-            fn $case() {
-                common::$case(&mut store());
-            }
-        )*
-    };
-}
-
-contract!(
-    an_article_with_extra_fields_and_full_events_round_trips_exactly,
-    re_saving_an_article_replaces_its_events,
-    find_existing_matches_by_id_source_and_url_or_text,
-    duplicate_urls_and_texts_under_new_ids_are_still_saved,
-    events_come_ordered_by_date_with_undated_last,
-    date_filters_compare_the_event_date_range,
-    actor_filter_searches_names_texts_and_codes_of_all_parties,
-    country_type_place_outlet_and_article_filters,
-    hostile_and_unicode_filter_strings_match_literally,
-    watched_feeds_keep_validators_and_seen_items,
-    cluster_membership_is_replaced_and_goes_with_its_events,
-    paging_with_a_cursor_walks_every_event_once_in_order,
-    the_map_groups_located_events_by_type_and_place,
-    the_timeline_counts_events_per_first_day_and_type,
-    articles_are_listed_newest_first_searched_and_paged,
-);
+backend_contract!(store);
 
 /// The error and all its causes, as the CLI prints them.
 fn chain(error: &dyn std::error::Error) -> String {

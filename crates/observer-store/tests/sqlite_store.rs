@@ -1,6 +1,7 @@
 //! The SQLite store through its public API, as the CLI uses it: the backend contract of
 //! `common`, then what is particular to SQLite (files, sharing a file, WAL).
 
+#[macro_use]
 mod common;
 
 use common::{article, coded, event};
@@ -11,35 +12,7 @@ fn store() -> SqliteStore {
     SqliteStore::open_in_memory().unwrap()
 }
 
-/// A test per case of the backend contract, each on a new in-memory database.
-macro_rules! contract {
-    ($($case:ident),* $(,)?) => {
-        $(
-            #[test]
-            fn $case() {
-                common::$case(&mut store());
-            }
-        )*
-    };
-}
-
-contract!(
-    an_article_with_extra_fields_and_full_events_round_trips_exactly,
-    re_saving_an_article_replaces_its_events,
-    find_existing_matches_by_id_source_and_url_or_text,
-    duplicate_urls_and_texts_under_new_ids_are_still_saved,
-    events_come_ordered_by_date_with_undated_last,
-    date_filters_compare_the_event_date_range,
-    actor_filter_searches_names_texts_and_codes_of_all_parties,
-    country_type_place_outlet_and_article_filters,
-    hostile_and_unicode_filter_strings_match_literally,
-    watched_feeds_keep_validators_and_seen_items,
-    cluster_membership_is_replaced_and_goes_with_its_events,
-    paging_with_a_cursor_walks_every_event_once_in_order,
-    the_map_groups_located_events_by_type_and_place,
-    the_timeline_counts_events_per_first_day_and_type,
-    articles_are_listed_newest_first_searched_and_paged,
-);
+backend_contract!(store);
 
 #[test]
 fn a_bad_article_fails_the_whole_batch() {

@@ -13,6 +13,39 @@ use observer_store::{
     StoredArticle,
 };
 
+/// A test per case of the backend contract, each on a new, empty store made by `$store()`: each
+/// backend's test file runs this one list (`backend_contract!(store);`), so none misses a case.
+macro_rules! backend_contract {
+    ($store:ident) => {
+        backend_contract!(
+            $store:
+            an_article_with_extra_fields_and_full_events_round_trips_exactly,
+            re_saving_an_article_replaces_its_events,
+            find_existing_matches_by_id_source_and_url_or_text,
+            duplicate_urls_and_texts_under_new_ids_are_still_saved,
+            events_come_ordered_by_date_with_undated_last,
+            date_filters_compare_the_event_date_range,
+            actor_filter_searches_names_texts_and_codes_of_all_parties,
+            country_type_place_outlet_and_article_filters,
+            hostile_and_unicode_filter_strings_match_literally,
+            watched_feeds_keep_validators_and_seen_items,
+            cluster_membership_is_replaced_and_goes_with_its_events,
+            paging_with_a_cursor_walks_every_event_once_in_order,
+            the_map_groups_located_events_by_type_and_place,
+            the_timeline_counts_events_per_first_day_and_type,
+            articles_are_listed_newest_first_searched_and_paged,
+        );
+    };
+    ($store:ident: $($case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                common::$case(&mut $store());
+            }
+        )*
+    };
+}
+
 // ---- helpers: hand-built model values ----
 
 pub fn day(iso: &str) -> NaiveDate {
