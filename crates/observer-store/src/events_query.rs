@@ -291,8 +291,37 @@ pub(crate) fn articles_query<D: Dialect>(filter: &ArticleFilter) -> (String, Vec
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Filter strings become bound parameters, never SQL: `limit` is how the dialect spells
+    /// the LIMIT clause of the sixth parameter.
+    pub(crate) fn user_input_is_bound_never_spliced<D: Dialect>(limit: &str) {
+        let hostile = "'; DROP TABLE events; --";
+        let filter = EventFilter {
+            actor: Some(hostile.into()),
+            country: Some(hostile.into()),
+            place: Some(hostile.into()),
+            source: Some(hostile.into()),
+            article_id: Some(hostile.into()),
+            limit: Some(3),
+            ..EventFilter::default()
+        };
+        let (sql, params) = events_query::<D>(&filter);
+        assert!(!sql.contains("DROP"), "{sql}");
+        assert_eq!(params.len(), 6);
+        assert!(sql.contains(limit), "{sql}");
+    }
+
+    /// No filter: every event, ordered, from the dialect's `select`.
+    pub(crate) fn an_empty_filter_selects_everything_in_order<D: Dialect>(select: &str) {
+        let (sql, params) = events_query::<D>(&EventFilter::default());
+        assert_eq!(
+            sql,
+            format!("{select} ORDER BY e.date_start IS NULL, e.date_start, e.article_id, e.id")
+        );
+        assert!(params.is_empty());
+    }
 
     #[test]
     fn search_words_drop_every_non_word_character() {
