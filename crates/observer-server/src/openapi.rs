@@ -30,7 +30,7 @@ use crate::{api, error, ingest, ledger};
         ledger::casualties,
         ledger::export,
     ),
-    components(schemas(error::ErrorBody, error::ErrorDetail)),
+    components(schemas(error::ErrorBody, error::ErrorDetail, observer_ledger::export::Format)),
     modifiers(&BearerToken),
     tags(
         (name = "events", description = "Coded events, the map and the timeline"),

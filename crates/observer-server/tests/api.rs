@@ -472,6 +472,36 @@ fn response_validator(doc: &Value, path: &str, method: &str, status: u16) -> jso
     jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// Every `$ref` under `value`, as the JSON pointer it names (`#/components/...`).
+fn refs(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref") {
+                found.push(target.clone());
+            }
+            map.values().for_each(|v| refs(v, found));
+        }
+        Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn every_reference_in_the_openapi_document_resolves() {
+    let app = loaded_app().await;
+    let (_, _, doc) = get(&app, "/api/openapi.json").await;
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    assert!(!found.is_empty());
+    for target in found {
+        let pointer = target.strip_prefix('#').expect("a local reference");
+        assert!(
+            doc.pointer(pointer).is_some(),
+            "{target} is not in the document"
+        );
+    }
+}
+
 #[tokio::test]
 async fn every_response_matches_the_published_openapi_document() {
     let app = loaded_app().await;
