@@ -5,10 +5,11 @@
 
 use crate::Status;
 use crate::cli::BenchArgs;
-use crate::pipeline::{Pipeline, code_all};
+use crate::pipeline::Pipeline;
 use crate::report::{Diagnostics, thousands};
 use crate::setup::{Globals, open_store, stdout};
 use anyhow::{Context, Result, bail};
+use observer_coder::code_all;
 use observer_extract::{Extractor, Layer, LayerTimes};
 use observer_ingest::{Format, Metadata, Record};
 use observer_store::Coded;

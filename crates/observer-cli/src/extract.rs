@@ -4,10 +4,10 @@ use crate::Status;
 use crate::cli::ExtractArgs;
 use crate::ingest::metadata;
 use crate::output;
-use crate::pipeline::code_all;
 use crate::report::{Diagnostics, counted, thousands, to_stderr};
 use crate::setup::{Globals, stdout};
 use anyhow::Result;
+use observer_coder::code_all;
 use observer_ingest::Record;
 
 /// Articles coded at a time; keeps memory flat on large inputs while using every core.

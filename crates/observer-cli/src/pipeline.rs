@@ -1,102 +1,17 @@
 //! Coding and storing articles, shared by `ingest` and `demo`: skip what is already stored and
 //! unchanged, code the rest in parallel batches, save each batch in one transaction while the
 //! next one is coded. With `ingest --enqueue` the batches are stored un-coded in the work queue
-//! instead, for `observer worker`.
+//! instead, for `observer worker`. Coding itself (English only, a failing article skipped) is
+//! observer-coder's.
 
 use crate::report::Diagnostics;
 use anyhow::{Context, Result};
-use observer_extract::{Extraction, Extractor};
-use observer_ingest::{ArticleIndex, Batch, Merge, Record, Skip};
+use observer_coder::{code_all, stored_version, up_to_date};
+use observer_extract::Extractor;
+use observer_ingest::{ArticleIndex, Batch, Merge, Record};
 use observer_model::Article;
 use observer_store::{Coded, Store};
-use rayon::prelude::*;
-use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Once;
-
-/// Codes the records' articles on all cores, keeping their order. An article on which the
-/// extractor fails (panics) comes back as a [`Skip`], so one bad article cannot end a long run.
-/// An article not in English is not coded: it comes back with no events and a note saying so.
-pub fn code_all(
-    extractor: &Extractor,
-    records: Vec<Record>,
-) -> Vec<Result<(Record, Extraction), Skip>> {
-    records
-        .into_par_iter()
-        .map(|record| {
-            if let Some(reason) = not_coded_reason(&record.article) {
-                let extraction = Extraction {
-                    events: Vec::new(),
-                    sentences: Vec::new(),
-                    notes: vec![reason],
-                };
-                return Ok((record, extraction));
-            }
-            match caught(|| extractor.extract(&record.article)) {
-                Ok(extraction) => Ok((record, extraction)),
-                Err(panic) => Err(Skip::new(
-                    record.origin,
-                    format!("extraction failed (a bug in Observer): {panic}"),
-                )),
-            }
-        })
-        .collect()
-}
-
-/// Why an article is stored but not coded: the engine's lexicons and patterns are English, and
-/// coding another language would only produce garbage.
-pub fn not_coded_reason(article: &Article) -> Option<String> {
-    let lang = article.lang.as_deref();
-    (!observer_ingest::is_english(lang)).then(|| {
-        let lang = lang.unwrap_or_default();
-        format!(
-            "not coded yet: the article is in {} ({lang}) and Observer codes English only",
-            observer_ingest::language_name(lang)
-        )
-    })
-}
-
-/// Runs `f`, turning a panic into its message and place, without printing it.
-fn caught<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    capture_extraction_panics();
-    EXTRACTING.set(true);
-    let result = catch_unwind(AssertUnwindSafe(f));
-    EXTRACTING.set(false);
-    result.map_err(|_| {
-        CAUGHT_PANIC
-            .take()
-            .unwrap_or_else(|| "unknown error".to_string())
-    })
-}
-
-thread_local! {
-    /// Set while this thread runs [`caught`], whose panics become errors.
-    static EXTRACTING: Cell<bool> = const { Cell::new(false) };
-    /// The message and place of the extractor's last panic on this thread.
-    static CAUGHT_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Routes panics inside [`caught`] to [`CAUGHT_PANIC`] instead of stderr (where they would
-/// tear through the progress bar, once per bad article); every other panic prints as usual.
-fn capture_extraction_panics() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let default_hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if EXTRACTING.get() {
-                let message = info.payload_as_str().unwrap_or("panic");
-                let place = info
-                    .location()
-                    .map(|at| format!(" at {}:{}", at.file(), at.line()))
-                    .unwrap_or_default();
-                CAUGHT_PANIC.set(Some(format!("{message}{place}")));
-            } else {
-                default_hook(info);
-            }
-        }));
-    });
-}
 
 /// Whether a queued article is new to the database or replaces a stored one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,8 +130,8 @@ impl<'a> Pipeline<'a> {
                 // An empty version: waiting un-coded in the work queue (or failed there), or
                 // stored un-coded as not in English.
                 let uncoded = stored.extractor_version.is_empty();
-                let current = stored.extractor_version == observer_extract::VERSION
-                    || (uncoded && (self.queue_only || not_coded_reason(article).is_some()));
+                let current =
+                    up_to_date(&stored.extractor_version, article) || (uncoded && self.queue_only);
                 let recoded_already = self.recoded.contains(&stored.id);
                 if same_text && (recoded_already || (current && !self.recode)) {
                     self.counts.unchanged += 1;
@@ -287,19 +202,16 @@ impl<'a> Pipeline<'a> {
             }
             self.count(kind);
             self.counts.events += extraction.events.len() as u64;
-            // An article left un-coded is stored with no extractor version, as queued ones are.
-            let extractor_version = if not_coded_reason(&record.article).is_some() {
+            let extractor_version = stored_version(&record.article);
+            if extractor_version.is_empty() {
                 self.counts.not_coded += 1;
-                String::new()
-            } else {
-                observer_extract::VERSION.to_string()
-            };
+            }
             self.pending_index
                 .insert(&record.article, hash, self.pending.len());
             self.pending.push(Coded {
                 article: record.article,
                 events: extraction.events,
-                extractor_version,
+                extractor_version: extractor_version.to_string(),
             });
         }
         Ok(())
@@ -332,17 +244,4 @@ fn save(store: &mut dyn Store, coded: &[Coded]) -> Result<()> {
     store
         .save_batch(coded)
         .with_context(|| format!("saving {} coded articles", coded.len()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn panics_become_messages_with_their_place() {
-        let message = caught(|| -> u32 { panic!("boom {}", 42) }).unwrap_err();
-        assert!(message.starts_with("boom 42 at "), "{message}");
-        assert!(message.contains("pipeline.rs:"), "{message}");
-        assert_eq!(caught(|| 7), Ok(7));
-    }
 }

@@ -8,10 +8,10 @@
 
 use crate::Status;
 use crate::cli::WorkerArgs;
-use crate::pipeline::{code_all, not_coded_reason};
 use crate::report::{counted, thousands, to_stderr};
 use crate::setup::Globals;
 use anyhow::{Context, Result, anyhow};
+use observer_coder::{code_all, not_coded_reason};
 use observer_extract::Extractor;
 use observer_ingest::{Origin, Record};
 use observer_model::Article;

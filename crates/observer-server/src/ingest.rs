@@ -5,15 +5,16 @@
 //! As in `observer ingest`, an article already stored with the same text and coded by this
 //! engine is left alone, a revised one (same id, same outlet and url, or same text) replaces the
 //! stored one and its events, an article sent twice in the body is coded once with the later
-//! text (observer-ingest's [`Batch`]), and a record that cannot be read is reported and skipped
-//! while the rest are saved.
+//! text (observer-ingest's [`Batch`]), and a record that cannot be read or coded is reported and
+//! skipped while the rest are saved. Coding is observer-coder's, as for the CLI: an article not
+//! in English is stored un-coded (and listed under `not_coded`).
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::HeaderMap;
-use observer_ingest::{Batch, Format, Merge, Metadata};
+use observer_ingest::{Batch, Format, Merge, Metadata, Skip};
 use observer_store::{Coded, Store};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -34,10 +35,22 @@ pub struct IngestReport {
     pub updated: Vec<String>,
     /// Ids of articles already stored as sent.
     pub unchanged: Vec<String>,
+    /// Ids of new or updated articles stored without coding, as they are not in English (also
+    /// listed under `new` or `updated`).
+    pub not_coded: Vec<String>,
     /// Events coded from the new and updated articles.
     pub events: usize,
-    /// Records that could not be read, each with its place in the body and the reason.
+    /// Records that could not be read or coded, each with its place in the body and the reason.
     pub skipped: Vec<SkippedRecord>,
+}
+
+impl IngestReport {
+    fn skip(&mut self, skip: Skip) {
+        self.skipped.push(SkippedRecord {
+            record: skip.origin.to_string(),
+            reason: skip.reason,
+        });
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -125,7 +138,8 @@ fn ingest(
     lines: Vec<u8>,
 ) -> Result<IngestReport, ApiError> {
     let mut report = IngestReport::default();
-    let mut batch: Batch<()> = Batch::default();
+    // Each queued article is marked with whether it revises a stored one.
+    let mut batch: Batch<bool> = Batch::default();
     let reader = observer_ingest::read_stream(
         BODY_NAME,
         std::io::Cursor::new(lines),
@@ -136,10 +150,7 @@ fn ingest(
         let record = match item {
             Ok(record) => record,
             Err(skip) => {
-                report.skipped.push(SkippedRecord {
-                    record: skip.origin.to_string(),
-                    reason: skip.reason,
-                });
+                report.skip(skip);
                 continue;
             }
         };
@@ -161,7 +172,7 @@ fn ingest(
             Some(stored) if batch.holds(&stored.id) => false,
             Some(stored)
                 if stored.text_hash == hash
-                    && stored.extractor_version == observer_extract::VERSION =>
+                    && observer_coder::up_to_date(&stored.extractor_version, &record.article) =>
             {
                 report.unchanged.push(stored.id);
                 continue;
@@ -172,27 +183,40 @@ fn ingest(
             }
             None => false,
         };
-        if revision {
-            report.updated.push(record.article.id.clone());
-        } else {
-            report.new.push(record.article.id.clone());
-        }
-        batch.push(record, (), hash);
+        batch.push(record, revision, hash);
     }
-    let coded: Vec<Coded> = batch
-        .take()
+    let queued = batch.take();
+    let revisions: Vec<bool> = queued.iter().map(|queued| queued.kind).collect();
+    let records = queued.into_iter().map(|queued| queued.record).collect();
+    let mut coded = Vec::new();
+    for (result, revision) in observer_coder::code_all(extractor, records)
         .into_iter()
-        .map(|queued| {
-            let article = queued.record.article;
-            let events = extractor.extract(&article).events;
-            report.events += events.len();
-            Coded {
-                article,
-                events,
-                extractor_version: observer_extract::VERSION.to_string(),
+        .zip(revisions)
+    {
+        let (record, extraction) = match result {
+            Ok(done) => done,
+            Err(skip) => {
+                report.skip(skip);
+                continue;
             }
-        })
-        .collect();
+        };
+        let article = record.article;
+        if revision {
+            report.updated.push(article.id.clone());
+        } else {
+            report.new.push(article.id.clone());
+        }
+        let extractor_version = observer_coder::stored_version(&article);
+        if extractor_version.is_empty() {
+            report.not_coded.push(article.id.clone());
+        }
+        report.events += extraction.events.len();
+        coded.push(Coded {
+            article,
+            events: extraction.events,
+            extractor_version: extractor_version.to_string(),
+        });
+    }
     store.save_batch(&coded)?;
     Ok(report)
 }

@@ -221,6 +221,40 @@ async fn an_article_sent_twice_in_one_body_keeps_the_later_text_as_the_cli_does(
 }
 
 #[tokio::test]
+async fn an_article_not_in_english_is_stored_uncoded_and_re_sending_it_changes_nothing() {
+    let app = app_with(Some(TOKEN), &options());
+    let spanish = json!({"id": "cauca-paro", "lang": "es", "published": "2023-09-12",
+        "text": "Miles de campesinos bloquearon la carretera Panamericana en el Cauca el \
+            martes para exigir tierras, según la gobernación."});
+    let english = json!({"id": "cauca-road", "published": "2023-09-12",
+        "text": "Police fired tear gas at farmers blocking the Pan-American Highway in Cauca on \
+            Tuesday, the governor's office said."});
+    let body = json!([spanish, english]).to_string();
+    let (status, _, report) = post(&app, Some(TOKEN), body.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(
+        report["new"],
+        json!(["cauca-paro", "cauca-road"]),
+        "{report}"
+    );
+    assert_eq!(report["not_coded"], json!(["cauca-paro"]), "{report}");
+    let (_, _, events) = get(&app, "/api/events?article=cauca-paro").await;
+    assert_eq!(events["events"], json!([]), "{events}");
+    let (_, _, events) = get(&app, "/api/events?article=cauca-road").await;
+    assert!(!events["events"].as_array().unwrap().is_empty(), "{events}");
+
+    let (status, _, again) = post(&app, Some(TOKEN), body).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(
+        again["unchanged"],
+        json!(["cauca-paro", "cauca-road"]),
+        "{again}"
+    );
+    assert_eq!(again["new"], json!([]), "{again}");
+    assert_eq!(again["updated"], json!([]), "{again}");
+}
+
+#[tokio::test]
 async fn without_a_token_writes_are_disabled() {
     let app = app_with(None, &options());
     let (status, _, error) = post(&app, Some(TOKEN), articles().to_string()).await;
