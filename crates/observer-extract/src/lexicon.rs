@@ -7,9 +7,10 @@
 
 use observer_text::Token;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// How a phrase word must be written in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 enum Case {
     Any,
     /// First letter upper case ("Turkey").
@@ -20,7 +21,7 @@ enum Case {
 
 /// Ids for the distinct words of every lexicon. Each token of an article is looked up once
 /// ([`Vocabulary::tokens`]); every lexicon then compares ids, never strings.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Vocabulary {
     ids: FxHashMap<Box<str>, u32>,
 }
@@ -57,7 +58,7 @@ impl Vocabulary {
 }
 
 /// The phrases that end at one node of the trie: one per pattern of capitals, in insertion order.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Ending<V> {
     cases: Box<[Case]>,
     values: Vec<V>,
@@ -67,7 +68,7 @@ struct Ending<V> {
 ///
 /// A trie over word ids: an edge is one hash look-up of (node, word), so matching costs one
 /// look-up per token of the match, however many phrases share a first word.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct PhraseMatcher<V> {
     /// Bit `w` is set when word `w` starts a phrase: most tokens start none, and are turned
     /// away here without a hash look-up.

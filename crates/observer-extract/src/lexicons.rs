@@ -4,8 +4,9 @@ use crate::DataError;
 use crate::data::{DataSource, Table};
 use crate::lexicon::{PhraseMatcher, Vocabulary};
 use observer_model::{CasualtyGroup, CasualtyKind, EventType};
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TriggerEntry {
     pub id: String,
     pub event_type: EventType,
@@ -15,7 +16,7 @@ pub struct TriggerEntry {
 }
 
 /// A condition the sentence must meet for a trigger to count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Needs {
     Nothing,
     /// A truce word in the same clause as the agreeing verb ("a truce agreed on Saturday").
@@ -35,7 +36,7 @@ pub enum Needs {
     Onset,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SpeechKind {
     Say,
     Claim,
@@ -45,7 +46,7 @@ pub enum SpeechKind {
     Report,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cue {
     Negation,
     Modal,
@@ -66,19 +67,19 @@ pub enum Cue {
     Weapon(usize),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RoleEntry {
     pub role: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TitleEntry {
     pub role: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrgEntry {
     pub code: String,
     pub name: String,
@@ -87,7 +88,7 @@ pub struct OrgEntry {
 }
 
 /// A well-known office holder from `people.tsv`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PersonEntry {
     pub name: String,
     pub country: Option<String>,
@@ -95,7 +96,7 @@ pub struct PersonEntry {
     pub title: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CountryEntry {
     pub iso3: String,
     pub name: String,
@@ -106,7 +107,7 @@ pub struct CountryEntry {
 }
 
 /// A number word, scale or bound from `quantities.tsv`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Quant {
     Number(u64),
     Scale(u64),
@@ -118,14 +119,14 @@ pub enum Quant {
     Approx,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlaceKind {
     City,
     Admin1,
     Region,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PlaceEntry {
     pub id: String,
     pub name: String,
@@ -140,7 +141,7 @@ pub struct PlaceEntry {
 }
 
 /// Every lexicon, gazetteer and table the layers consult.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Lexicons {
     /// Every word of every phrase below; text is tokenised with [`Vocabulary::tokens`].
     pub vocab: Vocabulary,

@@ -19,7 +19,7 @@ mod time;
 mod timing;
 mod triggers;
 
-pub use data::FILES as DATA_FILES;
+pub use data::{DataError, FILES as DATA_FILES};
 pub use timing::{Layer, LayerTimes};
 
 use frame::{Analysed, ArticleContext};
@@ -33,17 +33,6 @@ use timing::Clock;
 /// Version of the extraction rules and data; stored with each coded article so that
 /// a newer engine re-codes what an older one coded.
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
-
-#[derive(Debug, thiserror::Error)]
-pub enum DataError {
-    #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-}
 
 /// What extraction found in one article.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +49,13 @@ pub struct Extractor {
     lex: Lexicons,
 }
 
+/// The lexicons of the embedded data, built from it at compile time by `build.rs`.
+static BUILT_LEXICONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicons.postcard"));
+
+fn built_lexicons() -> Lexicons {
+    postcard::from_bytes(BUILT_LEXICONS).expect("build.rs writes the lexicons of this very code")
+}
+
 /// The note given for an article without a publication date.
 pub const NOTE_NO_DATE: &str = "no publication date: relative dates left unresolved";
 
@@ -67,15 +63,20 @@ impl Extractor {
     /// Uses the data files embedded in the binary.
     pub fn embedded() -> Result<Extractor, DataError> {
         Ok(Extractor {
-            lex: Lexicons::load(&data::DataSource::embedded())?,
+            lex: built_lexicons(),
         })
     }
 
-    /// Uses the files of `dir` where present, the embedded ones for the rest.
+    /// Uses the files of `dir` where present, the embedded ones for the rest. Lexicons are built
+    /// from the files then (the embedded ones come built), unless `dir` replaces none of them.
     pub fn with_data_dir(dir: &Path) -> Result<Extractor, DataError> {
-        Ok(Extractor {
-            lex: Lexicons::load(&data::DataSource::with_dir(dir)?)?,
-        })
+        let source = data::DataSource::with_dir(dir)?;
+        let lex = if source.replaces_any() {
+            Lexicons::load(&source)?
+        } else {
+            built_lexicons()
+        };
+        Ok(Extractor { lex })
     }
 
     /// The gazetteer ids a place name (or one of its alternate names) stands for, for comparing
@@ -340,5 +341,20 @@ impl Extractor {
             date_before,
             follows_dated,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_lexicons_are_those_the_embedded_data_builds() {
+        let loaded = Lexicons::load(&data::DataSource::default()).unwrap();
+        let encoded = postcard::to_allocvec(&loaded).unwrap();
+        assert!(
+            encoded == BUILT_LEXICONS,
+            "the lexicons built at compile time differ from the embedded data's"
+        );
     }
 }
