@@ -262,6 +262,7 @@ impl Lexicons {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
             lex.add_admin1(&admin1)?;
             lex.add_aliases(&aliases)?;
+            lex.finish();
             Ok(lex)
         })
     }
@@ -283,6 +284,24 @@ impl Lexicons {
             &source.table("countries/aliases.tsv")?,
         )?;
         Ok(lex)
+    }
+
+    /// Lays every matcher out for matching once its phrases are added.
+    fn finish(&mut self) {
+        self.triggers.finish();
+        self.speech.finish();
+        self.cues.finish();
+        self.roles.finish();
+        self.titles.finish();
+        self.orgs.finish();
+        self.people.finish();
+        self.countries.finish();
+        self.capitals.finish();
+        self.quantities.finish();
+        self.victims.finish();
+        self.outcomes.finish();
+        self.places.finish();
+        self.event_nouns.finish();
     }
 
     fn load_triggers(&mut self, t: &Table) -> Result<(), DataError> {
