@@ -485,6 +485,7 @@ impl<V> PhraseMatcher<V> {
 
     /// Whether some phrase starts with the word of `tok` (a bit test, no look-up): when not, no
     /// phrase is found at it.
+    #[inline]
     pub fn may_start_at(&self, tok: &Token) -> bool {
         let first = tok.key as usize;
         self.starts
@@ -494,10 +495,19 @@ impl<V> PhraseMatcher<V> {
 
     /// The longest phrase starting at token `i`. The tokens must be keyed by the vocabulary the
     /// phrases were inserted with.
+    ///
+    /// Inlined, so that the test of the first word (which turns most tokens away) costs no call.
+    #[inline]
     pub fn longest_at<'m>(&'m self, text: &str, toks: &[Token], i: usize) -> Option<Found<'m, V>> {
         if !self.may_start_at(toks.get(i)?) {
             return None;
         }
+        self.longest_from(text, toks, i)
+    }
+
+    /// [`PhraseMatcher::longest_at`] past the test of the first word.
+    #[inline(never)]
+    fn longest_from<'m>(&'m self, text: &str, toks: &[Token], i: usize) -> Option<Found<'m, V>> {
         debug_assert!(self.building.is_none(), "matcher not finished");
         let mut node = 0;
         let mut best = None;
