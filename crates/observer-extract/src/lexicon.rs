@@ -244,7 +244,7 @@ mod packed {
                 write!(f, "bytes holding {}-byte words", W::SIZE)
             }
             fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<W>, E> {
-                if bytes.len() % W::SIZE != 0 {
+                if !bytes.len().is_multiple_of(W::SIZE) {
                     return Err(E::invalid_length(bytes.len(), &self));
                 }
                 Ok(bytes.chunks_exact(W::SIZE).map(W::take).collect())
