@@ -357,4 +357,24 @@ mod tests {
             "the lexicons built at compile time differ from the embedded data's"
         );
     }
+
+    #[test]
+    fn a_data_dir_replacing_a_file_builds_the_lexicons_from_it() {
+        let dir = std::env::temp_dir().join(format!("observer-aliases-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("gazetteer")).unwrap();
+        std::fs::write(
+            dir.join("gazetteer/aliases.tsv"),
+            "key\tname\talt_names\tkind\tcountry\tadmin1\tlat\tlon\n\
+             zorvakh\tZorvakh\tZorvakh Pass\tarea\tARM\t\t39.9\t45.1\n",
+        )
+        .unwrap();
+        let replaced = Extractor::with_data_dir(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let embedded = Extractor::embedded().unwrap();
+        assert_eq!(replaced.place_ids("Zorvakh Pass"), ["alias:zorvakh"]);
+        assert!(embedded.place_ids("Zorvakh Pass").is_empty());
+        // The other files stay the embedded ones.
+        assert_eq!(replaced.place_ids("Kharkiv"), embedded.place_ids("Kharkiv"));
+        assert!(!embedded.place_ids("Kharkiv").is_empty());
+    }
 }
