@@ -5,6 +5,7 @@ use crate::data::{DataSource, Table};
 use crate::lexicon::{PhraseMatcher, Vocabulary};
 use observer_model::{CasualtyGroup, CasualtyKind, EventType};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TriggerEntry {
@@ -126,12 +127,18 @@ pub enum PlaceKind {
     Region,
 }
 
+/// The strings of a place are borrowed from the lexicons built at compile time (there are tens of
+/// thousands of places: decoding them into strings of their own was most of the start-up).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PlaceEntry {
-    pub id: String,
-    pub name: String,
-    pub country: Option<String>,
-    pub admin1: Option<String>,
+    #[serde(borrow)]
+    pub id: Cow<'static, str>,
+    #[serde(borrow)]
+    pub name: Cow<'static, str>,
+    #[serde(borrow, deserialize_with = "borrowed_or_none")]
+    pub country: Option<Cow<'static, str>>,
+    #[serde(borrow, deserialize_with = "borrowed_or_none")]
+    pub admin1: Option<Cow<'static, str>>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub population: u64,
@@ -140,8 +147,17 @@ pub struct PlaceEntry {
     pub curated: bool,
 }
 
+/// An optional string borrowed from the data decoded (serde borrows a `Cow` only outside an
+/// `Option`).
+fn borrowed_or_none<'de: 'static, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Cow<'static, str>>, D::Error> {
+    Ok(Option::<&'de str>::deserialize(deserializer)?.map(Cow::Borrowed))
+}
+
 /// Every lexicon, gazetteer and table the layers consult.
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Lexicons {
     /// Every word of every phrase below; text is tokenised with [`Vocabulary::tokens`].
     pub vocab: Vocabulary,
@@ -204,10 +220,10 @@ impl CitiesPart {
         );
         let entries = (table.rows.iter())
             .map(|row| PlaceEntry {
-                id: format!("geonames:{}", row.get(id)),
-                name: row.get(name).to_string(),
-                country: non_empty(row.get(country)),
-                admin1: non_empty(row.get(adm)),
+                id: format!("geonames:{}", row.get(id)).into(),
+                name: row.get(name).to_string().into(),
+                country: non_empty(row.get(country)).map(Cow::Owned),
+                admin1: non_empty(row.get(adm)).map(Cow::Owned),
                 lat: parse_f64(row.get(lat)),
                 lon: parse_f64(row.get(lon)),
                 population: row.get(pop).parse().unwrap_or(0),
@@ -640,10 +656,10 @@ impl Lexicons {
             // Región de"): news copy uses the name before it.
             let short = row.get(name).split_once(", ").map(|(head, _)| head);
             let entry = PlaceEntry {
-                id: format!("admin1:{}.{}", row.get(country), row.get(code)),
-                name: row.get(name).to_string(),
-                country: non_empty(row.get(country)),
-                admin1: non_empty(row.get(name)),
+                id: format!("admin1:{}.{}", row.get(country), row.get(code)).into(),
+                name: row.get(name).to_string().into(),
+                country: non_empty(row.get(country)).map(Cow::Owned),
+                admin1: non_empty(row.get(name)).map(Cow::Owned),
                 lat: parse_f64(row.get(lat)),
                 lon: parse_f64(row.get(lon)),
                 population: 0,
@@ -675,10 +691,10 @@ impl Lexicons {
                 other => return Err(aliases.error(row, format!("unknown place kind `{other}`"))),
             };
             let entry = PlaceEntry {
-                id: format!("alias:{}", row.get(key)),
-                name: row.get(name).to_string(),
-                country: non_empty(row.get(country)),
-                admin1: non_empty(row.get(adm)),
+                id: format!("alias:{}", row.get(key)).into(),
+                name: row.get(name).to_string().into(),
+                country: non_empty(row.get(country)).map(Cow::Owned),
+                admin1: non_empty(row.get(adm)).map(Cow::Owned),
                 lat: parse_f64(row.get(lat)),
                 lon: parse_f64(row.get(lon)),
                 population: 0,

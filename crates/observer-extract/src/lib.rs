@@ -87,7 +87,7 @@ impl Extractor {
             Some(found) if found.end == toks.len() => found
                 .values
                 .iter()
-                .map(|&i| self.lex.place_entries[i].id.clone())
+                .map(|&i| self.lex.place_entries[i].id.to_string())
                 .collect(),
             _ => Vec::new(),
         };
@@ -218,7 +218,7 @@ impl Extractor {
                     }
                     PlaceSource::Gazetteer(c) if c.len() == 1 => {
                         if let Some(k) = &lex.place_entries[c[0]].country {
-                            *countries.entry(k.clone()).or_default() += 1;
+                            *countries.entry(k.to_string()).or_default() += 1;
                         }
                     }
                     PlaceSource::Gazetteer(_) | PlaceSource::Unknown(_) => {}
@@ -280,7 +280,7 @@ impl Extractor {
                 .map(|e| {
                     (
                         places::place_of_entry(&lex.place_entries[e], false),
-                        lex.place_entries[e].id.clone(),
+                        lex.place_entries[e].id.to_string(),
                     )
                 })
                 .or_else(|| {
