@@ -3,9 +3,20 @@
 //!
 //! Files are tab-separated with a header line; lines starting with `#` and blank lines are skipped.
 
-use crate::DataError;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+
+/// A data file that cannot be read or does not say what the engine needs.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -32,17 +43,14 @@ pub const FILES: &[(&str, &str)] = embedded![
     "gazetteer/aliases.tsv",
 ];
 
-/// Where data files are read from: an override directory first, the embedded copy otherwise.
+/// Where data files are read from: an override directory first, the embedded copy otherwise
+/// (`DataSource::default()` reads only the embedded copy).
 #[derive(Debug, Clone, Default)]
 pub struct DataSource {
     dir: Option<PathBuf>,
 }
 
 impl DataSource {
-    pub fn embedded() -> Self {
-        DataSource { dir: None }
-    }
-
     pub fn with_dir(dir: &Path) -> Result<Self, DataError> {
         if !dir.is_dir() {
             return Err(DataError::Invalid {
@@ -53,6 +61,13 @@ impl DataSource {
         Ok(DataSource {
             dir: Some(dir.to_path_buf()),
         })
+    }
+
+    /// Whether a file of the override directory replaces one of the embedded files.
+    pub fn replaces_any(&self) -> bool {
+        self.dir
+            .as_ref()
+            .is_some_and(|dir| FILES.iter().any(|(name, _)| dir.join(name).exists()))
     }
 
     /// Reads the named file and parses it as a table.
@@ -223,7 +238,7 @@ mod tests {
     #[test]
     fn every_embedded_file_parses_with_a_header() {
         for (name, _) in FILES {
-            let table = DataSource::embedded().table(name).unwrap();
+            let table = DataSource::default().table(name).unwrap();
             assert!(!table.rows.is_empty(), "{name} has no rows");
         }
     }
@@ -238,6 +253,12 @@ mod tests {
         )
         .unwrap();
         let source = DataSource::with_dir(&dir).unwrap();
+        assert!(source.replaces_any());
+        assert!(
+            !DataSource::with_dir(&dir.join("lexicon"))
+                .unwrap()
+                .replaces_any()
+        );
         let speech = source.table("lexicon/speech.tsv").unwrap();
         assert_eq!(speech.rows.len(), 1);
         assert!(speech.origin.ends_with("speech.tsv"));

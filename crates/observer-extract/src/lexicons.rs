@@ -4,8 +4,10 @@ use crate::DataError;
 use crate::data::{DataSource, Table};
 use crate::lexicon::{PhraseMatcher, Vocabulary};
 use observer_model::{CasualtyGroup, CasualtyKind, EventType};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TriggerEntry {
     pub id: String,
     pub event_type: EventType,
@@ -15,7 +17,7 @@ pub struct TriggerEntry {
 }
 
 /// A condition the sentence must meet for a trigger to count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Needs {
     Nothing,
     /// A truce word in the same clause as the agreeing verb ("a truce agreed on Saturday").
@@ -35,7 +37,7 @@ pub enum Needs {
     Onset,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SpeechKind {
     Say,
     Claim,
@@ -45,7 +47,7 @@ pub enum SpeechKind {
     Report,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cue {
     Negation,
     Modal,
@@ -66,19 +68,19 @@ pub enum Cue {
     Weapon(usize),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RoleEntry {
     pub role: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TitleEntry {
     pub role: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrgEntry {
     pub code: String,
     pub name: String,
@@ -87,7 +89,7 @@ pub struct OrgEntry {
 }
 
 /// A well-known office holder from `people.tsv`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PersonEntry {
     pub name: String,
     pub country: Option<String>,
@@ -95,7 +97,7 @@ pub struct PersonEntry {
     pub title: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CountryEntry {
     pub iso3: String,
     pub name: String,
@@ -106,7 +108,7 @@ pub struct CountryEntry {
 }
 
 /// A number word, scale or bound from `quantities.tsv`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Quant {
     Number(u64),
     Scale(u64),
@@ -118,19 +120,25 @@ pub enum Quant {
     Approx,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlaceKind {
     City,
     Admin1,
     Region,
 }
 
-#[derive(Debug, Clone)]
+/// The strings of a place are borrowed from the lexicons built at compile time (there are tens of
+/// thousands of places: decoding them into strings of their own was most of the start-up).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PlaceEntry {
-    pub id: String,
-    pub name: String,
-    pub country: Option<String>,
-    pub admin1: Option<String>,
+    #[serde(borrow)]
+    pub id: Cow<'static, str>,
+    #[serde(borrow)]
+    pub name: Cow<'static, str>,
+    #[serde(borrow, deserialize_with = "borrowed_or_none")]
+    pub country: Option<Cow<'static, str>>,
+    #[serde(borrow, deserialize_with = "borrowed_or_none")]
+    pub admin1: Option<Cow<'static, str>>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub population: u64,
@@ -139,8 +147,17 @@ pub struct PlaceEntry {
     pub curated: bool,
 }
 
+/// An optional string borrowed from the data decoded (serde borrows a `Cow` only outside an
+/// `Option`).
+fn borrowed_or_none<'de: 'static, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Cow<'static, str>>, D::Error> {
+    Ok(Option::<&'de str>::deserialize(deserializer)?.map(Cow::Borrowed))
+}
+
 /// Every lexicon, gazetteer and table the layers consult.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Lexicons {
     /// Every word of every phrase below; text is tokenised with [`Vocabulary::tokens`].
     pub vocab: Vocabulary,
@@ -203,10 +220,10 @@ impl CitiesPart {
         );
         let entries = (table.rows.iter())
             .map(|row| PlaceEntry {
-                id: format!("geonames:{}", row.get(id)),
-                name: row.get(name).to_string(),
-                country: non_empty(row.get(country)),
-                admin1: non_empty(row.get(adm)),
+                id: format!("geonames:{}", row.get(id)).into(),
+                name: row.get(name).to_string().into(),
+                country: non_empty(row.get(country)).map(Cow::Owned),
+                admin1: non_empty(row.get(adm)).map(Cow::Owned),
                 lat: parse_f64(row.get(lat)),
                 lon: parse_f64(row.get(lon)),
                 population: row.get(pop).parse().unwrap_or(0),
@@ -261,6 +278,7 @@ impl Lexicons {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
             lex.add_admin1(&admin1)?;
             lex.add_aliases(&aliases)?;
+            lex.finish();
             Ok(lex)
         })
     }
@@ -282,6 +300,24 @@ impl Lexicons {
             &source.table("countries/aliases.tsv")?,
         )?;
         Ok(lex)
+    }
+
+    /// Lays every matcher out for matching once its phrases are added.
+    fn finish(&mut self) {
+        self.triggers.finish();
+        self.speech.finish();
+        self.cues.finish();
+        self.roles.finish();
+        self.titles.finish();
+        self.orgs.finish();
+        self.people.finish();
+        self.countries.finish();
+        self.capitals.finish();
+        self.quantities.finish();
+        self.victims.finish();
+        self.outcomes.finish();
+        self.places.finish();
+        self.event_nouns.finish();
     }
 
     fn load_triggers(&mut self, t: &Table) -> Result<(), DataError> {
@@ -620,10 +656,10 @@ impl Lexicons {
             // Región de"): news copy uses the name before it.
             let short = row.get(name).split_once(", ").map(|(head, _)| head);
             let entry = PlaceEntry {
-                id: format!("admin1:{}.{}", row.get(country), row.get(code)),
-                name: row.get(name).to_string(),
-                country: non_empty(row.get(country)),
-                admin1: non_empty(row.get(name)),
+                id: format!("admin1:{}.{}", row.get(country), row.get(code)).into(),
+                name: row.get(name).to_string().into(),
+                country: non_empty(row.get(country)).map(Cow::Owned),
+                admin1: non_empty(row.get(name)).map(Cow::Owned),
                 lat: parse_f64(row.get(lat)),
                 lon: parse_f64(row.get(lon)),
                 population: 0,
@@ -655,10 +691,10 @@ impl Lexicons {
                 other => return Err(aliases.error(row, format!("unknown place kind `{other}`"))),
             };
             let entry = PlaceEntry {
-                id: format!("alias:{}", row.get(key)),
-                name: row.get(name).to_string(),
-                country: non_empty(row.get(country)),
-                admin1: non_empty(row.get(adm)),
+                id: format!("alias:{}", row.get(key)).into(),
+                name: row.get(name).to_string().into(),
+                country: non_empty(row.get(country)).map(Cow::Owned),
+                admin1: non_empty(row.get(adm)).map(Cow::Owned),
                 lat: parse_f64(row.get(lat)),
                 lon: parse_f64(row.get(lon)),
                 population: 0,

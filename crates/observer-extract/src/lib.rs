@@ -19,7 +19,7 @@ mod time;
 mod timing;
 mod triggers;
 
-pub use data::FILES as DATA_FILES;
+pub use data::{DataError, FILES as DATA_FILES};
 pub use timing::{Layer, LayerTimes};
 
 use frame::{Analysed, ArticleContext};
@@ -33,17 +33,6 @@ use timing::Clock;
 /// Version of the extraction rules and data; stored with each coded article so that
 /// a newer engine re-codes what an older one coded.
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
-
-#[derive(Debug, thiserror::Error)]
-pub enum DataError {
-    #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-}
 
 /// What extraction found in one article.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +49,13 @@ pub struct Extractor {
     lex: Lexicons,
 }
 
+/// The lexicons of the embedded data, built from it at compile time by `build.rs`.
+static BUILT_LEXICONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicons.postcard"));
+
+fn built_lexicons() -> Lexicons {
+    postcard::from_bytes(BUILT_LEXICONS).expect("build.rs writes the lexicons of this very code")
+}
+
 /// The note given for an article without a publication date.
 pub const NOTE_NO_DATE: &str = "no publication date: relative dates left unresolved";
 
@@ -67,15 +63,20 @@ impl Extractor {
     /// Uses the data files embedded in the binary.
     pub fn embedded() -> Result<Extractor, DataError> {
         Ok(Extractor {
-            lex: Lexicons::load(&data::DataSource::embedded())?,
+            lex: built_lexicons(),
         })
     }
 
-    /// Uses the files of `dir` where present, the embedded ones for the rest.
+    /// Uses the files of `dir` where present, the embedded ones for the rest. Lexicons are built
+    /// from the files then (the embedded ones come built), unless `dir` replaces none of them.
     pub fn with_data_dir(dir: &Path) -> Result<Extractor, DataError> {
-        Ok(Extractor {
-            lex: Lexicons::load(&data::DataSource::with_dir(dir)?)?,
-        })
+        let source = data::DataSource::with_dir(dir)?;
+        let lex = if source.replaces_any() {
+            Lexicons::load(&source)?
+        } else {
+            built_lexicons()
+        };
+        Ok(Extractor { lex })
     }
 
     /// The gazetteer ids a place name (or one of its alternate names) stands for, for comparing
@@ -86,7 +87,7 @@ impl Extractor {
             Some(found) if found.end == toks.len() => found
                 .values
                 .iter()
-                .map(|&i| self.lex.place_entries[i].id.clone())
+                .map(|&i| self.lex.place_entries[i].id.to_string())
                 .collect(),
             _ => Vec::new(),
         };
@@ -217,7 +218,7 @@ impl Extractor {
                     }
                     PlaceSource::Gazetteer(c) if c.len() == 1 => {
                         if let Some(k) = &lex.place_entries[c[0]].country {
-                            *countries.entry(k.clone()).or_default() += 1;
+                            *countries.entry(k.to_string()).or_default() += 1;
                         }
                     }
                     PlaceSource::Gazetteer(_) | PlaceSource::Unknown(_) => {}
@@ -279,7 +280,7 @@ impl Extractor {
                 .map(|e| {
                     (
                         places::place_of_entry(&lex.place_entries[e], false),
-                        lex.place_entries[e].id.clone(),
+                        lex.place_entries[e].id.to_string(),
                     )
                 })
                 .or_else(|| {
@@ -340,5 +341,40 @@ impl Extractor {
             date_before,
             follows_dated,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_lexicons_are_those_the_embedded_data_builds() {
+        let loaded = Lexicons::load(&data::DataSource::default()).unwrap();
+        let encoded = postcard::to_allocvec(&loaded).unwrap();
+        assert!(
+            encoded == BUILT_LEXICONS,
+            "the lexicons built at compile time differ from the embedded data's"
+        );
+    }
+
+    #[test]
+    fn a_data_dir_replacing_a_file_builds_the_lexicons_from_it() {
+        let dir = std::env::temp_dir().join(format!("observer-aliases-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("gazetteer")).unwrap();
+        std::fs::write(
+            dir.join("gazetteer/aliases.tsv"),
+            "key\tname\talt_names\tkind\tcountry\tadmin1\tlat\tlon\n\
+             zorvakh\tZorvakh\tZorvakh Pass\tarea\tARM\t\t39.9\t45.1\n",
+        )
+        .unwrap();
+        let replaced = Extractor::with_data_dir(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let embedded = Extractor::embedded().unwrap();
+        assert_eq!(replaced.place_ids("Zorvakh Pass"), ["alias:zorvakh"]);
+        assert!(embedded.place_ids("Zorvakh Pass").is_empty());
+        // The other files stay the embedded ones.
+        assert_eq!(replaced.place_ids("Kharkiv"), embedded.place_ids("Kharkiv"));
+        assert!(!embedded.place_ids("Kharkiv").is_empty());
     }
 }

@@ -416,7 +416,7 @@ pub fn resolve(
         let e = &lex.place_entries[c];
         let in_context = e
             .country
-            .as_ref()
+            .as_deref()
             .and_then(|k| context.get(k))
             .copied()
             .unwrap_or(0);
@@ -437,7 +437,11 @@ pub const LARGE_CITY: u64 = 500_000;
 /// names, or in an article that names no country at all.
 pub fn in_context(lex: &Lexicons, entry: usize, context: &HashMap<String, usize>) -> bool {
     let e = &lex.place_entries[entry];
-    e.curated || context.is_empty() || e.country.as_ref().is_some_and(|k| context.contains_key(k))
+    e.curated
+        || context.is_empty()
+        || e.country
+            .as_deref()
+            .is_some_and(|k| context.contains_key(k))
 }
 
 pub fn place_of_entry(entry: &PlaceEntry, partial: bool) -> Place {
@@ -448,13 +452,13 @@ pub fn place_of_entry(entry: &PlaceEntry, partial: bool) -> Place {
         (PlaceKind::Region, false) => PlacePrecision::Admin1,
     };
     Place {
-        name: entry.name.clone(),
-        country: entry.country.clone(),
-        admin1: entry.admin1.clone(),
+        name: entry.name.to_string(),
+        country: entry.country.as_deref().map(str::to_string),
+        admin1: entry.admin1.as_deref().map(str::to_string),
         lat: entry.lat,
         lon: entry.lon,
         precision,
-        gazetteer_id: Some(entry.id.clone()),
+        gazetteer_id: Some(entry.id.to_string()),
     }
 }
 

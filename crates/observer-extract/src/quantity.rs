@@ -638,7 +638,7 @@ mod tests {
 
     fn lex() -> &'static Lexicons {
         static LEX: OnceLock<Lexicons> = OnceLock::new();
-        LEX.get_or_init(|| Lexicons::load(&DataSource::embedded()).unwrap())
+        LEX.get_or_init(|| Lexicons::load(&DataSource::default()).unwrap())
     }
 
     fn casualties(text: &str) -> Vec<Casualty> {
