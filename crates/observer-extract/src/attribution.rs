@@ -15,6 +15,10 @@ pub struct Speech {
     pub kind: SpeechKind,
     /// Indexes into the sentence's actor spans.
     pub claimants: Vec<usize>,
+    /// Actors who speak without being the claimant: the claimant named again in apposition ("the
+    /// junta's spokesman, Major General Zaw Min Tun,") or who passed the claim on to it ("a
+    /// soldier had told him"). They are no party to what is said either.
+    pub other_speakers: Vec<usize>,
     pub rule: String,
 }
 
@@ -70,7 +74,11 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
                 !t.capitalized
                     && t.kind == observer_text::TokenKind::Word
                     && !t.norm.ends_with("ed")
+                    && !SPEECH_WORDS.contains(&t.norm.as_str())
             });
+        if in_apposition(toks, &actors[last], next) {
+            break;
+        }
         let gap: Vec<&str> = toks[actors[last].end..next.start]
             .iter()
             .map(|t| t.norm.as_str())
@@ -91,6 +99,31 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
     }
     out
 }
+
+/// "the junta's spokesman, Major General Zaw Min Tun,", "Vasily Nebenzya, Russia's envoy,": a
+/// title and the name of the one holding it, set off by a comma, are one actor, not two.
+fn in_apposition(toks: &[Token], a: &ActorSpan, b: &ActorSpan) -> bool {
+    let titled_only = |x: &ActorSpan| x.actor.title.is_some() && x.kind != ActorKind::Person;
+    toks.get(a.end..b.start)
+        .is_some_and(|gap| gap.len() <= 2 && gap.first().is_some_and(|t| t.norm == ","))
+        && ((titled_only(a) && b.kind == ActorKind::Person)
+            || (a.kind == ActorKind::Person && titled_only(b)))
+}
+
+/// Words of attribution that may follow a comma: never part of a list of actors ("..., said
+/// troops", "four civilians, according to local officials").
+const SPEECH_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "claimed",
+    "according",
+    "citing",
+    "quoting",
+];
 
 /// A speaker the article has quoted.
 #[derive(Debug, Clone)]
@@ -548,53 +581,68 @@ pub fn find_speech(
 ) -> Vec<Speech> {
     recall_speakers(lex, text, toks, actors, memory);
     name_unknown_speakers(lex, text, toks, actors, breaks);
-    let mut out = Vec::new();
+    let mut out: Vec<Speech> = Vec::new();
     for found in lex.speech.find_all(text, toks) {
-        let kind = found.values[0];
+        let mut kind = found.values[0];
         if attributive(toks, found.start, found.end) {
             continue;
         }
+        let mut rule = format!(
+            "speech:{}:{}",
+            format!("{kind:?}").to_lowercase(),
+            toks[found.start].norm
+        );
+        let mut other_speakers = Vec::new();
         // "the ministry said ..., and added that", "Hezbollah announced ... but did not say":
         // a speech verb joined to the one before shares its speaker.
         let shared = joined_verb(toks, found.start)
             .and_then(|_| out.last())
-            .filter(|before: &&Speech| !before.claimants.is_empty())
+            .filter(|before| !before.claimants.is_empty())
             .map(|before| before.claimants.clone());
-        if let Some(claimants) = shared {
-            let rule = format!(
-                "speech:{}:{}+joined-verb",
-                format!("{kind:?}").to_lowercase(),
-                toks[found.start].norm
-            );
-            out.push(Speech {
-                start: found.start,
-                end: found.end,
-                kind,
-                claimants,
-                rule,
-            });
-            continue;
-        }
-        let claimants = match kind {
-            SpeechKind::Report => Vec::new(),
-            SpeechKind::According => according_to(toks, actors, found.end),
-            _ => subject_of(toks, actors, found.start, found.end, breaks),
-        };
-        for &k in &claimants {
-            affiliate(text, toks, actors, k);
-            health_speaker(toks, &mut actors[k]);
+        let claimants = if let Some(claimants) = shared {
+            rule.push_str("+joined-verb");
+            claimants
+        } else if let Some(k) = state_outlet(text, toks, actors, kind, found.start) {
+            kind = SpeechKind::Say;
+            rule = format!("speech:say:{}+state-outlet", toks[found.start].norm);
             memory.remember(text, toks, &actors[k]);
-        }
+            vec![k]
+        } else {
+            let claimants = match kind {
+                SpeechKind::Report => Vec::new(),
+                SpeechKind::According => according_to(toks, actors, found.end),
+                _ => subject_of(toks, actors, found.start, found.end, breaks),
+            };
+            for &k in &claimants {
+                affiliate(text, toks, actors, k);
+                owned_speaker(lex, text, toks, actors, k);
+                health_speaker(toks, &mut actors[k]);
+                memory.remember(text, toks, &actors[k]);
+            }
+            // "A local official said a soldier had told him the firing lasted two hours": the
+            // outlet quotes the outer speaker; the inner one is that speaker's source.
+            match nesting(toks, &out, found.start) {
+                Some(outer) if kind != SpeechKind::According => {
+                    rule.push_str("+nested");
+                    other_speakers = claimants;
+                    outer.claimants.clone()
+                }
+                _ => claimants,
+            }
+        };
+        other_speakers.extend(claimants.iter().filter_map(|&k| {
+            actors
+                .get(k + 1)
+                .filter(|next| in_apposition(toks, &actors[k], next))
+                .map(|_| k + 1)
+        }));
         out.push(Speech {
             start: found.start,
             end: found.end,
             kind,
             claimants,
-            rule: format!(
-                "speech:{}:{}",
-                format!("{kind:?}").to_lowercase(),
-                toks[found.start].norm
-            ),
+            other_speakers,
+            rule,
         });
     }
     if let Some(body) = actors.iter().rev().find(|a| is_body(&a.actor)) {
@@ -603,15 +651,63 @@ pub fn find_speech(
     out
 }
 
+/// The speech an inner one at `start` is reported in: "said a soldier had told him", "said that
+/// a neighbour had told her". The inner speaker's phrase follows the outer verb (or its "that")
+/// directly, with no punctuation before the inner verb.
+fn nesting<'s>(toks: &[Token], before: &'s [Speech], start: usize) -> Option<&'s Speech> {
+    let outer = before.last().filter(|o| {
+        !o.claimants.is_empty() && !matches!(o.kind, SpeechKind::According | SpeechKind::Report)
+    })?;
+    let from = outer.end + usize::from(toks.get(outer.end).is_some_and(|t| t.norm == "that"));
+    (from < start
+        && start - from <= 10
+        && toks[from..start].iter().all(|t| {
+            t.kind == TokenKind::Word
+                && !matches!(
+                    t.norm.as_str(),
+                    "and" | "but" | "or" | "that" | "which" | "who" | "while"
+                )
+        }))
+    .then_some(outer)
+}
+
+/// "Syrian state media reported", "state-run television reported": an outlet of a state speaks
+/// for it; hearsay cues are only for media no one owns ("local media reported"). Returns the
+/// outlet's actor index for a hearsay cue at `start` inside such an outlet's name.
+fn state_outlet(
+    text: &str,
+    toks: &[Token],
+    actors: &[ActorSpan],
+    kind: SpeechKind,
+    start: usize,
+) -> Option<usize> {
+    if kind != SpeechKind::Report {
+        return None;
+    }
+    actors.iter().position(|a| {
+        a.start < start
+            && a.end > start
+            && a.actor.role.as_deref() == Some("MED")
+            && text[toks[a.start].start..toks[a.end - 1].end]
+                .to_lowercase()
+                .split([' ', '-'])
+                .any(|w| matches!(w, "state" | "official" | "government"))
+    })
+}
+
 /// "Rwanda's alleged support", "the opposition leader's claim", "the claims": a claim word used as
 /// an adjective or a noun after a determiner reports no one's speech; nor does a capitalised one
-/// inside a sentence ("the United States").
+/// inside a sentence ("the United States"), nor "quoted by"/"cited by" naming who passed it on.
 fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
     // "the United States", "Member States": a name, not the verb.
     if start > 0 && toks[start].capitalized {
         return true;
     }
     let word = toks[start].norm.as_str();
+    // "officials quoted by Radio Okapi", "Peskov, quoted by TASS,": the outlet passing a claim on.
+    if matches!(word, "quoted" | "cited") && toks.get(end).is_some_and(|t| t.norm == "by") {
+        return true;
+    }
     end == start + 1
         && matches!(
             word,
@@ -657,10 +753,10 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     while let Some(j) = actors.iter().position(|b| {
         (b.end == at
             || (b.end + 1 == at && is_quote(&toks[b.end].norm))
+            // "Syrian state media", "the US Central Command": one word of the name between.
             || (b.end + 1 == at
                 && b.actor.role.is_none()
-                && toks[b.end].kind == TokenKind::Word
-                && !toks[b.end].capitalized))
+                && toks[b.end].kind == TokenKind::Word))
             && b.start < at
     }) {
         bodies.push(j);
@@ -719,6 +815,39 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     speaker.rule = format!("{}{SPEAKS_FOR}{body_name}", speaker.rule);
 }
 
+/// "the Hezbollah-run Al-Manar television", "the Saudi-owned Al Arabiya channel": a speaker named
+/// by a bare role noun ("television") whose phrase, before it, names its owner or country in
+/// words the actor layer passed over takes that country (rule `+phrase-owner`).
+fn owned_speaker(lex: &Lexicons, text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
+    let speaker = &actors[k];
+    let bare = speaker.rule.starts_with("role:") || speaker.rule.starts_with("title:");
+    if speaker.actor.country.is_some() || !bare {
+        return;
+    }
+    let taken = |i: usize| actors.iter().any(|a| a.start <= i && i < a.end);
+    let from = (speaker.start.saturating_sub(5)..speaker.start)
+        .rev()
+        .take_while(|&i| {
+            toks[i].kind == TokenKind::Word
+                && !NOT_IN_SPEAKER.contains(&toks[i].norm.as_str())
+                && !matches!(toks[i].norm.as_str(), "the" | "a" | "an")
+                && !taken(i)
+        })
+        .last();
+    let Some(from) = from else {
+        return;
+    };
+    let (country, _, rule) = speaker_phrase_codes(lex, text, toks, from, speaker.start);
+    let Some(country) = country else {
+        return;
+    };
+    let speaker = &mut actors[k];
+    speaker.actor.code = crate::actors::actor_code(Some(&country), speaker.actor.role.as_deref());
+    speaker.actor.country = Some(country);
+    speaker.actor.text = text[toks[from].start..toks[speaker.end - 1].end].to_string();
+    speaker.rule = format!("{}+phrase-owner:{rule}", speaker.rule);
+}
+
 /// Words that make a health speaker a body of the state ("the health ministry", "health
 /// officials") or an association ("the Sudan Doctors Network", "a doctors' union").
 const HEALTH_STATE: &[&str] = &[
@@ -753,7 +882,8 @@ fn health_speaker(toks: &[Token], speaker: &mut ActorSpan) {
     };
     // The phrase may stop at the role noun ("Doctors" of "the Sudan Doctors Network"): its
     // head is the word after it when that word is a name's or a lower-case noun.
-    let head = toks.get(speaker.end).map(|t| t.norm.as_str());
+    let after = speaker.end + usize::from(toks.get(speaker.end).is_some_and(|t| is_quote(&t.norm)));
+    let head = toks.get(after).map(|t| t.norm.as_str());
     let has = |set: &[&str]| words().chain(head).any(|w| set.contains(&w));
     let role = if has(HEALTH_STATE) {
         "GOV"
@@ -781,7 +911,7 @@ pub fn speaks_for(toks: &[Token], actors: &[ActorSpan], speaker: usize, body: us
     // plain word ("Syrian state media").
     let covered =
         |k: usize| is_quote(&toks[k].norm) || actors.iter().any(|a| a.start <= k && k < a.end);
-    let plain = |k: usize| toks[k].kind == TokenKind::Word && !toks[k].capitalized;
+    let plain = |k: usize| toks[k].kind == TokenKind::Word;
     let before = b.end <= sp.start
         && sp.start - b.end <= 3
         && (b.end..sp.start).filter(|&k| !covered(k)).count() <= 1

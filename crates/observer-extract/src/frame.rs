@@ -301,7 +301,14 @@ impl Builder<'_> {
         ty: EventType,
         speech: Option<&Speech>,
     ) -> (Pairs, &'static str) {
-        let claimants: &[usize] = speech.map_or(&[], |sp| &sp.claimants);
+        let claimants: Vec<usize> = speech.map_or(Vec::new(), |sp| {
+            sp.claimants
+                .iter()
+                .chain(&sp.other_speakers)
+                .copied()
+                .collect()
+        });
+        let claimants = claimants.as_slice();
         let s = self.s;
         let (c_start, c_end) = self.clause_of(t.start);
         let norm = |i: usize| crate::time::norm_at(&s.toks, i);
