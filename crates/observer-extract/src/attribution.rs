@@ -318,7 +318,32 @@ fn recall_speakers(
                 .or(memory.last_body.as_ref())
                 .filter(|_| words.last().is_some_and(|w| BODY_NOUNS.contains(w)))
         };
-        let Some(speaker) = memory.resolve(&words).or_else(body).cloned() else {
+        // "Turkey's foreign minister spoke with his Russian counterpart, the ministry said": the
+        // ministry of the minister the sentence names.
+        let ministers = || {
+            actors
+                .iter()
+                .find(|x| {
+                    x.end <= a
+                        && x.actor.country.is_some()
+                        && x.actor
+                            .title
+                            .as_deref()
+                            .is_some_and(|t| t.contains("Minister"))
+                })
+                .filter(|_| words.as_slice() == ["ministry"])
+                .map(|x| &x.actor)
+        };
+        let Some((speaker, rule)) = ministers()
+            .map(|m| (m, "coref:ministry-of-minister"))
+            .or_else(|| {
+                memory
+                    .resolve(&words)
+                    .or_else(body)
+                    .map(|m| (m, "coref:speaker"))
+            })
+            .map(|(m, rule)| (m.clone(), rule))
+        else {
             continue;
         };
         let surface = text[toks[a].start..toks[b - 1].end].to_string();
@@ -330,7 +355,7 @@ fn recall_speakers(
                     text: actors[k].actor.text.clone(),
                     ..speaker.clone()
                 };
-                actors[k].rule = "coref:speaker".into();
+                actors[k].rule = rule.into();
             }
             Some(_) => {}
             None => {
@@ -345,7 +370,7 @@ fn recall_speakers(
                             ..speaker.clone()
                         },
                         kind: ActorKind::Pronoun,
-                        rule: "coref:speaker".into(),
+                        rule: rule.into(),
                         group: usize::MAX - a,
                         adjectival: false,
                     },
@@ -615,6 +640,7 @@ pub fn find_speech(
             };
             for &k in &claimants {
                 affiliate(text, toks, actors, k);
+                subjects_spokesman(toks, actors, k);
                 owned_speaker(lex, text, toks, actors, k);
                 health_speaker(toks, &mut actors[k]);
                 memory.remember(text, toks, &actors[k]);
@@ -813,6 +839,50 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     speaker.actor.role = role;
     speaker.actor.text = text[toks[from].start..toks[to - 1].end].to_string();
     speaker.rule = format!("{}{SPEAKS_FOR}{body_name}", speaker.rule);
+}
+
+/// "Hamas rejected the offer, a spokesman said", "The EU's envoy will host the talks, a
+/// spokeswoman said": a spokesperson of no one named, closing a sentence whose subject is a body
+/// or official, speaks for that subject (rule `+speaks-for-subject`).
+fn subjects_spokesman(toks: &[Token], actors: &mut [ActorSpan], k: usize) {
+    let speaker = &actors[k];
+    let indefinite =
+        speaker.start > 0 && matches!(toks[speaker.start - 1].norm.as_str(), "a" | "an");
+    if speaker.actor.country.is_some()
+        || speaker.actor.title.as_deref() != Some("Spokesperson")
+        || !speaker.rule.starts_with("title:")
+        || !indefinite
+    {
+        return;
+    }
+    // A named body or an official; a country only as a government ("Sudanese jets bombed ...,
+    // a spokesman said" names the attackers, not whose spokesman speaks).
+    let Some(subject) = actors.first().filter(|a| {
+        let body = match a.kind {
+            ActorKind::Org | ActorKind::Person | ActorKind::Capital => true,
+            _ => a.actor.title.is_some() || a.actor.role.as_deref() == Some("GOV"),
+        };
+        a.start <= 1
+            && a.end < speaker.start
+            && !a.adjectival
+            && body
+            && matches!(
+                a.actor.role.as_deref(),
+                Some("GOV" | "IGO" | "NGO" | "MIL" | "REB" | "COP" | "OPP")
+            )
+    }) else {
+        return;
+    };
+    let (country, role, name) = (
+        subject.actor.country.clone(),
+        subject.actor.role.clone(),
+        subject.actor.name.clone(),
+    );
+    let speaker = &mut actors[k];
+    speaker.actor.code = crate::actors::actor_code(country.as_deref(), role.as_deref());
+    speaker.actor.country = country;
+    speaker.actor.role = role;
+    speaker.rule = format!("{}+speaks-for-subject:{name}", speaker.rule);
 }
 
 /// "the Hezbollah-run Al-Manar television", "the Saudi-owned Al Arabiya channel": a speaker named

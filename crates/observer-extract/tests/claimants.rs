@@ -292,3 +292,32 @@ fn a_phrase_with_nothing_known_in_it_gives_no_claimant() {
         Stance::Alleged
     );
 }
+
+#[test]
+fn the_ministry_is_that_of_the_minister_the_sentence_names() {
+    let found = events(
+        "Kenya's defence ministry said its troops had killed six militants near the Somali \
+         border on Monday. Kenya's foreign minister met his Somali counterpart in Nairobi on \
+         Tuesday, the ministry said.",
+    );
+    assert_eq!(
+        claimant(&found, EventType::Consult, "foreign minister met").as_deref(),
+        Some("KEN/GOV")
+    );
+}
+
+#[test]
+fn an_unnamed_spokesperson_speaks_for_the_body_the_sentence_is_about() {
+    let found = events(
+        "The African Union's envoy will meet rebel leaders in Addis Ababa next week, a \
+         spokeswoman said.",
+    );
+    let rule = claimant_rule(&found, EventType::Consult, "envoy will meet");
+    assert!(rule.contains("speaks-for-subject"), "{rule}");
+    // A demonym before an attack names its doer, not whose spokesman speaks.
+    let found = events(
+        "Sudanese jets bombed a market in the town of Kabkabiya on Monday, a spokesman said.",
+    );
+    let rule = claimant_rule(&found, EventType::Assault, "Kabkabiya");
+    assert!(!rule.contains("speaks-for-subject"), "{rule}");
+}
