@@ -3,6 +3,7 @@
 //! A speaker referred back to ("he said", "the ministry added") is the one the article last quoted.
 
 use crate::actors::{ActorKind, ActorSpan};
+use crate::lexicon::Found;
 use crate::lexicons::{Lexicons, SpeechKind};
 use observer_model::Actor;
 use observer_text::{Token, TokenKind};
@@ -287,13 +288,13 @@ fn recallable(a: &ActorSpan) -> bool {
 /// Puts the speaker an anaphor refers back to into `actors`, where no actor stands there yet, and
 /// takes the last-quoted speaker for a generic "the ministry" the actor layer recalled by role.
 fn recall_speakers(
-    lex: &Lexicons,
+    cues: &[Found<SpeechKind>],
     text: &str,
     toks: &[Token],
     actors: &mut Vec<ActorSpan>,
     memory: &SpeakerMemory,
 ) {
-    for found in lex.speech.find_all(text, toks) {
+    for found in cues {
         let anaphor = match found.values[0] {
             SpeechKind::Report => None,
             SpeechKind::According => according_anaphor(toks, found.end),
@@ -391,7 +392,8 @@ const NOT_IN_SPEAKER: &[&str] = &[
 ];
 
 /// Compound words that tie a speaker to its owner: "Houthi-run television", "the
-/// opposition-led National Assembly", "a Hamas-affiliated outlet".
+/// opposition-led National Assembly", "a Hamas-affiliated outlet", "Russian-installed officials".
+/// ("Iranian-backed" names a patron, not the owner.)
 const OWNED_BY: &[&str] = &[
     "-run",
     "-led",
@@ -399,6 +401,8 @@ const OWNED_BY: &[&str] = &[
     "-controlled",
     "-affiliated",
     "-aligned",
+    "-installed",
+    "-appointed",
 ];
 
 /// The country and role a speaker's noun phrase `[a, b)` gives through the words the lexicons
@@ -509,12 +513,13 @@ fn speaker_phrase(toks: &[Token], a: usize, b: usize) -> bool {
 /// becomes an actor (rule `speaker-phrase`, with what gave each code).
 fn name_unknown_speakers(
     lex: &Lexicons,
+    cues: &[Found<SpeechKind>],
     text: &str,
     toks: &[Token],
     actors: &mut Vec<ActorSpan>,
     breaks: &[usize],
 ) {
-    for found in lex.speech.find_all(text, toks) {
+    for found in cues {
         let (start, end) = (found.start, found.end);
         let kind = found.values[0];
         if kind == SpeechKind::Report
@@ -604,10 +609,11 @@ pub fn find_speech(
     breaks: &[usize],
     memory: &mut SpeakerMemory,
 ) -> Vec<Speech> {
-    recall_speakers(lex, text, toks, actors, memory);
-    name_unknown_speakers(lex, text, toks, actors, breaks);
+    let cues = lex.speech.find_all(text, toks);
+    recall_speakers(&cues, text, toks, actors, memory);
+    name_unknown_speakers(lex, &cues, text, toks, actors, breaks);
     let mut out: Vec<Speech> = Vec::new();
-    for found in lex.speech.find_all(text, toks) {
+    for found in &cues {
         let mut kind = found.values[0];
         if attributive(toks, found.start, found.end) {
             continue;

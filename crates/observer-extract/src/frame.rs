@@ -516,6 +516,7 @@ impl Builder<'_> {
             && ty == EventType::Assault
             && let Some(k) = (0..s.actors.len()).find(|&k| {
                 self.is_victim(k)
+                    && usable(k)
                     && !sources.contains(&k)
                     && s.actors[k].start >= c_start
                     && s.actors[k].end <= c_end

@@ -321,3 +321,24 @@ fn an_unnamed_spokesperson_speaks_for_the_body_the_sentence_is_about() {
     let rule = claimant_rule(&found, EventType::Assault, "Kabkabiya");
     assert!(!rule.contains("speaks-for-subject"), "{rule}");
 }
+
+#[test]
+fn officials_installed_by_a_state_speak_for_it_and_are_never_its_victims() {
+    let found = events(
+        "Ukrainian drones struck a bus station in the occupied city of Horlivka on Sunday, \
+         killing two people, Russian-installed officials said.",
+    );
+    assert_eq!(
+        claimant(&found, EventType::Assault, "Horlivka").as_deref(),
+        Some("RUS/GOV")
+    );
+    let found =
+        events("Shelling hit the town of Kupiansk overnight, the last doctor in the town said.");
+    let night = in_sentence(&found, EventType::Assault, "Kupiansk");
+    assert!(
+        night
+            .iter()
+            .all(|e| e.target.as_ref().is_none_or(|t| !t.text.contains("doctor"))),
+        "{found:#?}"
+    );
+}
