@@ -100,6 +100,16 @@ fn is_speech_act(t: EventType) -> bool {
     )
 }
 
+/// A speaker named as both parties at once: "the two delegations", "both sides", "both
+/// governments" (not a count of sources: "according to two diplomats").
+fn speaks_jointly(toks: &[Token], speaker: &ActorSpan) -> bool {
+    let words: Vec<&str> = toks[speaker.start.saturating_sub(2)..speaker.end]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    words.contains(&"both") || words.windows(2).any(|w| w == ["the", "two"])
+}
+
 /// Event types whose place must be stated with "in"/"at": an accusation is not made where its
 /// subject happened.
 fn is_verbal(t: EventType) -> bool {
@@ -1175,7 +1185,13 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 // speaker's own act.)
                 let denied_act = speech.is_some_and(|sp| sp.kind == SpeechKind::Deny)
                     && crate::attribution::joined_verb(&s.toks, t.start).is_none();
-                let own_speech_act = speaker_is_source && is_speech_act(ty) && !denied_act;
+                // "Colombia and the ELN agreed ..., the two delegations said in a joint
+                // statement": both parties telling of their joint act report it themselves.
+                let joint_voice = src.is_some()
+                    && tgt.is_some()
+                    && claimant.is_some_and(|k| speaks_jointly(&s.toks, &s.actors[k]));
+                let own_speech_act =
+                    (speaker_is_source && is_speech_act(ty) && !denied_act) || joint_voice;
                 let claimant = claimant.filter(|_| !own_speech_act);
                 let mut provenance = vec![FieldEvidence {
                     field: "type".into(),
@@ -1214,7 +1230,8 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                             Stance::Denied
                         }
                         SpeechKind::Report => Stance::Unverified,
-                        SpeechKind::Confirm => Stance::Confirmed,
+                        // A party confirming its own act makes a claim like any other.
+                        SpeechKind::Confirm if !speaker_is_source => Stance::Confirmed,
                         _ if claimant_actor.is_some() => Stance::Alleged,
                         // "..., the Philippine Coast Guard said": a speaker the actor layer does
                         // not know is still someone other than the outlet (but an accusation or

@@ -342,3 +342,42 @@ fn officials_installed_by_a_state_speak_for_it_and_are_never_its_victims() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn both_parties_telling_of_their_joint_act_report_it_themselves() {
+    let found = events(
+        "Ethiopia and Eritrea agreed on Sunday in Asmara to reopen two border crossings, both \
+         sides said in a joint statement.",
+    );
+    let agreed = in_sentence(&found, EventType::Agree, "Asmara");
+    assert!(
+        agreed
+            .iter()
+            .all(|e| e.claimant.is_none() && e.stance == Stance::Asserted),
+        "{found:#?}"
+    );
+    // A count of anonymous sources is no such voice.
+    let found = events(
+        "Saudi and Houthi envoys held secret talks in Muscat last month, according to two \
+         diplomats.",
+    );
+    let talks = in_sentence(&found, EventType::Consult, "Muscat");
+    assert!(talks.iter().all(|e| e.claimant.is_some()), "{found:#?}");
+}
+
+#[test]
+fn a_party_confirming_its_own_act_makes_a_claim() {
+    let found = events(
+        "Kenya's army confirmed that its troops had killed 12 militants near the town of Lamu \
+         on Sunday.",
+    );
+    assert_eq!(stance(&found, EventType::Assault, "Lamu"), Stance::Alleged);
+    let found = events(
+        "The UN human rights office confirmed that Sudanese troops had killed 30 civilians in \
+         the town of Wad Madani in March.",
+    );
+    assert_eq!(
+        stance(&found, EventType::Assault, "Wad Madani"),
+        Stance::Confirmed
+    );
+}
