@@ -3,6 +3,7 @@
 //! A speaker referred back to ("he said", "the ministry added") is the one the article last quoted.
 
 use crate::actors::{ActorKind, ActorSpan};
+use crate::lexicon::Found;
 use crate::lexicons::{Lexicons, SpeechKind};
 use observer_model::Actor;
 use observer_text::{Token, TokenKind};
@@ -15,6 +16,10 @@ pub struct Speech {
     pub kind: SpeechKind,
     /// Indexes into the sentence's actor spans.
     pub claimants: Vec<usize>,
+    /// Actors who speak without being the claimant: the claimant named again in apposition ("the
+    /// junta's spokesman, Major General Zaw Min Tun,") or who passed the claim on to it ("a
+    /// soldier had told him"). They are no party to what is said either.
+    pub other_speakers: Vec<usize>,
     pub rule: String,
 }
 
@@ -70,7 +75,11 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
                 !t.capitalized
                     && t.kind == observer_text::TokenKind::Word
                     && !t.norm.ends_with("ed")
+                    && !SPEECH_WORDS.contains(&t.norm.as_str())
             });
+        if in_apposition(toks, &actors[last], next) {
+            break;
+        }
         let gap: Vec<&str> = toks[actors[last].end..next.start]
             .iter()
             .map(|t| t.norm.as_str())
@@ -91,6 +100,31 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
     }
     out
 }
+
+/// "the junta's spokesman, Major General Zaw Min Tun,", "Vasily Nebenzya, Russia's envoy,": a
+/// title and the name of the one holding it, set off by a comma, are one actor, not two.
+fn in_apposition(toks: &[Token], a: &ActorSpan, b: &ActorSpan) -> bool {
+    let titled_only = |x: &ActorSpan| x.actor.title.is_some() && x.kind != ActorKind::Person;
+    toks.get(a.end..b.start)
+        .is_some_and(|gap| gap.len() <= 2 && gap.first().is_some_and(|t| t.norm == ","))
+        && ((titled_only(a) && b.kind == ActorKind::Person)
+            || (a.kind == ActorKind::Person && titled_only(b)))
+}
+
+/// Words of attribution that may follow a comma: never part of a list of actors ("..., said
+/// troops", "four civilians, according to local officials").
+const SPEECH_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "claimed",
+    "according",
+    "citing",
+    "quoting",
+];
 
 /// A speaker the article has quoted.
 #[derive(Debug, Clone)]
@@ -228,6 +262,20 @@ fn anaphor_at(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize)
     None
 }
 
+/// The definite speaker after "according to" that names no one new: "according to the agency",
+/// "according to the ministry". Returns its token span.
+fn according_anaphor(toks: &[Token], end: usize) -> Option<(usize, usize)> {
+    if toks.get(end).is_none_or(|t| t.norm != "the") {
+        return None;
+    }
+    let last = (end + 1..(end + 4).min(toks.len()))
+        .take_while(|&k| toks[k].kind == TokenKind::Word && !toks[k].capitalized)
+        .last()?;
+    toks.get(last + 1)
+        .is_none_or(|t| matches!(t.norm.as_str(), "." | "," | ";" | "\""))
+        .then_some((end, last + 1))
+}
+
 /// An actor at a speaker anaphor that the last-quoted speaker names better: one recalled by role
 /// or pronoun by the actor layer, or a bare "the ministry", "the spokesman" of no country.
 fn recallable(a: &ActorSpan) -> bool {
@@ -240,17 +288,19 @@ fn recallable(a: &ActorSpan) -> bool {
 /// Puts the speaker an anaphor refers back to into `actors`, where no actor stands there yet, and
 /// takes the last-quoted speaker for a generic "the ministry" the actor layer recalled by role.
 fn recall_speakers(
-    lex: &Lexicons,
+    cues: &[Found<SpeechKind>],
     text: &str,
     toks: &[Token],
     actors: &mut Vec<ActorSpan>,
     memory: &SpeakerMemory,
 ) {
-    for found in lex.speech.find_all(text, toks) {
-        if matches!(found.values[0], SpeechKind::Report | SpeechKind::According) {
-            continue;
-        }
-        let Some((a, b)) = anaphor_at(toks, found.start, found.end) else {
+    for found in cues {
+        let anaphor = match found.values[0] {
+            SpeechKind::Report => None,
+            SpeechKind::According => according_anaphor(toks, found.end),
+            _ => anaphor_at(toks, found.start, found.end),
+        };
+        let Some((a, b)) = anaphor else {
             continue;
         };
         let words: Vec<&str> = toks[a..b]
@@ -269,7 +319,32 @@ fn recall_speakers(
                 .or(memory.last_body.as_ref())
                 .filter(|_| words.last().is_some_and(|w| BODY_NOUNS.contains(w)))
         };
-        let Some(speaker) = memory.resolve(&words).or_else(body).cloned() else {
+        // "Turkey's foreign minister spoke with his Russian counterpart, the ministry said": the
+        // ministry of the minister the sentence names.
+        let ministers = || {
+            actors
+                .iter()
+                .find(|x| {
+                    x.end <= a
+                        && x.actor.country.is_some()
+                        && x.actor
+                            .title
+                            .as_deref()
+                            .is_some_and(|t| t.contains("Minister"))
+                })
+                .filter(|_| words.as_slice() == ["ministry"])
+                .map(|x| &x.actor)
+        };
+        let Some((speaker, rule)) = ministers()
+            .map(|m| (m, "coref:ministry-of-minister"))
+            .or_else(|| {
+                memory
+                    .resolve(&words)
+                    .or_else(body)
+                    .map(|m| (m, "coref:speaker"))
+            })
+            .map(|(m, rule)| (m.clone(), rule))
+        else {
             continue;
         };
         let surface = text[toks[a].start..toks[b - 1].end].to_string();
@@ -281,7 +356,7 @@ fn recall_speakers(
                     text: actors[k].actor.text.clone(),
                     ..speaker.clone()
                 };
-                actors[k].rule = "coref:speaker".into();
+                actors[k].rule = rule.into();
             }
             Some(_) => {}
             None => {
@@ -296,13 +371,231 @@ fn recall_speakers(
                             ..speaker.clone()
                         },
                         kind: ActorKind::Pronoun,
-                        rule: "coref:speaker".into(),
+                        rule: rule.into(),
                         group: usize::MAX - a,
                         adjectival: false,
                     },
                 );
             }
         }
+    }
+}
+
+/// Words a speaker's noun phrase never holds: prepositions, verbs' helpers, pronouns, clause
+/// words. A phrase with one of them is a clause ("Shells landed near the plant"), not a name.
+const NOT_IN_SPEAKER: &[&str] = &[
+    "in", "on", "at", "near", "from", "to", "with", "by", "after", "before", "since", "during",
+    "that", "which", "who", "is", "was", "were", "are", "be", "been", "has", "have", "had", "will",
+    "would", "could", "can", "may", "also", "and", "or", "but", "not", "it", "they", "he", "she",
+    "we", "i", "you", "its", "their", "his", "her", "this", "these", "those", "there", "here",
+    "when", "where", "while", "as", "than", "then", "if", "about", "over", "into", "what",
+];
+
+/// Compound words that tie a speaker to its owner: "Houthi-run television", "the
+/// opposition-led National Assembly", "a Hamas-affiliated outlet", "Russian-installed officials".
+/// ("Iranian-backed" names a patron, not the owner.)
+const OWNED_BY: &[&str] = &[
+    "-run",
+    "-led",
+    "-owned",
+    "-controlled",
+    "-affiliated",
+    "-aligned",
+    "-installed",
+    "-appointed",
+];
+
+/// The country and role a speaker's noun phrase `[a, b)` gives through the words the lexicons
+/// know in it: a country word ("Ukraine's state nuclear company Energoatom"), an organisation's
+/// country, a role noun (its head: "Al-Masirah television"), or the owner in a compound
+/// ("Houthi-run", "opposition-led"). Returns them with the rule naming what gave each.
+fn speaker_phrase_codes(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+) -> (Option<String>, Option<String>, String) {
+    let (mut country, mut role, mut owner_role) = (None, None, None);
+    let mut rule = String::from("speaker-phrase");
+    let mut i = a;
+    while i < b {
+        if let Some(f) = lex
+            .countries
+            .longest_at(text, toks, i)
+            .filter(|f| f.end <= b)
+        {
+            let iso3 = &lex.country_entries[f.values[0].0].iso3;
+            if country.is_none() {
+                rule.push_str(&format!("+country:{iso3}"));
+                country = Some(iso3.clone());
+            }
+            i = f.end;
+            continue;
+        }
+        if let Some(f) = lex.roles.longest_at(text, toks, i).filter(|f| f.end <= b) {
+            // The last role noun is the head: "the security service's press office".
+            role = Some(lex.role_entries[f.values[0]].role.clone());
+            i = f.end;
+            continue;
+        }
+        let tok = &toks[i];
+        if let Some(owner) = OWNED_BY
+            .iter()
+            .find_map(|suffix| tok.norm.strip_suffix(suffix))
+        {
+            let inner = lex.vocab.tokens(text, tok.start, tok.start + owner.len());
+            let whole = |end: usize| end == inner.len();
+            if let Some(f) = lex
+                .countries
+                .longest_at(text, &inner, 0)
+                .filter(|f| whole(f.end))
+            {
+                let iso3 = &lex.country_entries[f.values[0].0].iso3;
+                rule.push_str(&format!("+owned-by:{iso3}"));
+                country = country.or_else(|| Some(iso3.clone()));
+            } else if let Some(f) = lex
+                .orgs
+                .longest_at(text, &inner, 0)
+                .filter(|f| whole(f.end))
+            {
+                let org = &lex.org_entries[f.values[0]];
+                rule.push_str(&format!("+owned-by:{}", org.code));
+                country = country.or_else(|| org.country.clone());
+            } else if let Some(f) = lex
+                .roles
+                .longest_at(text, &inner, 0)
+                .filter(|f| whole(f.end))
+            {
+                let entry = &lex.role_entries[f.values[0]];
+                rule.push_str(&format!("+owned-by:{}", entry.role));
+                owner_role = Some(entry.role.clone());
+            }
+        } else if let Some(f) = lex.orgs.longest_at(text, toks, i).filter(|f| f.end <= b) {
+            let org = &lex.org_entries[f.values[0]];
+            rule.push_str(&format!("+organization:{}", org.code));
+            country = country.or_else(|| org.country.clone());
+            i = f.end;
+            continue;
+        }
+        i += 1;
+    }
+    let role = role.or(owner_role);
+    if let Some(r) = &role {
+        rule.push_str(&format!("+role:{r}"));
+    }
+    (country, role, rule)
+}
+
+/// Whether tokens `[a, b)` can be a speaker's noun phrase: short, opening with an article, a
+/// name or a possessive, and holding no word that would make it a clause.
+fn speaker_phrase(toks: &[Token], a: usize, b: usize) -> bool {
+    let words = &toks[a..b];
+    let opens = words.first().is_some_and(|t| {
+        t.capitalized || matches!(t.norm.as_str(), "the" | "a" | "an") || t.norm.ends_with("'s")
+    });
+    opens
+        && (1..=8).contains(&words.len())
+        && words.iter().all(|t| {
+            let w = t.norm.as_str();
+            t.kind == TokenKind::Word
+                && !NOT_IN_SPEAKER.contains(&w)
+                && (t.capitalized
+                    || w.contains('-')
+                    || !(w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
+        })
+}
+
+/// "..., Ukraine's state nuclear company Energoatom said", "The Houthi-run Al-Masirah television
+/// said", "according to the Philippine Coast Guard": a speaker the actor layer does not know is
+/// still named by its noun phrase. Where a speech verb has no speaker among the actors but such
+/// a phrase stands in the speaker's place and its words give a country or a role, the phrase
+/// becomes an actor (rule `speaker-phrase`, with what gave each code).
+fn name_unknown_speakers(
+    lex: &Lexicons,
+    cues: &[Found<SpeechKind>],
+    text: &str,
+    toks: &[Token],
+    actors: &mut Vec<ActorSpan>,
+    breaks: &[usize],
+) {
+    for found in cues {
+        let (start, end) = (found.start, found.end);
+        let kind = found.values[0];
+        if kind == SpeechKind::Report
+            || attributive(toks, start, end)
+            || joined_verb(toks, start).is_some()
+        {
+            continue;
+        }
+        let known = match kind {
+            SpeechKind::According => according_to(toks, actors, end),
+            _ => subject_of(toks, actors, start, end, breaks),
+        };
+        if !known.is_empty() {
+            continue;
+        }
+        let stop = |from: usize| {
+            (from..toks.len())
+                .find(|&k| {
+                    matches!(
+                        toks[k].norm.as_str(),
+                        "," | "." | ";" | "\"" | "'" | "?" | "!"
+                    )
+                })
+                .unwrap_or(toks.len())
+        };
+        let inverted = start > 0 && matches!(toks[start - 1].norm.as_str(), "," | "\"" | "'");
+        let phrase =
+            if kind == SpeechKind::According || (inverted && !toks[start].norm.ends_with("ing")) {
+                // "according to the city's security secretariat", "..., said the coast guard."
+                let skip_to = usize::from(toks.get(end).is_some_and(|t| t.norm == "to"));
+                (end + skip_to, stop(end + skip_to))
+            } else {
+                // "..., the Philippine Coast Guard said", "The opposition-led assembly said ...".
+                let from = toks[..start]
+                    .iter()
+                    .rposition(|t| matches!(t.norm.as_str(), "," | "\"" | "'"))
+                    .map_or(0, |k| k + 1)
+                    .max(clause_start(toks, start, breaks));
+                (from, start)
+            };
+        let (a, b) = phrase;
+        if a >= b || !speaker_phrase(toks, a, b) || actors.iter().any(|x| x.start < b && a < x.end)
+        {
+            continue;
+        }
+        let (country, role, rule) = speaker_phrase_codes(lex, text, toks, a, b);
+        if country.is_none() && role.is_none() {
+            continue;
+        }
+        let named_from = if matches!(toks[a].norm.as_str(), "the" | "a" | "an") {
+            a + 1
+        } else {
+            a
+        };
+        let surface = text[toks[a].start..toks[b - 1].end].to_string();
+        let name = text[toks[named_from.min(b - 1)].start..toks[b - 1].end].to_string();
+        let at = actors.partition_point(|x| x.start < a);
+        actors.insert(
+            at,
+            ActorSpan {
+                start: a,
+                end: b,
+                actor: Actor {
+                    text: surface,
+                    name,
+                    code: crate::actors::actor_code(country.as_deref(), role.as_deref()),
+                    country,
+                    role,
+                    title: None,
+                },
+                kind: ActorKind::Org,
+                rule,
+                group: usize::MAX - a,
+                adjectival: false,
+            },
+        );
     }
 }
 
@@ -316,32 +609,72 @@ pub fn find_speech(
     breaks: &[usize],
     memory: &mut SpeakerMemory,
 ) -> Vec<Speech> {
-    recall_speakers(lex, text, toks, actors, memory);
-    let mut out = Vec::new();
-    for found in lex.speech.find_all(text, toks) {
-        let kind = found.values[0];
+    let cues = lex.speech.find_all(text, toks);
+    recall_speakers(&cues, text, toks, actors, memory);
+    name_unknown_speakers(lex, &cues, text, toks, actors, breaks);
+    let mut out: Vec<Speech> = Vec::new();
+    for found in &cues {
+        let mut kind = found.values[0];
         if attributive(toks, found.start, found.end) {
             continue;
         }
-        let claimants = match kind {
-            SpeechKind::Report => Vec::new(),
-            SpeechKind::According => according_to(toks, actors, found.end),
-            _ => subject_of(toks, actors, found.start, found.end, breaks),
-        };
-        for &k in &claimants {
-            affiliate(text, toks, actors, k);
+        let mut rule = format!(
+            "speech:{}:{}",
+            format!("{kind:?}").to_lowercase(),
+            toks[found.start].norm
+        );
+        let mut other_speakers = Vec::new();
+        // "the ministry said ..., and added that", "Hezbollah announced ... but did not say":
+        // a speech verb joined to the one before shares its speaker.
+        let shared = joined_verb(toks, found.start)
+            .and_then(|_| out.last())
+            .filter(|before| !before.claimants.is_empty())
+            .map(|before| before.claimants.clone());
+        let claimants = if let Some(claimants) = shared {
+            rule.push_str("+joined-verb");
+            claimants
+        } else if let Some(k) = state_outlet(text, toks, actors, kind, found.start) {
+            kind = SpeechKind::Say;
+            rule = format!("speech:say:{}+state-outlet", toks[found.start].norm);
             memory.remember(text, toks, &actors[k]);
-        }
+            vec![k]
+        } else {
+            let claimants = match kind {
+                SpeechKind::Report => Vec::new(),
+                SpeechKind::According => according_to(toks, actors, found.end),
+                _ => subject_of(toks, actors, found.start, found.end, breaks),
+            };
+            for &k in &claimants {
+                affiliate(text, toks, actors, k);
+                subjects_spokesman(toks, actors, k);
+                owned_speaker(lex, text, toks, actors, k);
+                health_speaker(toks, &mut actors[k]);
+                memory.remember(text, toks, &actors[k]);
+            }
+            // "A local official said a soldier had told him the firing lasted two hours": the
+            // outlet quotes the outer speaker; the inner one is that speaker's source.
+            match nesting(toks, &out, found.start) {
+                Some(outer) if kind != SpeechKind::According => {
+                    rule.push_str("+nested");
+                    other_speakers = claimants;
+                    outer.claimants.clone()
+                }
+                _ => claimants,
+            }
+        };
+        other_speakers.extend(claimants.iter().filter_map(|&k| {
+            actors
+                .get(k + 1)
+                .filter(|next| in_apposition(toks, &actors[k], next))
+                .map(|_| k + 1)
+        }));
         out.push(Speech {
             start: found.start,
             end: found.end,
             kind,
             claimants,
-            rule: format!(
-                "speech:{}:{}",
-                format!("{kind:?}").to_lowercase(),
-                toks[found.start].norm
-            ),
+            other_speakers,
+            rule,
         });
     }
     if let Some(body) = actors.iter().rev().find(|a| is_body(&a.actor)) {
@@ -350,15 +683,63 @@ pub fn find_speech(
     out
 }
 
+/// The speech an inner one at `start` is reported in: "said a soldier had told him", "said that
+/// a neighbour had told her". The inner speaker's phrase follows the outer verb (or its "that")
+/// directly, with no punctuation before the inner verb.
+fn nesting<'s>(toks: &[Token], before: &'s [Speech], start: usize) -> Option<&'s Speech> {
+    let outer = before.last().filter(|o| {
+        !o.claimants.is_empty() && !matches!(o.kind, SpeechKind::According | SpeechKind::Report)
+    })?;
+    let from = outer.end + usize::from(toks.get(outer.end).is_some_and(|t| t.norm == "that"));
+    (from < start
+        && start - from <= 10
+        && toks[from..start].iter().all(|t| {
+            t.kind == TokenKind::Word
+                && !matches!(
+                    t.norm.as_str(),
+                    "and" | "but" | "or" | "that" | "which" | "who" | "while"
+                )
+        }))
+    .then_some(outer)
+}
+
+/// "Syrian state media reported", "state-run television reported": an outlet of a state speaks
+/// for it; hearsay cues are only for media no one owns ("local media reported"). Returns the
+/// outlet's actor index for a hearsay cue at `start` inside such an outlet's name.
+fn state_outlet(
+    text: &str,
+    toks: &[Token],
+    actors: &[ActorSpan],
+    kind: SpeechKind,
+    start: usize,
+) -> Option<usize> {
+    if kind != SpeechKind::Report {
+        return None;
+    }
+    actors.iter().position(|a| {
+        a.start < start
+            && a.end > start
+            && a.actor.role.as_deref() == Some("MED")
+            && text[toks[a.start].start..toks[a.end - 1].end]
+                .to_lowercase()
+                .split([' ', '-'])
+                .any(|w| matches!(w, "state" | "official" | "government"))
+    })
+}
+
 /// "Rwanda's alleged support", "the opposition leader's claim", "the claims": a claim word used as
 /// an adjective or a noun after a determiner reports no one's speech; nor does a capitalised one
-/// inside a sentence ("the United States").
+/// inside a sentence ("the United States"), nor "quoted by"/"cited by" naming who passed it on.
 fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
     // "the United States", "Member States": a name, not the verb.
     if start > 0 && toks[start].capitalized {
         return true;
     }
     let word = toks[start].norm.as_str();
+    // "officials quoted by Radio Okapi", "Peskov, quoted by TASS,": the outlet passing a claim on.
+    if matches!(word, "quoted" | "cited") && toks.get(end).is_some_and(|t| t.norm == "by") {
+        return true;
+    }
     end == start + 1
         && matches!(
             word,
@@ -404,10 +785,10 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     while let Some(j) = actors.iter().position(|b| {
         (b.end == at
             || (b.end + 1 == at && is_quote(&toks[b.end].norm))
+            // "Syrian state media", "the US Central Command": one word of the name between.
             || (b.end + 1 == at
                 && b.actor.role.is_none()
-                && toks[b.end].kind == TokenKind::Word
-                && !toks[b.end].capitalized))
+                && toks[b.end].kind == TokenKind::Word))
             && b.start < at
     }) {
         bodies.push(j);
@@ -442,11 +823,15 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     let Some(&nearest) = bodies.first() else {
         return;
     };
-    let role = actors[nearest]
-        .actor
-        .role
-        .clone()
-        .or_else(|| speaker.actor.role.clone());
+    // "a Taliban government spokesman", "a Hamas police spokesman": a speaker named with a body
+    // noun of its own speaks in that capacity; the group before it gives only the country.
+    let own_body = speaker.rule.starts_with("role:") && speaker.rule.contains("+title:");
+    let role = if own_body {
+        speaker.actor.role.clone()
+    } else {
+        actors[nearest].actor.role.clone()
+    }
+    .or_else(|| speaker.actor.role.clone());
     let country = bodies.iter().find_map(|&j| actors[j].actor.country.clone());
     let (from, to) = bodies
         .iter()
@@ -460,6 +845,132 @@ fn affiliate(text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
     speaker.actor.role = role;
     speaker.actor.text = text[toks[from].start..toks[to - 1].end].to_string();
     speaker.rule = format!("{}{SPEAKS_FOR}{body_name}", speaker.rule);
+}
+
+/// "Hamas rejected the offer, a spokesman said", "The EU's envoy will host the talks, a
+/// spokeswoman said": a spokesperson of no one named, closing a sentence whose subject is a body
+/// or official, speaks for that subject (rule `+speaks-for-subject`).
+fn subjects_spokesman(toks: &[Token], actors: &mut [ActorSpan], k: usize) {
+    let speaker = &actors[k];
+    let indefinite =
+        speaker.start > 0 && matches!(toks[speaker.start - 1].norm.as_str(), "a" | "an");
+    if speaker.actor.country.is_some()
+        || speaker.actor.title.as_deref() != Some("Spokesperson")
+        || !speaker.rule.starts_with("title:")
+        || !indefinite
+    {
+        return;
+    }
+    // A named body or an official; a country only as a government ("Sudanese jets bombed ...,
+    // a spokesman said" names the attackers, not whose spokesman speaks).
+    let Some(subject) = actors.first().filter(|a| {
+        let body = match a.kind {
+            ActorKind::Org | ActorKind::Person | ActorKind::Capital => true,
+            _ => a.actor.title.is_some() || a.actor.role.as_deref() == Some("GOV"),
+        };
+        a.start <= 1
+            && a.end < speaker.start
+            && !a.adjectival
+            && body
+            && matches!(
+                a.actor.role.as_deref(),
+                Some("GOV" | "IGO" | "NGO" | "MIL" | "REB" | "COP" | "OPP")
+            )
+    }) else {
+        return;
+    };
+    let (country, role, name) = (
+        subject.actor.country.clone(),
+        subject.actor.role.clone(),
+        subject.actor.name.clone(),
+    );
+    let speaker = &mut actors[k];
+    speaker.actor.code = crate::actors::actor_code(country.as_deref(), role.as_deref());
+    speaker.actor.country = country;
+    speaker.actor.role = role;
+    speaker.rule = format!("{}+speaks-for-subject:{name}", speaker.rule);
+}
+
+/// "the Hezbollah-run Al-Manar television", "the Saudi-owned Al Arabiya channel": a speaker named
+/// by a bare role noun ("television") whose phrase, before it, names its owner or country in
+/// words the actor layer passed over takes that country (rule `+phrase-owner`).
+fn owned_speaker(lex: &Lexicons, text: &str, toks: &[Token], actors: &mut [ActorSpan], k: usize) {
+    let speaker = &actors[k];
+    let bare = speaker.rule.starts_with("role:") || speaker.rule.starts_with("title:");
+    if speaker.actor.country.is_some() || !bare {
+        return;
+    }
+    let taken = |i: usize| actors.iter().any(|a| a.start <= i && i < a.end);
+    let from = (speaker.start.saturating_sub(5)..speaker.start)
+        .rev()
+        .take_while(|&i| {
+            toks[i].kind == TokenKind::Word
+                && !NOT_IN_SPEAKER.contains(&toks[i].norm.as_str())
+                && !matches!(toks[i].norm.as_str(), "the" | "a" | "an")
+                && !taken(i)
+        })
+        .last();
+    let Some(from) = from else {
+        return;
+    };
+    let (country, _, rule) = speaker_phrase_codes(lex, text, toks, from, speaker.start);
+    let Some(country) = country else {
+        return;
+    };
+    let speaker = &mut actors[k];
+    speaker.actor.code = crate::actors::actor_code(Some(&country), speaker.actor.role.as_deref());
+    speaker.actor.country = Some(country);
+    speaker.actor.text = text[toks[from].start..toks[speaker.end - 1].end].to_string();
+    speaker.rule = format!("{}+phrase-owner:{rule}", speaker.rule);
+}
+
+/// Words that make a health speaker a body of the state ("the health ministry", "health
+/// officials") or an association ("the Sudan Doctors Network", "a doctors' union").
+const HEALTH_STATE: &[&str] = &[
+    "ministry",
+    "officials",
+    "official",
+    "department",
+    "authorities",
+];
+const HEALTH_ASSOCIATION: &[&str] = &[
+    "network",
+    "union",
+    "group",
+    "association",
+    "syndicate",
+    "committee",
+    "society",
+];
+
+/// A speaker the actor layer codes by its health role (HLH) is coded by whom it speaks for: a
+/// health ministry or health officials for the government, a doctors' network or union for an
+/// NGO, doctors and medics for themselves (civilians). The claimant roles follow the annotation
+/// conventions (GOV, NGO, CVL), which have no health role.
+fn health_speaker(toks: &[Token], speaker: &mut ActorSpan) {
+    if speaker.actor.role.as_deref() != Some("HLH") {
+        return;
+    }
+    let words = || {
+        toks[speaker.start..speaker.end]
+            .iter()
+            .map(|t| t.norm.as_str())
+    };
+    // The phrase may stop at the role noun ("Doctors" of "the Sudan Doctors Network"): its
+    // head is the word after it when that word is a name's or a lower-case noun.
+    let after = speaker.end + usize::from(toks.get(speaker.end).is_some_and(|t| is_quote(&t.norm)));
+    let head = toks.get(after).map(|t| t.norm.as_str());
+    let has = |set: &[&str]| words().chain(head).any(|w| set.contains(&w));
+    let role = if has(HEALTH_STATE) {
+        "GOV"
+    } else if has(HEALTH_ASSOCIATION) {
+        "NGO"
+    } else {
+        "CVL"
+    };
+    speaker.actor.role = Some(role.into());
+    speaker.actor.code = crate::actors::actor_code(speaker.actor.country.as_deref(), Some(role));
+    speaker.rule = format!("{}+health-speaker:{}", speaker.rule, role.to_lowercase());
 }
 
 /// What a speaker's rule records of the body it speaks for.
@@ -476,7 +987,7 @@ pub fn speaks_for(toks: &[Token], actors: &[ActorSpan], speaker: usize, body: us
     // plain word ("Syrian state media").
     let covered =
         |k: usize| is_quote(&toks[k].norm) || actors.iter().any(|a| a.start <= k && k < a.end);
-    let plain = |k: usize| toks[k].kind == TokenKind::Word && !toks[k].capitalized;
+    let plain = |k: usize| toks[k].kind == TokenKind::Word;
     let before = b.end <= sp.start
         && sp.start - b.end <= 3
         && (b.end..sp.start).filter(|&k| !covered(k)).count() <= 1
@@ -552,6 +1063,28 @@ fn subject_of(
     if let Some(k) = tail {
         return coordinated(actors, toks, k);
     }
+    // "Hezbollah announced the deaths ... but did not say where", "the spokesman said ..., and
+    // denied targeting the camp": a verb joined to an earlier one with no subject of its own
+    // shares that verb's subject, the first actor of the sentence part before the conjunction.
+    if let Some(conj) = joined_verb(toks, start)
+        && let Some(k) = actors.iter().position(|a| {
+            a.start >= clause_start(toks, conj.saturating_sub(1), breaks) && a.end <= conj
+        })
+    {
+        return coordinated(actors, toks, k);
+    }
+    // "..., the Syrian Civil Defence rescue service, known as the White Helmets, said": an
+    // appositive between the speaker and its verb is passed over.
+    let before_verb = appositive_before(toks, start).unwrap_or(start);
+    if before_verb < start
+        && let Some(comma) = toks[..before_verb].iter().rposition(|t| t.norm == ",")
+        && before_verb - comma <= 9
+        && let Some(k) = actors
+            .iter()
+            .position(|a| a.start > comma && a.end <= before_verb)
+    {
+        return coordinated(actors, toks, k);
+    }
     // "..., a local resistance group said." A short segment after the last comma is the whole
     // attribution: its speaker is there or nowhere, never the subject of the reported clause.
     if let Some(comma) = toks[..start].iter().rposition(|t| t.norm == ",") {
@@ -592,6 +1125,42 @@ fn subject_of(
         })
         .map(|k| coordinated(actors, toks, k))
         .unwrap_or_default()
+}
+
+/// Words opening an appositive set off by commas after a speaker: ", known as the White
+/// Helmets,", ", which runs the camps,", ", based in London,".
+const APPOSITIVE_OPENERS: &[&str] = &[
+    "known", "which", "who", "whose", "based", "formerly", "also",
+];
+
+/// The comma opening an appositive that ends right before the verb at `start` (", known as the
+/// White Helmets, said"), when there is one within eight tokens.
+fn appositive_before(toks: &[Token], start: usize) -> Option<usize> {
+    if start == 0 || toks[start - 1].norm != "," {
+        return None;
+    }
+    let open = (start.saturating_sub(10)..start - 1)
+        .rev()
+        .find(|&k| toks[k].norm == ",")?;
+    toks.get(open + 1)
+        .is_some_and(|t| APPOSITIVE_OPENERS.contains(&t.norm.as_str()))
+        .then_some(open)
+}
+
+/// Words that may stand between a conjunction and the verb it joins ("but did not say", "and
+/// later added").
+const VERB_ADJUNCTS: &[&str] = &[
+    "did", "does", "do", "not", "n't", "has", "have", "had", "also", "later", "then", "again",
+    "further", "would", "will", "could", "however", "yet",
+];
+
+/// The conjunction ("and", "but") that joins the verb at `start` to an earlier one, when nothing
+/// but auxiliaries, negation and adverbs stand between: "... and denied", "but did not say".
+pub fn joined_verb(toks: &[Token], start: usize) -> Option<usize> {
+    let conj = (start.saturating_sub(5)..start)
+        .rev()
+        .find(|&k| !VERB_ADJUNCTS.contains(&toks[k].norm.as_str()))?;
+    (matches!(toks[conj].norm.as_str(), "and" | "but") && conj > 0).then_some(conj)
 }
 
 /// An actor after a speech verb that ends the clause ("said Nebenzya.", "said a doctor at a

@@ -100,6 +100,16 @@ fn is_speech_act(t: EventType) -> bool {
     )
 }
 
+/// A speaker named as both parties at once: "the two delegations", "both sides", "both
+/// governments" (not a count of sources: "according to two diplomats").
+fn speaks_jointly(toks: &[Token], speaker: &ActorSpan) -> bool {
+    let words: Vec<&str> = toks[speaker.start.saturating_sub(2)..speaker.end]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    words.contains(&"both") || words.windows(2).any(|w| w == ["the", "two"])
+}
+
 /// Event types whose place must be stated with "in"/"at": an accusation is not made where its
 /// subject happened.
 fn is_verbal(t: EventType) -> bool {
@@ -172,7 +182,12 @@ impl Builder<'_> {
     fn governing_speech(&self, t: &Trigger) -> Option<&Speech> {
         let sp = &self.s.speech;
         let (_, clause_end) = self.clause_of(t.start);
-        let after = || sp.iter().filter(|s| s.start >= t.end);
+        // "The governor met the freed captives and said they would receive care": a speech verb
+        // joined to the trigger's verb tells what its doer said next, not who says it happened.
+        let joined = |s: &Speech| {
+            crate::attribution::joined_verb(&self.s.toks, s.start).is_some_and(|c| c >= t.end)
+        };
+        let after = || sp.iter().filter(|s| s.start >= t.end && !joined(s));
         sp.iter()
             .filter(|s| s.end <= t.start && s.start != t.start)
             .max_by_key(|s| s.end)
@@ -212,6 +227,24 @@ impl Builder<'_> {
         let relative = toks[sp.start.saturating_sub(4)..sp.start]
             .iter()
             .any(|t| crate::attribution::opens_relative_clause(&t.norm));
+        // "a company that it said supplied jet fuel": "that" opening a relative clause before the
+        // speaker (not the "that" after a speech verb: "said that the army ...").
+        let relative_that = sp.start >= 2
+            && toks[sp.start.saturating_sub(3)..sp.start - 1]
+                .iter()
+                .enumerate()
+                .any(|(i, t)| {
+                    let k = sp.start.saturating_sub(3) + i;
+                    t.norm == "that"
+                        && k > 0
+                        && !self.s.speech.iter().any(|other| other.end == k)
+                        && matches!(
+                            toks[k + 1].norm.as_str(),
+                            "it" | "they" | "he" | "she" | "the"
+                        )
+                })
+            && toks.get(sp.end).is_some_and(|t| t.norm != "that");
+        let relative = relative || relative_that;
         let reduced = toks.get(sp.end).is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
@@ -278,7 +311,14 @@ impl Builder<'_> {
         ty: EventType,
         speech: Option<&Speech>,
     ) -> (Pairs, &'static str) {
-        let claimants: &[usize] = speech.map_or(&[], |sp| &sp.claimants);
+        let claimants: Vec<usize> = speech.map_or(Vec::new(), |sp| {
+            sp.claimants
+                .iter()
+                .chain(&sp.other_speakers)
+                .copied()
+                .collect()
+        });
+        let claimants = claimants.as_slice();
         let s = self.s;
         let (c_start, c_end) = self.clause_of(t.start);
         let norm = |i: usize| crate::time::norm_at(&s.toks, i);
@@ -486,6 +526,7 @@ impl Builder<'_> {
             && ty == EventType::Assault
             && let Some(k) = (0..s.actors.len()).find(|&k| {
                 self.is_victim(k)
+                    && usable(k)
                     && !sources.contains(&k)
                     && s.actors[k].start >= c_start
                     && s.actors[k].end <= c_end
@@ -1139,7 +1180,18 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 let speaker_is_source = claimant.is_some()
                     && (claimant == src || same_side(claimant, src) || own_forces);
                 // The speaker's own accusation or warning is reported by the outlet: asserted.
-                let own_speech_act = speaker_is_source && is_speech_act(ty);
+                // ("denied that soldiers had stopped any aid trucks": a denial is never the act it
+                // denies; but in "denied ... and condemned the killing" the joined verb is the
+                // speaker's own act.)
+                let denied_act = speech.is_some_and(|sp| sp.kind == SpeechKind::Deny)
+                    && crate::attribution::joined_verb(&s.toks, t.start).is_none();
+                // "Colombia and the ELN agreed ..., the two delegations said in a joint
+                // statement": both parties telling of their joint act report it themselves.
+                let joint_voice = src.is_some()
+                    && tgt.is_some()
+                    && claimant.is_some_and(|k| speaks_jointly(&s.toks, &s.actors[k]));
+                let own_speech_act =
+                    (speaker_is_source && is_speech_act(ty) && !denied_act) || joint_voice;
                 let claimant = claimant.filter(|_| !own_speech_act);
                 let mut provenance = vec![FieldEvidence {
                     field: "type".into(),
@@ -1178,7 +1230,8 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                             Stance::Denied
                         }
                         SpeechKind::Report => Stance::Unverified,
-                        SpeechKind::Confirm => Stance::Confirmed,
+                        // A party confirming its own act makes a claim like any other.
+                        SpeechKind::Confirm if !speaker_is_source => Stance::Confirmed,
                         _ if claimant_actor.is_some() => Stance::Alleged,
                         // "..., the Philippine Coast Guard said": a speaker the actor layer does
                         // not know is still someone other than the outlet (but an accusation or
@@ -1894,6 +1947,42 @@ const LOCAL_ROLES: &[&str] = &["MIL", "REB", "CVL", "GOV", "COP", "OPP", "HLH", 
 /// The role label (`lexicon/roles.tsv`) of armed men tied to no country: "gunmen", "jihadists".
 const STATELESS: &str = "armed men";
 
+/// Words that mark a group or outlet as foreign to the conflict it speaks about ("aid agencies",
+/// "international monitors", "foreign media").
+const FOREIGN_VOICE: &[&str] = &[
+    "aid",
+    "international",
+    "foreign",
+    "humanitarian",
+    "relief",
+    "charity",
+    "charities",
+    "monitors",
+    "observers",
+    "monitor",
+    "monitoring",
+    "cross",
+    "western",
+    "un",
+];
+
+/// A speaker named only as a kind of NGO or outlet ("a rights group", "a local doctors' union",
+/// "state media", "a local journalist") that is not marked as foreign: in news of a conflict
+/// it belongs to the country where the conflict is. Named organisations keep their own country
+/// (or none: "Amnesty International").
+fn local_voice(actor: &Actor) -> bool {
+    let generic = match actor.role.as_deref() {
+        Some("NGO") => actor.name == "ngo",
+        Some("MED") => actor.name == "media",
+        _ => false,
+    };
+    generic
+        && !actor
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| FOREIGN_VOICE.contains(&w.to_lowercase().as_str()))
+}
+
 /// Gives generic actors the country of the event's place, else of the article's main place, else
 /// the country the article names most.
 pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
@@ -1930,12 +2019,13 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             (None, Some(c)) => (c.clone(), "actor-country:article"),
             (None, None) => continue,
         };
-        amend_actors(e, |_, actor| {
-            let local = actor
+        amend_actors(e, |field, actor| {
+            let local = (actor
                 .role
                 .as_deref()
                 .is_some_and(|r| LOCAL_ROLES.contains(&r))
-                && actor.name != STATELESS;
+                && actor.name != STATELESS)
+                || (field == "claimant" && local_voice(actor));
             (actor.country.is_none() && local).then(|| {
                 actor.country = Some(country.clone());
                 actor.code = format!("{country}{}", actor.role.as_deref().unwrap_or(""));
