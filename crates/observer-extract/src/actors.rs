@@ -62,6 +62,11 @@ impl ActorMemory {
                 if span.actor.role.as_deref() != Some("MED") {
                     self.last_institution = Some(span.actor.clone());
                 }
+                // "Ukraine's human rights commissioner said ... He urged": an official named by
+                // country and title is who "he" is.
+                if span.kind == ActorKind::Country && span.actor.title.is_some() {
+                    self.last_person = Some(span.actor.clone());
+                }
             }
             // "the regional governor said ... he said": an unnamed official is who "he" is.
             ActorKind::Group if span.actor.title.is_some() => {
@@ -356,6 +361,9 @@ fn actor_at(
         return end;
     }
     if let Some(end) = countries_at(lex, text, toks, i, spans) {
+        return end;
+    }
+    if let Some(end) = people_at(lex, text, toks, i, spans) {
         return end;
     }
     if let Some(end) = titled_person_at(lex, text, toks, i, i, None, spans, group) {
@@ -825,6 +833,40 @@ fn countries_at(
         });
     }
     Some(span_end)
+}
+
+/// "called on Russians to refuse", "ethnic Serbs protested", "three Palestinians were killed": a
+/// people named by a plural demonym is that country's civilians.
+fn people_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let ethnic = toks[i].norm == "ethnic";
+    let found = lex
+        .peoples
+        .longest_at(text, toks, i + usize::from(ethnic))?;
+    let country = &lex.country_entries[found.values[0]];
+    let name = format!("{} civilians", country.demonym);
+    spans.push(ActorSpan {
+        start: i,
+        end: found.end,
+        actor: Actor {
+            text: surface(text, toks, i, found.end),
+            name,
+            country: Some(country.iso3.clone()),
+            role: Some("CVL".into()),
+            code: actor_code(Some(&country.iso3), Some("CVL")),
+            title: None,
+        },
+        kind: ActorKind::Group,
+        rule: format!("people:{}", country.iso3),
+        group: spans.len(),
+        adjectival: false,
+    });
+    Some(found.end)
 }
 
 /// The end of a run of up to three name tokens starting at `i` (equal to `i` when there is none).
