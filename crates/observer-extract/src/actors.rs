@@ -316,6 +316,9 @@ fn actor_at(
     spans: &mut Vec<ActorSpan>,
 ) -> usize {
     let group = spans.len();
+    if let Some(end) = pair_at(lex, text, toks, i, spans) {
+        return end;
+    }
     if let Some(found) = lex.orgs.longest_at(text, toks, i) {
         let org = &lex.org_entries[found.values[0]];
         let end = armed_members_end(lex, text, toks, found.end, &org.role);
@@ -495,6 +498,98 @@ fn actor_at(
         return found.end;
     }
     i + 1
+}
+
+/// The role code of phrases naming the article's two parties together ("both sides", "the two
+/// leaders"); frame building replaces such an actor by the article's pair.
+pub const SIDES: &str = "SIDES";
+
+/// The head noun a pair is named by, with the role its members act in: a title ("presidents",
+/// "chief negotiators") or a role noun ("officials", "delegations") at `at`, after at most one
+/// lower-case adjective.
+fn pair_head(lex: &Lexicons, text: &str, toks: &[Token], at: usize) -> Option<(usize, String)> {
+    let noun = |at: usize| {
+        if let Some(f) = lex.titles.longest_at(text, toks, at) {
+            return Some((f.end, lex.title_entries[f.values[0]].role.clone()));
+        }
+        let f = lex.roles.longest_at(text, toks, at)?;
+        let role = &lex.role_entries[f.values[0]].role;
+        matches!(role.as_str(), "GOV" | "MIL").then(|| (f.end, role.clone()))
+    };
+    noun(at).or_else(|| {
+        let adjective = toks
+            .get(at)
+            .is_some_and(|t| !t.capitalized && t.kind == TokenKind::Word);
+        adjective.then(|| noun(at + 1)).flatten()
+    })
+}
+
+/// "Both sides", "the two leaders", "the two countries' presidents", "officials from the two
+/// sides": the article's two parties named together. The span's role is [`SIDES`]; its code
+/// carries the role of the noun naming them ("---SIDESGOV" for "the two sides' negotiators"), if any.
+fn pair_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let sides_at = |at: usize| {
+        lex.roles
+            .longest_at(text, toks, at)
+            .filter(|f| lex.role_entries[f.values[0]].role == SIDES)
+    };
+    // "officials from the two sides", "the foreign ministers of both countries".
+    let members = pair_head(lex, text, toks, i).and_then(|(end, role)| {
+        let linked = toks
+            .get(end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "from" | "of"));
+        let sides = sides_at(end + 1).filter(|_| linked)?;
+        Some((sides.end, role, "members-of"))
+    });
+    let (end, head, rule) = match members {
+        Some(found) => found,
+        None => {
+            let sides = sides_at(i)?;
+            let label = &lex.role_entries[sides.values[0]].label;
+            // "the two countries' presidents": the pair's officials.
+            let possessive = is_possessive(&toks[sides.end - 1].norm);
+            match pair_head(lex, text, toks, sides.end).filter(|_| possessive) {
+                Some((end, role)) => (end, role, "possessive"),
+                None => (sides.end, label.clone(), "phrase"),
+            }
+        }
+    };
+    let head = lex
+        .role_entries
+        .iter()
+        .any(|r| r.role == head)
+        .then_some(head)
+        .unwrap_or_default();
+    spans.push(ActorSpan {
+        start: i,
+        end,
+        actor: Actor {
+            text: surface(text, toks, i, end),
+            name: "both sides".into(),
+            country: None,
+            role: Some(SIDES.into()),
+            code: format!("{}{head}", actor_code(None, Some(SIDES))),
+            title: None,
+        },
+        kind: ActorKind::Group,
+        rule: format!(
+            "pair:{rule}{}",
+            if head.is_empty() {
+                String::new()
+            } else {
+                format!(":{head}")
+            }
+        ),
+        group: spans.len(),
+        adjectival: false,
+    });
+    Some(end)
 }
 
 /// "The Saudi-led coalition", "US-led forces", "Hamas-led fighters", "the NATO-led mission": a force

@@ -2,7 +2,7 @@
 //! span and the rule that produced it, then fills what a sentence leaves implicit from the article
 //! (the warring pair, the conflict zone, the publication date).
 
-use crate::actors::{ActorKind, ActorSpan};
+use crate::actors::{ActorKind, ActorSpan, SIDES};
 use crate::attribution::{Speech, coordinated};
 use crate::lexicons::{Cue, Lexicons, SpeechKind};
 use crate::places::{self, PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
@@ -1578,8 +1578,8 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 /// sides named. When a party to the war is the claimant, it is the one attacked.
 pub fn fill_from_dyad(events: &mut Vec<Event>) {
     let dyad = article_dyad(events);
-    if let Some((a, b)) = &dyad {
-        expand_sides(events, a, b);
+    if let Some((a, b)) = dyad.clone().or_else(|| article_pair(events)) {
+        expand_sides(events, &a, &b);
     }
     fill_parties(events, dyad);
     fill_host_forces(events);
@@ -1630,7 +1630,14 @@ fn inferred_state(country: String, name: String, role: &str) -> Actor {
 fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
     let is_sides = |x: &Option<Actor>| x.as_ref().is_some_and(|x| x.role.as_deref() == Some(SIDES));
     let mut out = Vec::with_capacity(events.len());
-    for e in events.drain(..) {
+    for mut e in events.drain(..) {
+        // "X and Y agreed ..., the two delegations said": the parties report their own act.
+        if is_sides(&e.claimant) && e.source.is_some() && e.target.is_some() {
+            const RULE: &str = "claimant:parties-report-own-act";
+            e.claimant = None;
+            e.rules.push(RULE.into());
+            e.provenance.push(FieldEvidence::inferred("claimant", RULE));
+        }
         let (src_sides, tgt_sides) = (is_sides(&e.source), is_sides(&e.target));
         if !src_sides && !tgt_sides {
             out.push(e);
@@ -1641,11 +1648,18 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
         } else {
             e.source.clone()
         };
+        // "the two leaders met and agreed": a joint act is coded once each way (a clash between
+        // them is one event).
         let mutual = matches!(
             e.event_type,
-            EventType::Accuse | EventType::Assault | EventType::Threaten
+            EventType::Accuse
+                | EventType::Threaten
+                | EventType::Consult
+                | EventType::Agree
+                | EventType::Cooperate
         );
-        let states = sides_as_states(e.event_type, a, b);
+        let sides = if src_sides { &e.source } else { &e.target };
+        let states = sides_as_states(e.event_type, a, b, sides_role(sides));
         let as_governments = states.0.code != a.code || states.1.code != b.code;
         let (a, b) = &states;
         let pairs: Vec<(Actor, Actor)> = match other {
@@ -1678,26 +1692,94 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
 /// Two states at war speak, agree and are appealed to through their governments: "urged both
 /// countries", "the two sides agreed" are about Armenia's and Azerbaijan's governments, even when
 /// the fighting made their armies the article's pair. An army facing rebels stays the army.
-fn sides_as_states(ty: EventType, a: &Actor, b: &Actor) -> (Actor, Actor) {
+/// "The two armies", "the two sides' negotiators" name the role the parties act in, which wins.
+fn sides_as_states(ty: EventType, a: &Actor, b: &Actor, named: Option<&str>) -> (Actor, Actor) {
     let state = |x: &Actor| matches!(x.role.as_deref(), None | Some("MIL" | "GOV"));
     let interstate = a.country.is_some() && a.country != b.country && state(a) && state(b);
     let as_government = |x: &Actor| {
-        if !interstate || ty == EventType::Assault || x.role.as_deref() == Some("GOV") {
+        let role = match named {
+            Some(role) if interstate => role,
+            _ if !interstate || ty == EventType::Assault => return x.clone(),
+            _ => "GOV",
+        };
+        if x.role.as_deref() == Some(role) {
             return x.clone();
         }
         let country = x.country.clone().unwrap_or_default();
+        let name = if role == "GOV" {
+            "government"
+        } else {
+            "military"
+        };
         Actor {
-            name: format!("{country} government"),
-            code: format!("{country}GOV"),
-            role: Some("GOV".into()),
+            name: format!("{country} {name}"),
+            code: format!("{country}{role}"),
+            role: Some(role.into()),
             ..x.clone()
         }
     };
     (as_government(a), as_government(b))
 }
 
-/// The role code the lexicon gives "both sides", "the warring parties".
-const SIDES: &str = "SIDES";
+/// The role a pair's members are named in ("the two armies": MIL), carried in its code after
+/// [`SIDES`].
+fn sides_role(sides: &Option<Actor>) -> Option<&str> {
+    let code = sides.as_ref()?.code.as_str();
+    let role = code.get(code.find(SIDES)? + SIDES.len()..)?;
+    (!role.is_empty()).then_some(role)
+}
+
+/// With no warring pair, the parties of a diplomatic story ("the two leaders agreed"): the two
+/// states most events are between, else the two states its events name most.
+fn article_pair(events: &[Event]) -> Option<(Actor, Actor)> {
+    let state = |a: &Option<Actor>| {
+        a.as_ref()
+            .filter(|a| {
+                a.country.is_some() && matches!(a.role.as_deref(), None | Some("GOV" | "MIL"))
+            })
+            .cloned()
+    };
+    // The pair most events are between; of equals, the first.
+    let mut pairs: Vec<((Actor, Actor), usize)> = Vec::new();
+    for e in events.iter().filter(|e| !e.hypothetical) {
+        let (Some(a), Some(b)) = (state(&e.source), state(&e.target)) else {
+            continue;
+        };
+        if a.country == b.country {
+            continue;
+        }
+        let same = |(x, y): &(Actor, Actor)| {
+            (x.country == a.country && y.country == b.country)
+                || (x.country == b.country && y.country == a.country)
+        };
+        match pairs.iter_mut().find(|(p, _)| same(p)) {
+            Some((_, count)) => *count += 1,
+            None => pairs.push(((a, b), 1)),
+        }
+    }
+    let first = pairs
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(pair, _)| pair);
+    first.or_else(|| {
+        let mut named: Vec<(Actor, usize)> = Vec::new();
+        for a in events
+            .iter()
+            .flat_map(|e| [state(&e.source), state(&e.target), state(&e.claimant)])
+            .flatten()
+        {
+            match named.iter_mut().find(|(n, _)| n.country == a.country) {
+                Some((_, count)) => *count += 1,
+                None => named.push((a, 1)),
+            }
+        }
+        // Most named first; of equals, the first named.
+        named.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+        let mut top = named.into_iter().map(|(a, _)| a);
+        Some((top.next()?, top.next()?))
+    })
+}
 
 /// The article's warring pair: the first assault between two armed or governing parties, of
 /// different countries or different roles (a civil war's army and rebels), else the parties of a

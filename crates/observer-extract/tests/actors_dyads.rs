@@ -58,3 +58,32 @@ fn an_official_named_by_country_and_title_is_who_he_refers_to() {
     let found = dyads(EventType::Accuse, text);
     assert!(found.contains(&pair("COLGOV", "VENGOV")), "{found:?}");
 }
+
+#[test]
+fn the_two_leaders_of_a_diplomatic_story_are_its_pair_each_way() {
+    let text = "Kenya's president accused Somalia on Monday of meddling in its elections.\n\n\
+                Somalia's foreign ministry rejected the charge.\n\n\
+                The two leaders met in Addis Ababa on Friday and agreed to restore flights.";
+    let met = dyads(EventType::Consult, text);
+    assert!(met.contains(&pair("KENGOV", "SOMGOV")), "{met:?}");
+    assert!(met.contains(&pair("SOMGOV", "KENGOV")), "{met:?}");
+    let agreed = dyads(EventType::Agree, text);
+    assert!(agreed.contains(&pair("KENGOV", "SOMGOV")), "{agreed:?}");
+}
+
+#[test]
+fn members_named_with_the_pair_keep_their_role() {
+    let text = "Thai troops shelled Cambodian positions near the temple on Sunday, the Cambodian \
+                defence ministry said.\n\n\
+                Commanders from the two armies met at the border crossing on Tuesday.";
+    let met = dyads(EventType::Consult, text);
+    assert!(met.contains(&pair("THAMIL", "KHMMIL")), "{met:?}");
+    assert!(met.contains(&pair("KHMMIL", "THAMIL")), "{met:?}");
+    let text = "Eritrea and Ethiopia traded accusations on Monday over the border town.\n\n\
+                A mediator said he would host the two countries' foreign ministers next week.";
+    let hosted = dyads(EventType::Consult, text);
+    assert!(
+        hosted.iter().any(|(_, t)| t == "ERIGOV") && hosted.iter().any(|(_, t)| t == "ETHGOV"),
+        "{hosted:?}"
+    );
+}
