@@ -560,12 +560,12 @@ fn pair_at(
             }
         }
     };
-    let head = lex
-        .role_entries
-        .iter()
-        .any(|r| r.role == head)
-        .then_some(head)
-        .unwrap_or_default();
+    // The generic row's label ("both sides") names no role.
+    let head = if lex.role_entries.iter().any(|r| r.role == head) {
+        head
+    } else {
+        String::new()
+    };
     spans.push(ActorSpan {
         start: i,
         end,
