@@ -867,8 +867,10 @@ impl Builder<'_> {
             // "rockets fired from Gaza towards southern Israel" hit Israel; "drones launched from
             // Kursk" did not hit Kursk.
             let destination = ty == EventType::Assault && p.destination;
+            // "flew food into Djibo", "convoys to Khartoum": aid happens where it is delivered.
+            let delivered = ty == EventType::Aid && !matches!(prep, "from" | "via");
             (!is_verbal(ty) || matches!(prep, "in" | "at"))
-                && (!p.motion || ty == EventType::Consult || destination)
+                && (!p.motion || ty == EventType::Consult || destination || delivered)
                 && !self.speaker_location(p)
                 && self.in_relative_clause(p.start) == self.in_relative_clause(t.start)
                 && !self.describes_actor(p, t)
@@ -2007,6 +2009,7 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             }
         }
         let place_country = e.place.as_ref().and_then(|p| p.country.clone());
+        aid_recipients(e, place_country.as_deref());
         let (country, rule) = match (place_country, &article_country) {
             (Some(c), _) => (c, "actor-country:event-place"),
             (None, Some(c)) => (c.clone(), "actor-country:article"),
@@ -2025,6 +2028,26 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             })
         });
     }
+}
+
+/// "Trucks brought food into Gaza", "an airdrop over northern Gaza": aid given to no one named
+/// goes to the civilians of the place it is delivered to.
+fn aid_recipients(e: &mut Event, place_country: Option<&str>) {
+    const RULE: &str = "actors:aid-to-civilians-at-place";
+    let humanitarian = e.mode.as_deref().is_none_or(|m| m == "humanitarian");
+    let Some(country) = place_country
+        .filter(|_| e.event_type == EventType::Aid && e.target.is_none() && humanitarian)
+    else {
+        return;
+    };
+    let recipients = inferred_state(country.into(), "civilians".into(), "CVL");
+    // "People in Sudan need aid": the needy are not their own donors.
+    if e.source.as_ref().is_some_and(|s| s.code == recipients.code) {
+        return;
+    }
+    e.target = Some(recipients);
+    e.rules.push(RULE.into());
+    e.provenance.push(FieldEvidence::inferred("target", RULE));
 }
 
 /// A country named with no role ("Armenia said", "Russian drones struck", "accused Moscow") acts

@@ -87,3 +87,23 @@ fn members_named_with_the_pair_keep_their_role() {
         "{hosted:?}"
     );
 }
+
+#[test]
+fn aid_delivered_to_a_place_goes_to_its_civilians() {
+    let found = dyads(
+        EventType::Aid,
+        "The World Food Programme said it had flown 40 tonnes of food into Mogadishu on Sunday.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "SOMCVL"), "{found:?}");
+    let found = dyads(
+        EventType::Aid,
+        "Jordanian aircraft carried out an airdrop of food and medicine over Gaza on Monday.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "PSECVL"), "{found:?}");
+    // Military aid to a named army stays with that army.
+    let found = dyads(
+        EventType::Aid,
+        "Germany delivered air defence systems to the Ukrainian army on Friday.",
+    );
+    assert!(found.iter().all(|(_, t)| t != "UKRCVL"), "{found:?}");
+}
