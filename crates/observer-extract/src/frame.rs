@@ -1344,6 +1344,17 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                     o.provenance.retain(|p| p.rule != "date:published");
                 }
                 o.mode = o.mode.take().or(e.mode);
+                // "the deadliest attack since March, when gunmen killed 40 civilians": the party
+                // read after the noun is the doer the verb names, not its target.
+                // (An interception's target is who stopped the attack, so it stays.)
+                let interception = o.rules.iter().any(|r| r.ends_with("actors:interception"));
+                let doer_read_as_target = o.source.is_none()
+                    && !interception
+                    && matches!((&o.target, &e.source), (Some(t), Some(s)) if t.code == s.code);
+                if doer_read_as_target {
+                    o.target = None;
+                    o.rules.push("actors:merged-doer-not-target".into());
+                }
                 if o.source.is_none() {
                     o.source = e.source;
                 }
@@ -1975,6 +1986,10 @@ pub fn overlaps_named_actor(actors: &[ActorSpan], start: usize, end: usize) -> b
 /// "rebels" and "civilians" in a report about Myanmar are Myanmar's.
 const LOCAL_ROLES: &[&str] = &["MIL", "REB", "CVL", "GOV", "COP", "OPP", "HLH", "JUD"];
 
+/// The code prefix of armed groups of no one country (CAMEO's international militarized groups:
+/// "Islamic State", "JNIM").
+const INTERNATIONAL_GROUP: &str = "IMG";
+
 /// The role label (`lexicon/roles.tsv`) of armed men tied to no country: "gunmen", "jihadists".
 const STATELESS: &str = "armed men";
 
@@ -1990,6 +2005,18 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
                 .iter()
                 .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
                 .map(|(c, _)| c.clone())
+        });
+    // "Suspected jihadists", "JNIM", "Islamic State fighters": where the armed group is one of no
+    // country, the unnamed gunmen and attackers of the story are that group, not locals.
+    let international = |a: &Actor| a.code.starts_with(INTERNATIONAL_GROUP);
+    let transnational_war = events
+        .iter()
+        .flat_map(|e| [&e.source, &e.target])
+        .flatten()
+        .any(|a| {
+            a.role.as_deref() == Some("REB")
+                && a.country.is_none()
+                && (a.name == STATELESS || international(a))
         });
     for e in events.iter_mut() {
         // "Armenian officials say 772 troops have died": a party counting fighters counts its own.
@@ -2016,11 +2043,14 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             (None, None) => continue,
         };
         amend_actors(e, |_, actor| {
+            let armed_group = actor.role.as_deref() == Some("REB");
             let local = actor
                 .role
                 .as_deref()
                 .is_some_and(|r| LOCAL_ROLES.contains(&r))
-                && actor.name != STATELESS;
+                && actor.name != STATELESS
+                && !international(actor)
+                && !(armed_group && transnational_war);
             (actor.country.is_none() && local).then(|| {
                 actor.country = Some(country.clone());
                 actor.code = format!("{country}{}", actor.role.as_deref().unwrap_or(""));

@@ -107,3 +107,38 @@ fn aid_delivered_to_a_place_goes_to_its_civilians() {
     );
     assert!(found.iter().all(|(_, t)| t != "UKRCVL"), "{found:?}");
 }
+
+#[test]
+fn gunmen_in_a_story_of_a_transnational_group_are_not_locals() {
+    let sahel = "Suspected jihadists attacked a village near Menaka in Mali on Sunday, killing 12 \
+                 civilians, officials said.\n\n\
+                 Gunmen also burned a market near Menaka on Monday.";
+    let found = dyads(EventType::Assault, sahel);
+    assert!(
+        found
+            .iter()
+            .all(|(s, _)| !s.starts_with("MLI") || s == "MLIMIL"),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(s, _)| s == "---REB"), "{found:?}");
+    // With no such group in the story, gunmen are local.
+    let found = dyads(
+        EventType::Assault,
+        "Gunmen attacked a bus near Culiacan in Mexico on Sunday, killing four passengers.",
+    );
+    assert!(found.iter().any(|(s, _)| s == "MEXREB"), "{found:?}");
+}
+
+#[test]
+fn the_doer_of_an_attack_recalled_after_its_noun_is_not_its_target() {
+    let found = events(
+        "It was the bloodiest attack on the island since 2019, when rebels killed 20 fishermen \
+         near Basilan in the Philippines.",
+    );
+    let attack = found
+        .iter()
+        .find(|e| e.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(code(&attack.source), "PHLREB", "{found:#?}");
+    assert_ne!(code(&attack.target), "PHLREB", "{found:#?}");
+}
