@@ -378,6 +378,9 @@ fn actor_at(
         if let Some(end) = official_of(lex, text, toks, i, found.end, memory, spans) {
             return end;
         }
+        if let Some(end) = officials_of_countries(lex, text, toks, i, found.end, spans) {
+            return end;
+        }
         spans.push(ActorSpan {
             start: i,
             end: found.end,
@@ -962,6 +965,58 @@ fn people_at(
         adjectival: false,
     });
     Some(found.end)
+}
+
+/// "The foreign ministers of Armenia and Azerbaijan", "the president of Colombia": an official
+/// named by title, then "of" and a country, is that country's (one official per country named).
+fn officials_of_countries(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    title_end: usize,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let entry = &lex.title_entries[lex.titles.longest_at(text, toks, i)?.values[0]];
+    if toks.get(title_end)?.norm != "of" {
+        return None;
+    }
+    // A country by its name, not "of Ukraine's army" (the army's head).
+    let country_at = |at: usize| {
+        lex.countries
+            .longest_at(text, toks, at)
+            .filter(|f| !is_possessive(&toks[f.end - 1].norm) && !f.values[0].1)
+    };
+    let mut found = vec![country_at(title_end + 1)?];
+    while let Some(next) = toks
+        .get(found[found.len() - 1].end)
+        .filter(|t| matches!(t.norm.as_str(), "and" | ","))
+        .and_then(|_| country_at(found[found.len() - 1].end + 1))
+    {
+        found.push(next);
+    }
+    let end = found[found.len() - 1].end;
+    let group = spans.len();
+    for f in &found {
+        let country = &lex.country_entries[f.values[0].0];
+        spans.push(ActorSpan {
+            start: i,
+            end,
+            actor: Actor {
+                text: surface(text, toks, i, end),
+                name: format!("{} {}", country.name, entry.title.to_lowercase()),
+                country: Some(country.iso3.clone()),
+                role: Some(entry.role.clone()),
+                code: actor_code(Some(&country.iso3), Some(&entry.role)),
+                title: Some(entry.title.clone()),
+            },
+            kind: ActorKind::Country,
+            rule: format!("title:{}+of-country:{}", entry.title, country.iso3),
+            group,
+            adjectival: false,
+        });
+    }
+    Some(end)
 }
 
 /// The end of a run of up to three name tokens starting at `i` (equal to `i` when there is none).

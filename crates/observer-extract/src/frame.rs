@@ -363,12 +363,22 @@ impl Builder<'_> {
                     .iter()
                     .position(|a| a.start == at && a.end <= c_end)
             });
+        let symmetric = matches!(
+            ty,
+            EventType::Consult | EventType::Agree | EventType::Cooperate
+        );
+        // "agreed on joint patrols against armed groups": whom a joint act is aimed at is no party
+        // to it.
+        let opposed = |k: usize| {
+            symmetric && s.actors[k].start > 0 && norm(s.actors[k].start - 1) == "against"
+        };
         let object = (0..s.actors.len())
             .filter(|&k| {
                 s.actors[k].start >= t.end
                     && s.actors[k].start < c_end
                     && usable(k)
                     && Some(k) != agent
+                    && !opposed(k)
             })
             .find(|&k| {
                 let at = s.actors[k].start;
@@ -383,10 +393,6 @@ impl Builder<'_> {
             (t.end..(t.end + 4).min(s.toks.len())).any(|k| matches!(norm(k), "another" | "other"));
         // "The US, Russia and Switzerland met", "Armenian and Azerbaijani troops clashed": a
         // symmetric act of a coordinated subject with no object is between its members.
-        let symmetric = matches!(
-            ty,
-            EventType::Consult | EventType::Agree | EventType::Cooperate
-        );
         let mutual =
             object.is_empty() && agent.is_none() && modifier.is_none() && subject.len() >= 2;
         let clash = self.lex.trigger_entries[t.entry].mode.as_deref() == Some("ground clash");

@@ -142,3 +142,22 @@ fn the_doer_of_an_attack_recalled_after_its_noun_is_not_its_target() {
     assert_eq!(code(&attack.source), "PHLREB", "{found:#?}");
     assert_ne!(code(&attack.target), "PHLREB", "{found:#?}");
 }
+
+#[test]
+fn officials_named_by_title_of_countries_act_for_each_country() {
+    let found = dyads(
+        EventType::Consult,
+        "The defence ministers of India and China held talks in Moscow on Friday, the Indian \
+         embassy said.",
+    );
+    assert!(found.contains(&pair("INDMIL", "CHNMIL")), "{found:?}");
+    assert!(found.contains(&pair("CHNMIL", "INDMIL")), "{found:?}");
+    // What a joint act is aimed against is no party to it.
+    let found = dyads(
+        EventType::Agree,
+        "The presidents of Niger and Chad agreed on Monday to set up joint patrols against \
+         jihadist groups.",
+    );
+    assert!(found.contains(&pair("NERGOV", "TCDGOV")), "{found:?}");
+    assert!(found.iter().all(|(_, t)| !t.ends_with("REB")), "{found:?}");
+}
