@@ -489,16 +489,21 @@ fn actor_at(
                 format!("role:{}", entry.role),
             ),
         };
+        // "jihadist fighters", "rebel militiamen": one armed group, not two.
+        let end = armed_members_end(lex, text, toks, found.end, &entry.role);
         spans.push(ActorSpan {
             start: i,
-            end: found.end,
-            actor,
+            end,
+            actor: Actor {
+                text: surface(text, toks, i, end),
+                ..actor
+            },
             kind: ActorKind::Group,
             rule,
             group,
             adjectival: false,
         });
-        return found.end;
+        return end;
     }
     i + 1
 }

@@ -350,9 +350,15 @@ impl Builder<'_> {
                 && !heads_subject
                 && can_act(k)
         });
+        // "The patrol came under fire from gunmen": the subject is attacked, by whoever comes
+        // after "from" (or "by").
+        let suffered = s.toks[t.start..t.end].iter().any(|w| w.norm == "under")
+            || (t.start >= 2
+                && norm(t.start - 1) == "under"
+                && matches!(norm(t.start - 2), "came" | "come" | "comes" | "coming"));
         // "by X", "by the X" after a passive or nominal trigger.
         let agent = (t.end..(t.end + 3).min(c_end))
-            .find(|&k| norm(k) == "by")
+            .find(|&k| norm(k) == "by" || (suffered && norm(k) == "from"))
             .and_then(|k| {
                 let at = if matches!(norm(k + 1), "the" | "a" | "an") {
                     k + 2
@@ -418,6 +424,7 @@ impl Builder<'_> {
         let sources: Vec<usize> = match (agent, modifier) {
             (Some(a), _) => vec![a],
             (None, Some(m)) => vec![m],
+            (None, None) if suffered => Vec::new(),
             (None, None) => subject.clone(),
         };
         let mut targets: Vec<usize> = object
@@ -440,6 +447,27 @@ impl Builder<'_> {
                         && !sources.contains(&k)
                 })
                 .collect();
+        }
+        // "Malian soldiers came under fire ..., the army said": the one attacked is before the
+        // words (the speaker's own side, maybe), never after them.
+        if suffered {
+            targets.clear();
+        }
+        if suffered
+            && let Some(k) = (0..s.actors.len()).rev().find(|&k| {
+                let a = &s.actors[k];
+                a.start >= c_start
+                    && a.end <= t.start
+                    && !crate::actors::is_locative(&s.toks, a.start)
+                    && !sources.contains(&k)
+            })
+        {
+            // The nearest party before the words, with those coordinated with it.
+            let mut first = k;
+            while first > 0 && coordinated(&s.actors, &s.toks, first - 1).contains(&k) {
+                first -= 1;
+            }
+            targets = coordinated(&s.actors, &s.toks, first);
         }
         if modifier.is_some() && targets.is_empty() {
             // "it had repulsed Azeri attacks": the subject is on the receiving end.
@@ -499,7 +527,9 @@ impl Builder<'_> {
         {
             targets = vec![k];
         }
-        let rule = if agent.is_some() {
+        let rule = if suffered {
+            "actors:came-under-attack"
+        } else if agent.is_some() {
             "actors:agent"
         } else if modifier.is_some() {
             "actors:modifier"
@@ -1852,11 +1882,26 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
         return;
     };
     let ceasefire = |e: &Event| e.mode.as_deref() == Some("ceasefire");
+    // A denied attack ("denied that any strike took place") may be read as hypothetical; it is
+    // still one between the war's parties.
     for e in events.iter_mut().filter(|e| {
-        (e.event_type == EventType::Assault || ceasefire(e)) && !e.background && !e.hypothetical
+        (e.event_type == EventType::Assault || ceasefire(e))
+            && !e.background
+            && (!e.hypothetical || e.negated)
     }) {
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
         let (src, tgt, rule) = match (&e.source, &e.target) {
+            // "Armenia's defence ministry denied that any shots had been fired": a party denies
+            // its own side's fire.
+            (None, None) if e.negated => match claimant_country {
+                Some(c) if a.country.as_deref() == Some(&c) => {
+                    (a.clone(), b.clone(), "actors:dyad-claimant-denies-own-act")
+                }
+                Some(c) if b.country.as_deref() == Some(&c) => {
+                    (b.clone(), a.clone(), "actors:dyad-claimant-denies-own-act")
+                }
+                _ => continue,
+            },
             (None, None) => match claimant_country {
                 Some(c) if a.country.as_deref() == Some(&c) => {
                     (b.clone(), a.clone(), "actors:dyad-claimant-attacked")

@@ -161,3 +161,43 @@ fn officials_named_by_title_of_countries_act_for_each_country() {
     assert!(found.contains(&pair("NERGOV", "TCDGOV")), "{found:?}");
     assert!(found.iter().all(|(_, t)| !t.ends_with("REB")), "{found:?}");
 }
+
+#[test]
+fn a_party_denying_fire_denies_its_own_sides_fire_at_the_other() {
+    let text = "Indian troops shelled Pakistani posts near Uri on Sunday, the Pakistani army said.\n\n\
+                India's army denied that any shells had been fired from its side.";
+    let found = events(text);
+    let denied = found
+        .iter()
+        .find(|e| e.event_type == EventType::Assault && e.negated)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(
+        (code(&denied.source), code(&denied.target)),
+        pair("INDMIL", "PAKMIL"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn who_came_under_fire_is_attacked_by_whoever_fired() {
+    let found = dyads(
+        EventType::Assault,
+        "Malian soldiers came under fire from jihadist fighters near Gao on Sunday, the army said.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, t)| s.ends_with("REB") && t == "MLIMIL"),
+        "{found:?}"
+    );
+    let found = dyads(
+        EventType::Assault,
+        "A Nigerian army convoy came under attack by Boko Haram near Maiduguri on Monday.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, t)| s == "NGAREB" && t.starts_with("NGA") && t != "NGAREB"),
+        "{found:?}"
+    );
+}
