@@ -715,8 +715,11 @@ fn official_of(
     spans: &mut Vec<ActorSpan>,
 ) -> Option<usize> {
     let entry = &lex.title_entries[lex.titles.longest_at(text, toks, i)?.values[0]];
-    if entry.title != "Spokesperson" || !matches!(toks.get(title_end)?.norm.as_str(), "for" | "of")
-    {
+    // "a spokesman for the army"; "a commander of Hezbollah's rocket unit", "the head of the
+    // IAEA": any official of an organisation speaks and acts for it.
+    let link = toks.get(title_end)?.norm.as_str();
+    let spokesperson = entry.title == "Spokesperson";
+    if !(link == "of" || (spokesperson && link == "for")) {
         return None;
     }
     let mut at = title_end + 1;
@@ -725,9 +728,13 @@ fn official_of(
     }
     let mut body = Vec::new();
     let end = actor_at(lex, text, toks, at, memory, &mut body);
-    let first = body
-        .first()
-        .filter(|b| b.start == at && b.actor.role.is_some())?;
+    // Any official of a body with a role; other titles only of a named organisation (a country
+    // is read by [`officials_of_countries`]).
+    let first = body.first().filter(|b| {
+        b.start == at
+            && b.actor.role.is_some()
+            && (spokesperson || matches!(b.kind, ActorKind::Org))
+    })?;
     spans.push(ActorSpan {
         start: i,
         end: first.end,

@@ -1882,6 +1882,14 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
         return;
     };
     let ceasefire = |e: &Event| e.mode.as_deref() == Some("ceasefire");
+    // A party is on a side by its country; in a civil war (one country), by its role when it has
+    // one of the sides' roles (the army's side or the rebels'), else as before, on the first.
+    let civil_war = a.country == b.country;
+    let on_side = |x: &Actor, side: &Actor| {
+        let sides_role = x.role == a.role || x.role == b.role;
+        x.country == side.country
+            && (!civil_war || x.role == side.role || (!sides_role && side.code == a.code))
+    };
     // A denied attack ("denied that any strike took place") may be read as hypothetical; it is
     // still one between the war's parties.
     for e in events.iter_mut().filter(|e| {
@@ -1911,18 +1919,10 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
                 }
                 _ => (a.clone(), b.clone(), "actors:article-dyad"),
             },
-            (Some(s), None) if s.country == a.country => {
-                (s.clone(), b.clone(), "actors:dyad-other-side")
-            }
-            (Some(s), None) if s.country == b.country => {
-                (s.clone(), a.clone(), "actors:dyad-other-side")
-            }
-            (None, Some(t)) if t.country == a.country => {
-                (b.clone(), t.clone(), "actors:dyad-other-side")
-            }
-            (None, Some(t)) if t.country == b.country => {
-                (a.clone(), t.clone(), "actors:dyad-other-side")
-            }
+            (Some(s), None) if on_side(s, &a) => (s.clone(), b.clone(), "actors:dyad-other-side"),
+            (Some(s), None) if on_side(s, &b) => (s.clone(), a.clone(), "actors:dyad-other-side"),
+            (None, Some(t)) if on_side(t, &a) => (b.clone(), t.clone(), "actors:dyad-other-side"),
+            (None, Some(t)) if on_side(t, &b) => (a.clone(), t.clone(), "actors:dyad-other-side"),
             _ => continue,
         };
         for (field, slot, value) in [

@@ -201,3 +201,19 @@ fn who_came_under_fire_is_attacked_by_whoever_fired() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_official_of_a_named_group_is_that_group() {
+    let found = dyads(
+        EventType::Assault,
+        "Somali forces attacked al-Shabab fighters near Jilib on Monday, the army said.\n\n\
+         The Somali army said the raid had killed a senior commander of al-Shabab.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, t)| s.starts_with("SOM") && t == "SOMREB"),
+        "{found:?}"
+    );
+    assert!(found.iter().all(|(s, _)| s != "SOMREB"), "{found:?}");
+}
