@@ -1882,6 +1882,7 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
         return;
     };
     let ceasefire = |e: &Event| e.mode.as_deref() == Some("ceasefire");
+    let armed_party = |x: &Actor| matches!(x.role.as_deref(), None | Some("MIL" | "REB" | "GOV"));
     // A party is on a side by its country; in a civil war (one country), by its role when it has
     // one of the sides' roles (the army's side or the rebels'), else as before, on the first.
     let civil_war = a.country == b.country;
@@ -1893,12 +1894,16 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
     // A denied attack ("denied that any strike took place") may be read as hypothetical; it is
     // still one between the war's parties.
     for e in events.iter_mut().filter(|e| {
-        (e.event_type == EventType::Assault || ceasefire(e))
-            && !e.background
-            && (!e.hypothetical || e.negated)
+        (e.event_type == EventType::Assault || ceasefire(e)) && (!e.hypothetical || e.negated)
     }) {
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
         let (src, tgt, rule) = match (&e.source, &e.target) {
+            // A recalled event ("since Ukrainian forces recaptured Kherson") is given the other
+            // side only when it names one armed side; a toll of the whole war ("712 civilians
+            // were killed in the conflict last year") names no one.
+            (x, y) if e.background && !x.as_ref().or(y.as_ref()).is_some_and(armed_party) => {
+                continue;
+            }
             // "Armenia's defence ministry denied that any shots had been fired": a party denies
             // its own side's fire.
             (None, None) if e.negated => match claimant_country {

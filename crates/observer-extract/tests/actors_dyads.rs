@@ -217,3 +217,26 @@ fn an_official_of_a_named_group_is_that_group() {
     );
     assert!(found.iter().all(|(s, _)| s != "SOMREB"), "{found:?}");
 }
+
+#[test]
+fn a_recalled_attack_by_one_side_was_against_the_other_but_a_war_toll_names_no_one() {
+    let text = "Ethiopian troops shelled Eritrean positions near Badme on Monday, Eritrea's \
+                information minister said.\n\n\
+                Eritrean forces seized the town in 1998.\n\n\
+                About 80,000 civilians were killed in the war in 1999, according to the United \
+                Nations.";
+    let found = events(text);
+    let seized = found
+        .iter()
+        .find(|e| e.event_type == EventType::Assault && e.background && e.source.is_some())
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(code(&seized.source), "ERIMIL", "{found:#?}");
+    assert_eq!(code(&seized.target), "ETHMIL", "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .filter(|e| e.evidence.sentence == 2)
+            .all(|e| e.source.is_none()),
+        "{found:#?}"
+    );
+}
