@@ -1893,15 +1893,24 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
     };
     // A denied attack ("denied that any strike took place") may be read as hypothetical; it is
     // still one between the war's parties.
+    // Talks and truces with no parties named ("the next round of talks", "the truce is due to
+    // take effect", "a previous truce collapsed") are the war's parties', planned or past.
+    let talks = |e: &Event| e.event_type == EventType::Consult;
     for e in events.iter_mut().filter(|e| {
-        (e.event_type == EventType::Assault || ceasefire(e)) && (!e.hypothetical || e.negated)
+        let negotiated = ceasefire(e) || talks(e);
+        (e.event_type == EventType::Assault || negotiated)
+            && (!e.hypothetical || e.negated || negotiated)
     }) {
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
         let (src, tgt, rule) = match (&e.source, &e.target) {
             // A recalled event ("since Ukrainian forces recaptured Kherson") is given the other
             // side only when it names one armed side; a toll of the whole war ("712 civilians
             // were killed in the conflict last year") names no one.
-            (x, y) if e.background && !x.as_ref().or(y.as_ref()).is_some_and(armed_party) => {
+            (x, y)
+                if e.background
+                    && e.event_type == EventType::Assault
+                    && !x.as_ref().or(y.as_ref()).is_some_and(armed_party) =>
+            {
                 continue;
             }
             // "Armenia's defence ministry denied that any shots had been fired": a party denies
@@ -1915,6 +1924,13 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
                 }
                 _ => continue,
             },
+            // The pair of a truce or talks, the state's side first.
+            (None, None) if ceasefire(e) || talks(e) => {
+                let rebels_first =
+                    a.role.as_deref() == Some("REB") && b.role.as_deref() != Some("REB");
+                let (x, y) = if rebels_first { (&b, &a) } else { (&a, &b) };
+                (x.clone(), y.clone(), "actors:article-dyad-negotiating")
+            }
             (None, None) => match claimant_country {
                 Some(c) if a.country.as_deref() == Some(&c) => {
                     (b.clone(), a.clone(), "actors:dyad-claimant-attacked")

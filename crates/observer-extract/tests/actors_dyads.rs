@@ -240,3 +240,21 @@ fn a_recalled_attack_by_one_side_was_against_the_other_but_a_war_toll_names_no_o
         "{found:#?}"
     );
 }
+
+#[test]
+fn truces_and_talks_naming_no_one_are_the_wars_parties_state_first() {
+    let text = "Rebels of the Arakan Army attacked a Myanmar army base near Sittwe on Sunday, \
+                residents said.\n\n\
+                The next round of talks is scheduled for March.\n\n\
+                A previous truce collapsed within weeks last year.";
+    let found = events(text);
+    let talks = found
+        .iter()
+        .find(|e| e.event_type == EventType::Consult)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(
+        (code(&talks.source), code(&talks.target)),
+        pair("MMRMIL", "MMRREB"),
+        "{found:#?}"
+    );
+}
