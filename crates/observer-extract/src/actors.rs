@@ -378,7 +378,10 @@ fn actor_at(
         if let Some(end) = official_of(lex, text, toks, i, found.end, memory, spans) {
             return end;
         }
-        if let Some(end) = officials_of_countries(lex, text, toks, i, found.end, spans) {
+        let head = (entry.title.as_str(), true);
+        if let Some(end) =
+            members_of_countries(lex, text, toks, i, found.end, &entry.role, head, spans)
+        {
             return end;
         }
         spans.push(ActorSpan {
@@ -452,6 +455,14 @@ fn actor_at(
         .filter(|f| lex.orgs.longest_at(text, toks, f.end).is_none())
     {
         let entry = &lex.role_entries[found.values[0]];
+        let state_role = matches!(entry.role.as_str(), "GOV" | "MIL" | "COP");
+        let head = (entry.label.as_str(), false);
+        if let Some(end) = state_role
+            .then(|| members_of_countries(lex, text, toks, i, found.end, &entry.role, head, spans))
+            .flatten()
+        {
+            return end;
+        }
         let definite = i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "its");
         // "Armenian positions", "its positions" are an army's; "positions near the town" name no one.
         let site = entry.label == SITES;
@@ -729,7 +740,7 @@ fn official_of(
     let mut body = Vec::new();
     let end = actor_at(lex, text, toks, at, memory, &mut body);
     // Any official of a body with a role; other titles only of a named organisation (a country
-    // is read by [`officials_of_countries`]).
+    // is read by [`members_of_countries`]).
     let first = body.first().filter(|b| {
         b.start == at
             && b.actor.role.is_some()
@@ -979,27 +990,31 @@ fn people_at(
     Some(found.end)
 }
 
-/// "The foreign ministers of Armenia and Azerbaijan", "the president of Colombia": an official
-/// named by title, then "of" and a country, is that country's (one official per country named).
-fn officials_of_countries(
+/// "The foreign ministers of Armenia and Azerbaijan", "the president of Colombia", "officials of
+/// Iran's oil company": an official or a role noun, then "of" and a country, is that country's (one
+/// per country named). `head` is the title, or the role noun's label, of the words `[i, head_end)`.
+#[allow(clippy::too_many_arguments)]
+fn members_of_countries(
     lex: &Lexicons,
     text: &str,
     toks: &[Token],
     i: usize,
-    title_end: usize,
+    head_end: usize,
+    role: &str,
+    head: (&str, bool),
     spans: &mut Vec<ActorSpan>,
 ) -> Option<usize> {
-    let entry = &lex.title_entries[lex.titles.longest_at(text, toks, i)?.values[0]];
-    if toks.get(title_end)?.norm != "of" {
+    let (label, is_title) = head;
+    if toks.get(head_end)?.norm != "of" {
         return None;
     }
-    // A country by its name, not "of Ukraine's army" (the army's head).
+    // A country by its name ("of Armenia", "of Iran's oil company"), not a demonym.
     let country_at = |at: usize| {
         lex.countries
             .longest_at(text, toks, at)
-            .filter(|f| !is_possessive(&toks[f.end - 1].norm) && !f.values[0].1)
+            .filter(|f| !f.values[0].1 || is_possessive(&toks[f.end - 1].norm))
     };
-    let mut found = vec![country_at(title_end + 1)?];
+    let mut found = vec![country_at(head_end + 1)?];
     while let Some(next) = toks
         .get(found[found.len() - 1].end)
         .filter(|t| matches!(t.norm.as_str(), "and" | ","))
@@ -1009,6 +1024,7 @@ fn officials_of_countries(
     }
     let end = found[found.len() - 1].end;
     let group = spans.len();
+    let kind = if is_title { "title" } else { "role" };
     for f in &found {
         let country = &lex.country_entries[f.values[0].0];
         spans.push(ActorSpan {
@@ -1016,14 +1032,14 @@ fn officials_of_countries(
             end,
             actor: Actor {
                 text: surface(text, toks, i, end),
-                name: format!("{} {}", country.name, entry.title.to_lowercase()),
+                name: format!("{} {}", country.name, label.to_lowercase()),
                 country: Some(country.iso3.clone()),
-                role: Some(entry.role.clone()),
-                code: actor_code(Some(&country.iso3), Some(&entry.role)),
-                title: Some(entry.title.clone()),
+                role: Some(role.to_string()),
+                code: actor_code(Some(&country.iso3), Some(role)),
+                title: is_title.then(|| label.to_string()),
             },
             kind: ActorKind::Country,
-            rule: format!("title:{}+of-country:{}", entry.title, country.iso3),
+            rule: format!("{kind}:{label}+of-country:{}", country.iso3),
             group,
             adjectival: false,
         });

@@ -258,3 +258,18 @@ fn truces_and_talks_naming_no_one_are_the_wars_parties_state_first() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn officials_of_a_country_are_that_countrys() {
+    let found = dyads(
+        EventType::Sanction,
+        "The European Union imposed sanctions on Monday on five officials of Belarus's state \
+         security service.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "BLRGOV"), "{found:?}");
+    let found = dyads(
+        EventType::Coerce,
+        "Jordan expelled two diplomats of Syria on Thursday, the foreign ministry said.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "SYRGOV"), "{found:?}");
+}
