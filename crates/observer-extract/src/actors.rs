@@ -480,15 +480,41 @@ fn actor_at(
             .then(|| memory.recall(&entry.role, &entry.label, plain))
             .flatten()
             .filter(|_| matches!(entry.role.as_str(), "GOV" | "MIL"));
-        let (actor, rule) = match recalled {
-            Some(prev) => (
+        // "Azerbaijan said several of its servicemen had died": "its" is a party named before in
+        // the sentence, not the army the article last named.
+        let possessor = (i > 0
+            && matches!(toks[i - 1].norm.as_str(), "its" | "their")
+            && matches!(entry.role.as_str(), "GOV" | "MIL" | "COP"))
+        .then(|| {
+            spans
+                .iter()
+                .rev()
+                .find(|s| s.actor.country.is_some() && s.actor.role.as_deref() != Some(SIDES))
+        })
+        .flatten();
+        let (actor, rule) = match (possessor, recalled) {
+            (Some(owner), _) => {
+                let country = owner.actor.country.clone().unwrap_or_default();
+                (
+                    Actor {
+                        text: surface(text, toks, i, found.end),
+                        name: format!("{country} {}", entry.label),
+                        code: actor_code(Some(&country), Some(&entry.role)),
+                        country: Some(country),
+                        role: Some(entry.role.clone()),
+                        title: None,
+                    },
+                    format!("coref:its:{}", entry.role),
+                )
+            }
+            (None, Some(prev)) => (
                 Actor {
                     text: surface(text, toks, i, found.end),
                     ..prev.clone()
                 },
                 format!("coref:role:{}", entry.role),
             ),
-            None => (
+            (None, None) => (
                 Actor {
                     text: surface(text, toks, i, found.end),
                     name: entry.label.clone(),

@@ -273,3 +273,15 @@ fn officials_of_a_country_are_that_countrys() {
     );
     assert!(found.iter().any(|(_, t)| t == "SYRGOV"), "{found:?}");
 }
+
+#[test]
+fn its_soldiers_are_the_sentences_own_party_not_the_army_last_named() {
+    let text = "Israeli tanks shelled Hezbollah positions near the border on Monday.\n\n\
+                Lebanon's army said two of its soldiers were wounded in the shelling.";
+    let found = events(text);
+    let wounded = found
+        .iter()
+        .find(|e| e.event_type == EventType::Assault && e.evidence.sentence == 1)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(code(&wounded.target), "LBNMIL", "{found:#?}");
+}
