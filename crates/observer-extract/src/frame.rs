@@ -421,11 +421,20 @@ impl Builder<'_> {
                 .collect();
             return (pairs, "actors:reciprocal");
         }
+        // "to disperse ethnic Serbs protesting outside", "gunmen firing from rooftops": a
+        // participle's doer is the party right before it.
+        let participle_doer = (s.toks[t.start].norm.ends_with("ing") && !suffered)
+            .then(|| {
+                (0..s.actors.len()).find(|&k| {
+                    s.actors[k].end == t.start && s.actors[k].start >= c_start && can_act(k)
+                })
+            })
+            .flatten();
         let sources: Vec<usize> = match (agent, modifier) {
             (Some(a), _) => vec![a],
             (None, Some(m)) => vec![m],
             (None, None) if suffered => Vec::new(),
-            (None, None) => subject.clone(),
+            (None, None) => participle_doer.map_or_else(|| subject.clone(), |k| vec![k]),
         };
         let mut targets: Vec<usize> = object
             .into_iter()

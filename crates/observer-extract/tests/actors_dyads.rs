@@ -285,3 +285,14 @@ fn its_soldiers_are_the_sentences_own_party_not_the_army_last_named() {
         .unwrap_or_else(|| panic!("{found:#?}"));
     assert_eq!(code(&wounded.target), "LBNMIL", "{found:#?}");
 }
+
+#[test]
+fn a_participles_doer_is_the_party_right_before_it() {
+    let found = dyads(
+        EventType::Protest,
+        "Georgian riot police used water cannon on Sunday against thousands of Armenians \
+         protesting outside the embassy in Tbilisi.",
+    );
+    assert!(found.iter().any(|(s, _)| s == "ARMCVL"), "{found:?}");
+    assert!(found.iter().all(|(s, _)| s != "GEOCOP"), "{found:?}");
+}
