@@ -542,6 +542,8 @@ impl Builder<'_> {
             "actors:agent"
         } else if modifier.is_some() {
             "actors:modifier"
+        } else if participle_doer.is_some() {
+            "actors:participle-doer"
         } else {
             "actors:clause"
         };
