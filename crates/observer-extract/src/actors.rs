@@ -62,6 +62,11 @@ impl ActorMemory {
                 if span.actor.role.as_deref() != Some("MED") {
                     self.last_institution = Some(span.actor.clone());
                 }
+                // "Ukraine's human rights commissioner said ... He urged": an official named by
+                // country and title is who "he" is.
+                if span.kind == ActorKind::Country && span.actor.title.is_some() {
+                    self.last_person = Some(span.actor.clone());
+                }
             }
             // "the regional governor said ... he said": an unnamed official is who "he" is.
             ActorKind::Group if span.actor.title.is_some() => {
@@ -311,6 +316,9 @@ fn actor_at(
     spans: &mut Vec<ActorSpan>,
 ) -> usize {
     let group = spans.len();
+    if let Some(end) = pair_at(lex, text, toks, i, spans) {
+        return end;
+    }
     if let Some(found) = lex.orgs.longest_at(text, toks, i) {
         let org = &lex.org_entries[found.values[0]];
         let end = armed_members_end(lex, text, toks, found.end, &org.role);
@@ -358,6 +366,9 @@ fn actor_at(
     if let Some(end) = countries_at(lex, text, toks, i, spans) {
         return end;
     }
+    if let Some(end) = people_at(lex, text, toks, i, spans) {
+        return end;
+    }
     if let Some(end) = titled_person_at(lex, text, toks, i, i, None, spans, group) {
         return end;
     }
@@ -365,6 +376,12 @@ fn actor_at(
     if let Some(found) = lex.titles.longest_at(text, toks, i) {
         let entry = &lex.title_entries[found.values[0]];
         if let Some(end) = official_of(lex, text, toks, i, found.end, memory, spans) {
+            return end;
+        }
+        let head = (entry.title.as_str(), true);
+        if let Some(end) =
+            members_of_countries(lex, text, toks, i, found.end, &entry.role, head, spans)
+        {
             return end;
         }
         spans.push(ActorSpan {
@@ -438,6 +455,14 @@ fn actor_at(
         .filter(|f| lex.orgs.longest_at(text, toks, f.end).is_none())
     {
         let entry = &lex.role_entries[found.values[0]];
+        let state_role = matches!(entry.role.as_str(), "GOV" | "MIL" | "COP");
+        let head = (entry.label.as_str(), false);
+        if let Some(end) = state_role
+            .then(|| members_of_countries(lex, text, toks, i, found.end, &entry.role, head, spans))
+            .flatten()
+        {
+            return end;
+        }
         let definite = i > 0 && matches!(toks[i - 1].norm.as_str(), "the" | "its");
         // "Armenian positions", "its positions" are an army's; "positions near the town" name no one.
         let site = entry.label == SITES;
@@ -455,15 +480,41 @@ fn actor_at(
             .then(|| memory.recall(&entry.role, &entry.label, plain))
             .flatten()
             .filter(|_| matches!(entry.role.as_str(), "GOV" | "MIL"));
-        let (actor, rule) = match recalled {
-            Some(prev) => (
+        // "Azerbaijan said several of its servicemen had died": "its" is a party named before in
+        // the sentence, not the army the article last named.
+        let possessor = (i > 0
+            && matches!(toks[i - 1].norm.as_str(), "its" | "their")
+            && matches!(entry.role.as_str(), "GOV" | "MIL" | "COP"))
+        .then(|| {
+            spans
+                .iter()
+                .rev()
+                .find(|s| s.actor.country.is_some() && s.actor.role.as_deref() != Some(SIDES))
+        })
+        .flatten();
+        let (actor, rule) = match (possessor, recalled) {
+            (Some(owner), _) => {
+                let country = owner.actor.country.clone().unwrap_or_default();
+                (
+                    Actor {
+                        text: surface(text, toks, i, found.end),
+                        name: format!("{country} {}", entry.label),
+                        code: actor_code(Some(&country), Some(&entry.role)),
+                        country: Some(country),
+                        role: Some(entry.role.clone()),
+                        title: None,
+                    },
+                    format!("coref:its:{}", entry.role),
+                )
+            }
+            (None, Some(prev)) => (
                 Actor {
                     text: surface(text, toks, i, found.end),
                     ..prev.clone()
                 },
                 format!("coref:role:{}", entry.role),
             ),
-            None => (
+            (None, None) => (
                 Actor {
                     text: surface(text, toks, i, found.end),
                     name: entry.label.clone(),
@@ -475,18 +526,115 @@ fn actor_at(
                 format!("role:{}", entry.role),
             ),
         };
+        // "jihadist fighters", "rebel militiamen": one armed group, not two.
+        let end = armed_members_end(lex, text, toks, found.end, &entry.role);
         spans.push(ActorSpan {
             start: i,
-            end: found.end,
-            actor,
+            end,
+            actor: Actor {
+                text: surface(text, toks, i, end),
+                ..actor
+            },
             kind: ActorKind::Group,
             rule,
             group,
             adjectival: false,
         });
-        return found.end;
+        return end;
     }
     i + 1
+}
+
+/// The role code of phrases naming the article's two parties together ("both sides", "the two
+/// leaders"); frame building replaces such an actor by the article's pair.
+pub const SIDES: &str = "SIDES";
+
+/// The head noun a pair is named by, with the role its members act in: a title ("presidents",
+/// "chief negotiators") or a role noun ("officials", "delegations") at `at`, after at most one
+/// lower-case adjective.
+fn pair_head(lex: &Lexicons, text: &str, toks: &[Token], at: usize) -> Option<(usize, String)> {
+    let noun = |at: usize| {
+        if let Some(f) = lex.titles.longest_at(text, toks, at) {
+            return Some((f.end, lex.title_entries[f.values[0]].role.clone()));
+        }
+        let f = lex.roles.longest_at(text, toks, at)?;
+        let role = &lex.role_entries[f.values[0]].role;
+        matches!(role.as_str(), "GOV" | "MIL").then(|| (f.end, role.clone()))
+    };
+    noun(at).or_else(|| {
+        let adjective = toks
+            .get(at)
+            .is_some_and(|t| !t.capitalized && t.kind == TokenKind::Word);
+        adjective.then(|| noun(at + 1)).flatten()
+    })
+}
+
+/// "Both sides", "the two leaders", "the two countries' presidents", "officials from the two
+/// sides": the article's two parties named together. The span's role is [`SIDES`]; its code
+/// carries the role of the noun naming them ("---SIDESGOV" for "the two sides' negotiators"), if any.
+fn pair_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let sides_at = |at: usize| {
+        lex.roles
+            .longest_at(text, toks, at)
+            .filter(|f| lex.role_entries[f.values[0]].role == SIDES)
+    };
+    // "officials from the two sides", "the foreign ministers of both countries".
+    let members = pair_head(lex, text, toks, i).and_then(|(end, role)| {
+        let linked = toks
+            .get(end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "from" | "of"));
+        let sides = sides_at(end + 1).filter(|_| linked)?;
+        Some((sides.end, role, "members-of"))
+    });
+    let (end, head, rule) = match members {
+        Some(found) => found,
+        None => {
+            let sides = sides_at(i)?;
+            let label = &lex.role_entries[sides.values[0]].label;
+            // "the two countries' presidents": the pair's officials.
+            let possessive = is_possessive(&toks[sides.end - 1].norm);
+            match pair_head(lex, text, toks, sides.end).filter(|_| possessive) {
+                Some((end, role)) => (end, role, "possessive"),
+                None => (sides.end, label.clone(), "phrase"),
+            }
+        }
+    };
+    // The generic row's label ("both sides") names no role.
+    let head = if lex.role_entries.iter().any(|r| r.role == head) {
+        head
+    } else {
+        String::new()
+    };
+    spans.push(ActorSpan {
+        start: i,
+        end,
+        actor: Actor {
+            text: surface(text, toks, i, end),
+            name: "both sides".into(),
+            country: None,
+            role: Some(SIDES.into()),
+            code: format!("{}{head}", actor_code(None, Some(SIDES))),
+            title: None,
+        },
+        kind: ActorKind::Group,
+        rule: format!(
+            "pair:{rule}{}",
+            if head.is_empty() {
+                String::new()
+            } else {
+                format!(":{head}")
+            }
+        ),
+        group: spans.len(),
+        adjectival: false,
+    });
+    Some(end)
 }
 
 /// "The Saudi-led coalition", "US-led forces", "Hamas-led fighters", "the NATO-led mission": a force
@@ -604,8 +752,11 @@ fn official_of(
     spans: &mut Vec<ActorSpan>,
 ) -> Option<usize> {
     let entry = &lex.title_entries[lex.titles.longest_at(text, toks, i)?.values[0]];
-    if entry.title != "Spokesperson" || !matches!(toks.get(title_end)?.norm.as_str(), "for" | "of")
-    {
+    // "a spokesman for the army"; "a commander of Hezbollah's rocket unit", "the head of the
+    // IAEA": any official of an organisation speaks and acts for it.
+    let link = toks.get(title_end)?.norm.as_str();
+    let spokesperson = entry.title == "Spokesperson";
+    if !(link == "of" || (spokesperson && link == "for")) {
         return None;
     }
     let mut at = title_end + 1;
@@ -614,9 +765,13 @@ fn official_of(
     }
     let mut body = Vec::new();
     let end = actor_at(lex, text, toks, at, memory, &mut body);
-    let first = body
-        .first()
-        .filter(|b| b.start == at && b.actor.role.is_some())?;
+    // Any official of a body with a role; other titles only of a named organisation (a country
+    // is read by [`members_of_countries`]).
+    let first = body.first().filter(|b| {
+        b.start == at
+            && b.actor.role.is_some()
+            && (spokesperson || matches!(b.kind, ActorKind::Org))
+    })?;
     spans.push(ActorSpan {
         start: i,
         end: first.end,
@@ -825,6 +980,97 @@ fn countries_at(
         });
     }
     Some(span_end)
+}
+
+/// "called on Russians to refuse", "ethnic Serbs protested", "three Palestinians were killed": a
+/// people named by a plural demonym is that country's civilians.
+fn people_at(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let ethnic = toks[i].norm == "ethnic";
+    let found = lex
+        .peoples
+        .longest_at(text, toks, i + usize::from(ethnic))?;
+    let country = &lex.country_entries[found.values[0]];
+    let name = format!("{} civilians", country.demonym);
+    spans.push(ActorSpan {
+        start: i,
+        end: found.end,
+        actor: Actor {
+            text: surface(text, toks, i, found.end),
+            name,
+            country: Some(country.iso3.clone()),
+            role: Some("CVL".into()),
+            code: actor_code(Some(&country.iso3), Some("CVL")),
+            title: None,
+        },
+        kind: ActorKind::Group,
+        rule: format!("people:{}", country.iso3),
+        group: spans.len(),
+        adjectival: false,
+    });
+    Some(found.end)
+}
+
+/// "The foreign ministers of Armenia and Azerbaijan", "the president of Colombia", "officials of
+/// Iran's oil company": an official or a role noun, then "of" and a country, is that country's (one
+/// per country named). `head` is the title, or the role noun's label, of the words `[i, head_end)`.
+#[allow(clippy::too_many_arguments)]
+fn members_of_countries(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    head_end: usize,
+    role: &str,
+    head: (&str, bool),
+    spans: &mut Vec<ActorSpan>,
+) -> Option<usize> {
+    let (label, is_title) = head;
+    if toks.get(head_end)?.norm != "of" {
+        return None;
+    }
+    // A country by its name ("of Armenia", "of Iran's oil company"), not a demonym.
+    let country_at = |at: usize| {
+        lex.countries
+            .longest_at(text, toks, at)
+            .filter(|f| !f.values[0].1 || is_possessive(&toks[f.end - 1].norm))
+    };
+    let mut found = vec![country_at(head_end + 1)?];
+    while let Some(next) = toks
+        .get(found[found.len() - 1].end)
+        .filter(|t| matches!(t.norm.as_str(), "and" | ","))
+        .and_then(|_| country_at(found[found.len() - 1].end + 1))
+    {
+        found.push(next);
+    }
+    let end = found[found.len() - 1].end;
+    let group = spans.len();
+    let kind = if is_title { "title" } else { "role" };
+    for f in &found {
+        let country = &lex.country_entries[f.values[0].0];
+        spans.push(ActorSpan {
+            start: i,
+            end,
+            actor: Actor {
+                text: surface(text, toks, i, end),
+                name: format!("{} {}", country.name, label.to_lowercase()),
+                country: Some(country.iso3.clone()),
+                role: Some(role.to_string()),
+                code: actor_code(Some(&country.iso3), Some(role)),
+                title: is_title.then(|| label.to_string()),
+            },
+            kind: ActorKind::Country,
+            rule: format!("{kind}:{label}+of-country:{}", country.iso3),
+            group,
+            adjectival: false,
+        });
+    }
+    Some(end)
 }
 
 /// The end of a run of up to three name tokens starting at `i` (equal to `i` when there is none).

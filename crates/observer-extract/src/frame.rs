@@ -2,7 +2,7 @@
 //! span and the rule that produced it, then fills what a sentence leaves implicit from the article
 //! (the warring pair, the conflict zone, the publication date).
 
-use crate::actors::{ActorKind, ActorSpan};
+use crate::actors::{ActorKind, ActorSpan, SIDES};
 use crate::attribution::{Speech, coordinated};
 use crate::lexicons::{Cue, Lexicons, SpeechKind};
 use crate::places::{self, PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
@@ -390,9 +390,15 @@ impl Builder<'_> {
                 && !heads_subject
                 && can_act(k)
         });
+        // "The patrol came under fire from gunmen": the subject is attacked, by whoever comes
+        // after "from" (or "by").
+        let suffered = s.toks[t.start..t.end].iter().any(|w| w.norm == "under")
+            || (t.start >= 2
+                && norm(t.start - 1) == "under"
+                && matches!(norm(t.start - 2), "came" | "come" | "comes" | "coming"));
         // "by X", "by the X" after a passive or nominal trigger.
         let agent = (t.end..(t.end + 3).min(c_end))
-            .find(|&k| norm(k) == "by")
+            .find(|&k| norm(k) == "by" || (suffered && norm(k) == "from"))
             .and_then(|k| {
                 let at = if matches!(norm(k + 1), "the" | "a" | "an") {
                     k + 2
@@ -403,12 +409,22 @@ impl Builder<'_> {
                     .iter()
                     .position(|a| a.start == at && a.end <= c_end)
             });
+        let symmetric = matches!(
+            ty,
+            EventType::Consult | EventType::Agree | EventType::Cooperate
+        );
+        // "agreed on joint patrols against armed groups": whom a joint act is aimed at is no party
+        // to it.
+        let opposed = |k: usize| {
+            symmetric && s.actors[k].start > 0 && norm(s.actors[k].start - 1) == "against"
+        };
         let object = (0..s.actors.len())
             .filter(|&k| {
                 s.actors[k].start >= t.end
                     && s.actors[k].start < c_end
                     && usable(k)
                     && Some(k) != agent
+                    && !opposed(k)
             })
             .find(|&k| {
                 let at = s.actors[k].start;
@@ -423,10 +439,6 @@ impl Builder<'_> {
             (t.end..(t.end + 4).min(s.toks.len())).any(|k| matches!(norm(k), "another" | "other"));
         // "The US, Russia and Switzerland met", "Armenian and Azerbaijani troops clashed": a
         // symmetric act of a coordinated subject with no object is between its members.
-        let symmetric = matches!(
-            ty,
-            EventType::Consult | EventType::Agree | EventType::Cooperate
-        );
         let mutual =
             object.is_empty() && agent.is_none() && modifier.is_none() && subject.len() >= 2;
         let clash = self.lex.trigger_entries[t.entry].mode.as_deref() == Some("ground clash");
@@ -449,10 +461,20 @@ impl Builder<'_> {
                 .collect();
             return (pairs, "actors:reciprocal");
         }
+        // "to disperse ethnic Serbs protesting outside", "gunmen firing from rooftops": a
+        // participle's doer is the party right before it.
+        let participle_doer = (s.toks[t.start].norm.ends_with("ing") && !suffered)
+            .then(|| {
+                (0..s.actors.len()).find(|&k| {
+                    s.actors[k].end == t.start && s.actors[k].start >= c_start && can_act(k)
+                })
+            })
+            .flatten();
         let sources: Vec<usize> = match (agent, modifier) {
             (Some(a), _) => vec![a],
             (None, Some(m)) => vec![m],
-            (None, None) => subject.clone(),
+            (None, None) if suffered => Vec::new(),
+            (None, None) => participle_doer.map_or_else(|| subject.clone(), |k| vec![k]),
         };
         let mut targets: Vec<usize> = object
             .into_iter()
@@ -474,6 +496,27 @@ impl Builder<'_> {
                         && !sources.contains(&k)
                 })
                 .collect();
+        }
+        // "Malian soldiers came under fire ..., the army said": the one attacked is before the
+        // words (the speaker's own side, maybe), never after them.
+        if suffered {
+            targets.clear();
+        }
+        if suffered
+            && let Some(k) = (0..s.actors.len()).rev().find(|&k| {
+                let a = &s.actors[k];
+                a.start >= c_start
+                    && a.end <= t.start
+                    && !crate::actors::is_locative(&s.toks, a.start)
+                    && !sources.contains(&k)
+            })
+        {
+            // The nearest party before the words, with those coordinated with it.
+            let mut first = k;
+            while first > 0 && coordinated(&s.actors, &s.toks, first - 1).contains(&k) {
+                first -= 1;
+            }
+            targets = coordinated(&s.actors, &s.toks, first);
         }
         if modifier.is_some() && targets.is_empty() {
             // "it had repulsed Azeri attacks": the subject is on the receiving end.
@@ -534,10 +577,14 @@ impl Builder<'_> {
         {
             targets = vec![k];
         }
-        let rule = if agent.is_some() {
+        let rule = if suffered {
+            "actors:came-under-attack"
+        } else if agent.is_some() {
             "actors:agent"
         } else if modifier.is_some() {
             "actors:modifier"
+        } else if participle_doer.is_some() {
+            "actors:participle-doer"
         } else {
             "actors:clause"
         };
@@ -908,8 +955,10 @@ impl Builder<'_> {
             // "rockets fired from Gaza towards southern Israel" hit Israel; "drones launched from
             // Kursk" did not hit Kursk.
             let destination = ty == EventType::Assault && p.destination;
+            // "flew food into Djibo", "convoys to Khartoum": aid happens where it is delivered.
+            let delivered = ty == EventType::Aid && !matches!(prep, "from" | "via");
             (!is_verbal(ty) || matches!(prep, "in" | "at"))
-                && (!p.motion || ty == EventType::Consult || destination)
+                && (!p.motion || ty == EventType::Consult || destination || delivered)
                 && !self.speaker_location(p)
                 && self.in_relative_clause(p.start) == self.in_relative_clause(t.start)
                 && !self.describes_actor(p, t)
@@ -1395,6 +1444,17 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                     o.provenance.retain(|p| p.rule != "date:published");
                 }
                 o.mode = o.mode.take().or(e.mode);
+                // "the deadliest attack since March, when gunmen killed 40 civilians": the party
+                // read after the noun is the doer the verb names, not its target.
+                // (An interception's target is who stopped the attack, so it stays.)
+                let interception = o.rules.iter().any(|r| r.ends_with("actors:interception"));
+                let doer_read_as_target = o.source.is_none()
+                    && !interception
+                    && matches!((&o.target, &e.source), (Some(t), Some(s)) if t.code == s.code);
+                if doer_read_as_target {
+                    o.target = None;
+                    o.rules.push("actors:merged-doer-not-target".into());
+                }
                 if o.source.is_none() {
                     o.source = e.source;
                 }
@@ -1631,8 +1691,8 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 /// sides named. When a party to the war is the claimant, it is the one attacked.
 pub fn fill_from_dyad(events: &mut Vec<Event>) {
     let dyad = article_dyad(events);
-    if let Some((a, b)) = &dyad {
-        expand_sides(events, a, b);
+    if let Some((a, b)) = dyad.clone().or_else(|| article_pair(events)) {
+        expand_sides(events, &a, &b);
     }
     fill_parties(events, dyad);
     fill_host_forces(events);
@@ -1683,7 +1743,14 @@ fn inferred_state(country: String, name: String, role: &str) -> Actor {
 fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
     let is_sides = |x: &Option<Actor>| x.as_ref().is_some_and(|x| x.role.as_deref() == Some(SIDES));
     let mut out = Vec::with_capacity(events.len());
-    for e in events.drain(..) {
+    for mut e in events.drain(..) {
+        // "X and Y agreed ..., the two delegations said": the parties report their own act.
+        if is_sides(&e.claimant) && e.source.is_some() && e.target.is_some() {
+            const RULE: &str = "claimant:parties-report-own-act";
+            e.claimant = None;
+            e.rules.push(RULE.into());
+            e.provenance.push(FieldEvidence::inferred("claimant", RULE));
+        }
         let (src_sides, tgt_sides) = (is_sides(&e.source), is_sides(&e.target));
         if !src_sides && !tgt_sides {
             out.push(e);
@@ -1694,11 +1761,18 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
         } else {
             e.source.clone()
         };
+        // "the two leaders met and agreed": a joint act is coded once each way (a clash between
+        // them is one event).
         let mutual = matches!(
             e.event_type,
-            EventType::Accuse | EventType::Assault | EventType::Threaten
+            EventType::Accuse
+                | EventType::Threaten
+                | EventType::Consult
+                | EventType::Agree
+                | EventType::Cooperate
         );
-        let states = sides_as_states(e.event_type, a, b);
+        let sides = if src_sides { &e.source } else { &e.target };
+        let states = sides_as_states(e.event_type, a, b, sides_role(sides));
         let as_governments = states.0.code != a.code || states.1.code != b.code;
         let (a, b) = &states;
         let pairs: Vec<(Actor, Actor)> = match other {
@@ -1731,26 +1805,94 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
 /// Two states at war speak, agree and are appealed to through their governments: "urged both
 /// countries", "the two sides agreed" are about Armenia's and Azerbaijan's governments, even when
 /// the fighting made their armies the article's pair. An army facing rebels stays the army.
-fn sides_as_states(ty: EventType, a: &Actor, b: &Actor) -> (Actor, Actor) {
+/// "The two armies", "the two sides' negotiators" name the role the parties act in, which wins.
+fn sides_as_states(ty: EventType, a: &Actor, b: &Actor, named: Option<&str>) -> (Actor, Actor) {
     let state = |x: &Actor| matches!(x.role.as_deref(), None | Some("MIL" | "GOV"));
     let interstate = a.country.is_some() && a.country != b.country && state(a) && state(b);
     let as_government = |x: &Actor| {
-        if !interstate || ty == EventType::Assault || x.role.as_deref() == Some("GOV") {
+        let role = match named {
+            Some(role) if interstate => role,
+            _ if !interstate || ty == EventType::Assault => return x.clone(),
+            _ => "GOV",
+        };
+        if x.role.as_deref() == Some(role) {
             return x.clone();
         }
         let country = x.country.clone().unwrap_or_default();
+        let name = if role == "GOV" {
+            "government"
+        } else {
+            "military"
+        };
         Actor {
-            name: format!("{country} government"),
-            code: format!("{country}GOV"),
-            role: Some("GOV".into()),
+            name: format!("{country} {name}"),
+            code: format!("{country}{role}"),
+            role: Some(role.into()),
             ..x.clone()
         }
     };
     (as_government(a), as_government(b))
 }
 
-/// The role code the lexicon gives "both sides", "the warring parties".
-const SIDES: &str = "SIDES";
+/// The role a pair's members are named in ("the two armies": MIL), carried in its code after
+/// [`SIDES`].
+fn sides_role(sides: &Option<Actor>) -> Option<&str> {
+    let code = sides.as_ref()?.code.as_str();
+    let role = code.get(code.find(SIDES)? + SIDES.len()..)?;
+    (!role.is_empty()).then_some(role)
+}
+
+/// With no warring pair, the parties of a diplomatic story ("the two leaders agreed"): the two
+/// states most events are between, else the two states its events name most.
+fn article_pair(events: &[Event]) -> Option<(Actor, Actor)> {
+    let state = |a: &Option<Actor>| {
+        a.as_ref()
+            .filter(|a| {
+                a.country.is_some() && matches!(a.role.as_deref(), None | Some("GOV" | "MIL"))
+            })
+            .cloned()
+    };
+    // The pair most events are between; of equals, the first.
+    let mut pairs: Vec<((Actor, Actor), usize)> = Vec::new();
+    for e in events.iter().filter(|e| !e.hypothetical) {
+        let (Some(a), Some(b)) = (state(&e.source), state(&e.target)) else {
+            continue;
+        };
+        if a.country == b.country {
+            continue;
+        }
+        let same = |(x, y): &(Actor, Actor)| {
+            (x.country == a.country && y.country == b.country)
+                || (x.country == b.country && y.country == a.country)
+        };
+        match pairs.iter_mut().find(|(p, _)| same(p)) {
+            Some((_, count)) => *count += 1,
+            None => pairs.push(((a, b), 1)),
+        }
+    }
+    let first = pairs
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(pair, _)| pair);
+    first.or_else(|| {
+        let mut named: Vec<(Actor, usize)> = Vec::new();
+        for a in events
+            .iter()
+            .flat_map(|e| [state(&e.source), state(&e.target), state(&e.claimant)])
+            .flatten()
+        {
+            match named.iter_mut().find(|(n, _)| n.country == a.country) {
+                Some((_, count)) => *count += 1,
+                None => named.push((a, 1)),
+            }
+        }
+        // Most named first; of equals, the first named.
+        named.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+        let mut top = named.into_iter().map(|(a, _)| a);
+        Some((top.next()?, top.next()?))
+    })
+}
 
 /// The article's warring pair: the first assault between two armed or governing parties, of
 /// different countries or different roles (a civil war's army and rebels), else the parties of a
@@ -1804,11 +1946,55 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
         return;
     };
     let ceasefire = |e: &Event| e.mode.as_deref() == Some("ceasefire");
+    let armed_party = |x: &Actor| matches!(x.role.as_deref(), None | Some("MIL" | "REB" | "GOV"));
+    // A party is on a side by its country; in a civil war (one country), by its role when it has
+    // one of the sides' roles (the army's side or the rebels'), else as before, on the first.
+    let civil_war = a.country == b.country;
+    let on_side = |x: &Actor, side: &Actor| {
+        let sides_role = x.role == a.role || x.role == b.role;
+        x.country == side.country
+            && (!civil_war || x.role == side.role || (!sides_role && side.code == a.code))
+    };
+    // A denied attack ("denied that any strike took place") may be read as hypothetical; it is
+    // still one between the war's parties.
+    // Talks and truces with no parties named ("the next round of talks", "the truce is due to
+    // take effect", "a previous truce collapsed") are the war's parties', planned or past.
+    let talks = |e: &Event| e.event_type == EventType::Consult;
     for e in events.iter_mut().filter(|e| {
-        (e.event_type == EventType::Assault || ceasefire(e)) && !e.background && !e.hypothetical
+        let negotiated = ceasefire(e) || talks(e);
+        (e.event_type == EventType::Assault || negotiated)
+            && (!e.hypothetical || e.negated || negotiated)
     }) {
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
         let (src, tgt, rule) = match (&e.source, &e.target) {
+            // A recalled event ("since Ukrainian forces recaptured Kherson") is given the other
+            // side only when it names one armed side; a toll of the whole war ("712 civilians
+            // were killed in the conflict last year") names no one.
+            (x, y)
+                if e.background
+                    && e.event_type == EventType::Assault
+                    && !x.as_ref().or(y.as_ref()).is_some_and(armed_party) =>
+            {
+                continue;
+            }
+            // "Armenia's defence ministry denied that any shots had been fired": a party denies
+            // its own side's fire.
+            (None, None) if e.negated => match claimant_country {
+                Some(c) if a.country.as_deref() == Some(&c) => {
+                    (a.clone(), b.clone(), "actors:dyad-claimant-denies-own-act")
+                }
+                Some(c) if b.country.as_deref() == Some(&c) => {
+                    (b.clone(), a.clone(), "actors:dyad-claimant-denies-own-act")
+                }
+                _ => continue,
+            },
+            // The pair of a truce or talks, the state's side first.
+            (None, None) if ceasefire(e) || talks(e) => {
+                let rebels_first =
+                    a.role.as_deref() == Some("REB") && b.role.as_deref() != Some("REB");
+                let (x, y) = if rebels_first { (&b, &a) } else { (&a, &b) };
+                (x.clone(), y.clone(), "actors:article-dyad-negotiating")
+            }
             (None, None) => match claimant_country {
                 Some(c) if a.country.as_deref() == Some(&c) => {
                     (b.clone(), a.clone(), "actors:dyad-claimant-attacked")
@@ -1818,18 +2004,10 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
                 }
                 _ => (a.clone(), b.clone(), "actors:article-dyad"),
             },
-            (Some(s), None) if s.country == a.country => {
-                (s.clone(), b.clone(), "actors:dyad-other-side")
-            }
-            (Some(s), None) if s.country == b.country => {
-                (s.clone(), a.clone(), "actors:dyad-other-side")
-            }
-            (None, Some(t)) if t.country == a.country => {
-                (b.clone(), t.clone(), "actors:dyad-other-side")
-            }
-            (None, Some(t)) if t.country == b.country => {
-                (a.clone(), t.clone(), "actors:dyad-other-side")
-            }
+            (Some(s), None) if on_side(s, &a) => (s.clone(), b.clone(), "actors:dyad-other-side"),
+            (Some(s), None) if on_side(s, &b) => (s.clone(), a.clone(), "actors:dyad-other-side"),
+            (None, Some(t)) if on_side(t, &a) => (b.clone(), t.clone(), "actors:dyad-other-side"),
+            (None, Some(t)) if on_side(t, &b) => (a.clone(), t.clone(), "actors:dyad-other-side"),
             _ => continue,
         };
         for (field, slot, value) in [
@@ -1944,6 +2122,10 @@ pub fn overlaps_named_actor(actors: &[ActorSpan], start: usize, end: usize) -> b
 /// "rebels" and "civilians" in a report about Myanmar are Myanmar's.
 const LOCAL_ROLES: &[&str] = &["MIL", "REB", "CVL", "GOV", "COP", "OPP", "HLH", "JUD"];
 
+/// The code prefix of armed groups of no one country (CAMEO's international militarized groups:
+/// "Islamic State", "JNIM").
+const INTERNATIONAL_GROUP: &str = "IMG";
+
 /// The role label (`lexicon/roles.tsv`) of armed men tied to no country: "gunmen", "jihadists".
 const STATELESS: &str = "armed men";
 
@@ -1996,6 +2178,18 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
                 .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
                 .map(|(c, _)| c.clone())
         });
+    // "Suspected jihadists", "JNIM", "Islamic State fighters": where the armed group is one of no
+    // country, the unnamed gunmen and attackers of the story are that group, not locals.
+    let international = |a: &Actor| a.code.starts_with(INTERNATIONAL_GROUP);
+    let transnational_war = events
+        .iter()
+        .flat_map(|e| [&e.source, &e.target])
+        .flatten()
+        .any(|a| {
+            a.role.as_deref() == Some("REB")
+                && a.country.is_none()
+                && (a.name == STATELESS || international(a))
+        });
     for e in events.iter_mut() {
         // "Armenian officials say 772 troops have died": a party counting fighters counts its own.
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
@@ -2014,17 +2208,21 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             }
         }
         let place_country = e.place.as_ref().and_then(|p| p.country.clone());
+        aid_recipients(e, place_country.as_deref());
         let (country, rule) = match (place_country, &article_country) {
             (Some(c), _) => (c, "actor-country:event-place"),
             (None, Some(c)) => (c.clone(), "actor-country:article"),
             (None, None) => continue,
         };
         amend_actors(e, |field, actor| {
+            let armed_group = actor.role.as_deref() == Some("REB");
             let local = (actor
                 .role
                 .as_deref()
                 .is_some_and(|r| LOCAL_ROLES.contains(&r))
-                && actor.name != STATELESS)
+                && actor.name != STATELESS
+                && !international(actor)
+                && !(armed_group && transnational_war))
                 || (field == "claimant" && local_voice(actor));
             (actor.country.is_none() && local).then(|| {
                 actor.country = Some(country.clone());
@@ -2033,6 +2231,26 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             })
         });
     }
+}
+
+/// "Trucks brought food into Gaza", "an airdrop over northern Gaza": aid given to no one named
+/// goes to the civilians of the place it is delivered to.
+fn aid_recipients(e: &mut Event, place_country: Option<&str>) {
+    const RULE: &str = "actors:aid-to-civilians-at-place";
+    let humanitarian = e.mode.as_deref().is_none_or(|m| m == "humanitarian");
+    let Some(country) = place_country
+        .filter(|_| e.event_type == EventType::Aid && e.target.is_none() && humanitarian)
+    else {
+        return;
+    };
+    let recipients = inferred_state(country.into(), "civilians".into(), "CVL");
+    // "People in Sudan need aid": the needy are not their own donors.
+    if e.source.as_ref().is_some_and(|s| s.code == recipients.code) {
+        return;
+    }
+    e.target = Some(recipients);
+    e.rules.push(RULE.into());
+    e.provenance.push(FieldEvidence::inferred("target", RULE));
 }
 
 /// A country named with no role ("Armenia said", "Russian drones struck", "accused Moscow") acts

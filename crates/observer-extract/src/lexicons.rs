@@ -178,6 +178,8 @@ pub struct Lexicons {
     /// Country index, and whether the phrase is a demonym or adjective ("Azeri", "Russian").
     pub countries: PhraseMatcher<(usize, bool)>,
     pub capitals: PhraseMatcher<usize>,
+    /// A country's people by a plural demonym ("Russians", "Palestinians", "Serbs"): its index.
+    pub peoples: PhraseMatcher<usize>,
     pub country_entries: Vec<CountryEntry>,
     pub quantities: PhraseMatcher<Quant>,
     pub victims: PhraseMatcher<CasualtyGroup>,
@@ -311,6 +313,7 @@ impl Lexicons {
         self.titles.finish();
         self.orgs.finish();
         self.people.finish();
+        self.peoples.finish();
         self.countries.finish();
         self.capitals.finish();
         self.quantities.finish();
@@ -605,6 +608,7 @@ impl Lexicons {
             for phrase in row.list(demonyms) {
                 self.countries
                     .insert(&mut self.vocab, phrase, true, (index, true));
+                self.add_people(phrase, index);
             }
             for cap in row.list(capital) {
                 self.capitals.insert(&mut self.vocab, cap, true, index);
@@ -627,9 +631,23 @@ impl Lexicons {
             for alias in row.list(a_alias) {
                 self.countries
                     .insert(&mut self.vocab, alias, true, (index, adjectival));
+                if adjectival {
+                    self.add_people(alias, index);
+                }
             }
         }
         Ok(())
+    }
+
+    /// Adds the plural of a demonym naming a people ("Russian" -> "Russians", "Serb" -> "Serbs");
+    /// demonyms whose plural is the word itself ("Sudanese", "French", "Swiss") name none.
+    fn add_people(&mut self, demonym: &str, country: usize) {
+        const SAME_IN_PLURAL: &[&str] = &["ese", "sh", "ch", "s", "x", "z"];
+        let one_word = !demonym.contains([' ', '-']);
+        if one_word && !SAME_IN_PLURAL.iter().any(|end| demonym.ends_with(end)) {
+            let plural = format!("{demonym}s");
+            self.peoples.insert(&mut self.vocab, &plural, true, country);
+        }
     }
 
     /// Adds a part of the cities, read by [`CitiesPart::read`], to the places.
