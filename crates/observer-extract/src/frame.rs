@@ -1245,9 +1245,16 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     // "Baku would destroy any firing point if the attacks continued", said by Azerbaijan's
     // president, is a threat by the speaker, not a hypothetical attack.
     for e in events.iter_mut() {
-        // ("expressed concern that militants could launch an offensive" fears another's attack.)
+        // ("expressed concern that militants could launch an offensive" fears another's attack;
+        // "Ukraine's army said Russia could try to storm the town", "a resistance commander warned
+        // that the army could launch an offensive" foresee the enemy's.)
         let others = match (&e.source, &e.claimant) {
-            (Some(s), Some(c)) => s.role.as_deref() == Some("REB") && c.role != s.role,
+            (Some(s), Some(c)) => {
+                (s.role.as_deref() == Some("REB") && c.role != s.role)
+                    || (c.role.as_deref() == Some("REB")
+                        && matches!(s.role.as_deref(), Some("MIL" | "GOV")))
+                    || (s.country.is_some() && c.country.is_some() && s.country != c.country)
+            }
             _ => false,
         };
         // "would include seriously wounded soldiers": a word of outcome is no act of force.
