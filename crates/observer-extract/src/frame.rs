@@ -1312,6 +1312,16 @@ fn stands_alone(e: &Event) -> bool {
     ) || e.mode.as_deref() == Some("ceasefire")
 }
 
+/// "fired tear gas to disperse the crowds, and dozens of people were arrested": dispersing a crowd
+/// and arresting people are two acts of coercion, each with its own mode.
+fn distinct_coercions(a: &Event, b: &Event) -> bool {
+    a.event_type == EventType::Coerce
+        && b.event_type == EventType::Coerce
+        && a.mode.is_some()
+        && b.mode.is_some()
+        && a.mode != b.mode
+}
+
 /// One sentence reporting one event yields one event: triggers of the same type, flags, actors,
 /// claimant and date collapse into the first ("fresh clashes ... the deadliest fighting").
 fn merge(events: Vec<Event>) -> Vec<Event> {
@@ -1329,6 +1339,7 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                     && compatible(&o.target, &e.source))
                 || (outcome_only && o.event_type == EventType::Assault);
             o.event_type == e.event_type
+                && !distinct_coercions(o, &e)
                 && o.negated == e.negated
                 && o.hypothetical == e.hypothetical
                 && o.background == e.background
@@ -1466,6 +1477,13 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
     let target = events
         .iter()
         .position(|e| e.event_type == EventType::Assault && !e.hypothetical && !e.negated)
+        // "fired tear gas ..., and dozens of people were arrested": the people held go with the
+        // arrest, not with the dispersal.
+        .or_else(|| {
+            events.iter().position(|e| {
+                e.event_type == EventType::Coerce && e.mode.as_deref() == Some("arrest")
+            })
+        })
         .or_else(|| {
             events
                 .iter()

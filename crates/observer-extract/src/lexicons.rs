@@ -42,6 +42,10 @@ pub enum Needs {
     /// No attack word shortly after ("repelled the rebels"): in "repelled an RSF attack" the
     /// attack named is the event.
     NoAttackAfter,
+    /// A determiner then a hostile act named by an event noun ("called the strike a gross
+    /// violation", "called the detention an abduction"): calling such an act names it, and
+    /// names it as wrong.
+    HostileNoun,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,6 +321,7 @@ impl Lexicons {
                 "cooperation" => Needs::Cooperation,
                 "kept-truce" => Needs::KeptTruce,
                 "no-attack-after" => Needs::NoAttackAfter,
+                "hostile-noun" => Needs::HostileNoun,
                 other => return Err(t.error(row, format!("unknown condition `{other}`"))),
             };
             let index = self.trigger_entries.len();

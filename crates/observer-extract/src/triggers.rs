@@ -308,6 +308,7 @@ fn cooperation_follows(
 /// "Hours after the strikes, ...", "following the raid": an event named with a definite article
 /// after "after" is one reported before. "The visit comes after ...", "The talks follow an
 /// agreement ...": a sentence opening on such a noun tells what it followed, not that it happened.
+/// "The first such attack" is one like those before.
 fn back_reference(toks: &[Token], cues: &[CueSpan], start: usize, end: usize) -> bool {
     let definite = start >= 2
         && matches!(
@@ -327,7 +328,9 @@ fn back_reference(toks: &[Token], cues: &[CueSpan], start: usize, end: usize) ->
                 "comes" | "came" | "follows" | "followed" | "follow"
             )
         });
-    (definite && !onset) || opening_subject
+    // "the first such attack since ...": one of a kind already reported.
+    let such = start >= 1 && toks[start - 1].norm == "such";
+    (definite && !onset) || opening_subject || such
 }
 
 /// "More than 300,000 people have fled the fighting", "people displaced by fighting north of
@@ -548,6 +551,23 @@ pub fn find_triggers(
                         .any(|&e| lex.trigger_entries[e].event_type == EventType::Assault)
                 })
             }),
+            Needs::HostileNoun => {
+                toks.get(found.end)
+                    .is_some_and(|t| DETERMINERS.contains(&t.norm.as_str()))
+                    && (found.end + 1..(found.end + 3).min(toks.len())).any(|k| {
+                        lex.event_nouns.longest_at(text, toks, k).is_some_and(|f| {
+                            f.values.iter().any(|ty| {
+                                matches!(
+                                    ty,
+                                    EventType::Assault
+                                        | EventType::Coerce
+                                        | EventType::Sanction
+                                        | EventType::Threaten
+                                )
+                            })
+                        })
+                    })
+            }
             Needs::KeptTruce => cues
                 .iter()
                 .any(|c| c.cue == Cue::Truce && c.start >= found.end && c.start <= found.end + 3),
