@@ -731,10 +731,22 @@ pub fn find_triggers(
             .collect()
     };
     let (crowd_control, releases) = (with_mode("repression"), with_mode("release"));
+    // Acts that stop aid: refusing it, expelling or sanctioning those who bring it, or (before it
+    // in the clause) attacking them.
     let refusals: Vec<(usize, usize)> = out
         .iter()
-        .filter(|t| lex.trigger_entries[t.entry].event_type == observer_model::EventType::Reject)
+        .filter(|t| {
+            matches!(
+                lex.trigger_entries[t.entry].event_type,
+                EventType::Reject | EventType::Coerce | EventType::Sanction
+            )
+        })
         .map(|t| (t.start, t.end))
+        .collect();
+    let attacks: Vec<usize> = out
+        .iter()
+        .filter(|t| lex.trigger_entries[t.entry].event_type == EventType::Assault)
+        .map(|t| t.start)
         .collect();
     out.retain(|t| {
         let entry = &lex.trigger_entries[t.entry];
@@ -744,11 +756,16 @@ pub fn find_triggers(
         let freed = releases
             .iter()
             .any(|&(_, end)| t.start >= end && t.start <= end + 4);
-        // "blocked a convoy of 28 UN aid trucks": aid held back is not delivered.
+        // "blocked a convoy of 28 UN aid trucks", "ordered the UN peacekeeping mission to leave
+        // the country", "killed six volunteers guarding aid trucks": aid held back is not
+        // delivered.
         let held_back = entry.event_type == observer_model::EventType::Aid
-            && refusals
+            && (refusals
                 .iter()
-                .any(|&(start, _)| same_clause(&breaks, start, t.start));
+                .any(|&(start, _)| same_clause(&breaks, start, t.start))
+                || attacks
+                    .iter()
+                    .any(|&start| start < t.start && same_clause(&breaks, start, t.start)));
         !(held_back
             || entry.event_type == observer_model::EventType::Assault && (fired_at_crowd || freed))
     });
