@@ -2171,6 +2171,96 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
 }
 
 /// The span of the words that made an event's type (its trigger).
+/// The ASSAULT modes a later mention of the same attack inherits: how it was carried out.
+const CARRIED_MODES: &[&str] = &[
+    "shelling",
+    "aerial",
+    "drone",
+    "missile",
+    "firearms",
+    "explosives",
+    "ground clash",
+];
+
+/// "Two soldiers were wounded in Tuesday's attack", "the spokesman denied that any civilians had
+/// been killed in Tuesday's raid", "at least 14 people were killed": a later mention of an attack
+/// reported before (a definite attack noun, a toll, a denial) that names no weapon of its own was
+/// carried out as that attack was, when their days overlap.
+pub fn carry_attack_modes(lex: &Lexicons, text: &str, events: &mut [Event]) {
+    struct Carried {
+        mode: String,
+        sentence: usize,
+        date: Option<EventDate>,
+        source: Option<Actor>,
+    }
+    let mut last: Option<Carried> = None;
+    for e in events.iter_mut() {
+        if e.event_type != EventType::Assault {
+            continue;
+        }
+        if let Some(mode) = e.mode.as_deref() {
+            if CARRIED_MODES.contains(&mode) && !e.hypothetical && !e.background {
+                last = Some(Carried {
+                    mode: mode.to_string(),
+                    sentence: e.evidence.sentence,
+                    date: e.date.clone(),
+                    source: e.source.clone(),
+                });
+            }
+            continue;
+        }
+        let Some(Carried {
+            mode,
+            sentence,
+            date,
+            source,
+        }) = &last
+        else {
+            continue;
+        };
+        let first_rule = e.rules.first().map(String::as_str);
+        let toll = matches!(
+            first_rule,
+            Some("casualty-report" | "trigger:assault.killing")
+        );
+        let definite_noun = trigger_span(e).is_some_and(|(start, end)| {
+            let before = text[..start].trim_end();
+            let determined = ["the", "this", "that", "'s", "\u{2019}s"].iter().any(|d| {
+                before.len() >= d.len()
+                    && before.is_char_boundary(before.len() - d.len())
+                    && before[before.len() - d.len()..].eq_ignore_ascii_case(d)
+            });
+            let toks = lex.vocab.tokens(text, start, end);
+            determined
+                && lex
+                    .event_nouns
+                    .longest_at(text, &toks, 0)
+                    .is_some_and(|found| found.end == toks.len())
+        });
+        // A running toll ("killed since January 1") sums many attacks; a toll by the other side
+        // ("pursued the attackers and killed 17 of them") is another act, while "the attack" is
+        // the one before whoever the sentence says did it.
+        let running = e.casualties.iter().any(|c| c.cumulative);
+        let same_doer = match (source, &e.source) {
+            (Some(a), Some(b)) => {
+                a.country == b.country && (a.role.is_none() || b.role.is_none() || a.role == b.role)
+            }
+            _ => true,
+        };
+        if !((toll && same_doer) || definite_noun)
+            || running
+            || e.background
+            || !dates_overlap(date.as_ref(), e.date.as_ref())
+        {
+            continue;
+        }
+        let rule = format!("mode:carried-from-sentence-{sentence}");
+        e.mode = Some(mode.clone());
+        e.rules.push(rule.clone());
+        e.provenance.push(FieldEvidence::inferred("mode", rule));
+    }
+}
+
 fn trigger_span(e: &Event) -> Option<(usize, usize)> {
     let p = e.provenance.iter().find(|p| p.field == "type")?;
     Some((p.start?, p.end?))
