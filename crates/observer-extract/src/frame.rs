@@ -389,7 +389,7 @@ impl Builder<'_> {
         );
         let mutual =
             object.is_empty() && agent.is_none() && modifier.is_none() && subject.len() >= 2;
-        let clash = self.lex.trigger_entries[t.entry].mode.as_deref() == Some("ground clash");
+        let clash = crate::triggers::two_sided(&self.lex.trigger_entries[t.entry]);
         if mutual && ty == EventType::Assault && clash {
             let pairs = subject[1..]
                 .iter()

@@ -2,7 +2,7 @@
 //! agreed"), with negation, modality (hypothetical, conditional, future) and background tense.
 
 use crate::actors::ActorSpan;
-use crate::lexicons::{Cue, Lexicons, Needs};
+use crate::lexicons::{Cue, Lexicons, Needs, TriggerEntry};
 use observer_model::EventType;
 use observer_text::Token;
 
@@ -257,6 +257,13 @@ fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bo
                 "deal" | "agreement" | "accord"
             ) && truce_ends_at(trigger_start - 1)));
     since_clause || gerund_object || appositive || participle
+}
+
+/// Words of fighting between two sides ("Armenian and Azerbaijani troops clashed", "Israel and
+/// Hamas fought a war"): with a coordinated subject and no object, the fight is between them.
+/// Clashes are ground clashes; fighting, battles and offensives say nothing of the weapons.
+pub fn two_sided(entry: &TriggerEntry) -> bool {
+    entry.mode.as_deref() == Some("ground clash") || entry.id == "assault.fighting"
 }
 
 /// Words that make the next word a noun or an adjective: "the promised aid" is no promise.
