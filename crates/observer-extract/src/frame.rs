@@ -1048,7 +1048,8 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     "announced" | "announces" | "declared" | "declares"
                 )
                 && t.start >= sp.end
-                && t.start - sp.end <= 3
+                // "announced $250 million in military aid": an amount may stand between.
+                && t.start - sp.end <= 6
                 && !s.toks[sp.end..t.start].iter().any(|tok| tok.norm == "that")
         };
         // "Russia's defence ministry claimed a strike", "... denied that any strike took place":

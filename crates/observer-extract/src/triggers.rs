@@ -489,11 +489,19 @@ pub fn find_triggers(
             continue;
         };
         i = found.end;
+        // Part of a name: "Defence" in "Ministry of Defence"; or a name itself ("protesters").
+        // A longer phrase that holds an actor's word ("military aid", "security assistance",
+        // "military exercises") is still an event.
+        let holds_actor = |a: &ActorSpan| {
+            found.start <= a.start
+                && a.end <= found.end
+                && found.end - found.start > a.end - a.start
+        };
         if actors
             .iter()
-            .any(|a| a.start < found.end && found.start < a.end)
+            .any(|a| a.start < found.end && found.start < a.end && !holds_actor(a))
         {
-            continue; // part of a name: "Defence" in "Ministry of Defence"
+            continue;
         }
         if found.end == found.start + 1 && is_month_name(toks, found.start) {
             continue;
