@@ -2096,13 +2096,21 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
 /// "No group claimed the attack", "the Zaporizhzhia strike showed that ...". Such a mention is a
 /// definite event noun naming no party and no toll of its own, after an earlier attack.
 pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
-    let mut seen_attack = false;
+    let (mut seen_attack, mut seen_protest) = (false, false);
     events.retain(|e| {
-        if e.event_type != EventType::Assault {
+        // "Police said the rally ended without incident", "Sunday's rally passed off peacefully":
+        // a protest already reported, told more about.
+        let protest = e.event_type == EventType::Protest;
+        if e.event_type != EventType::Assault && !protest {
             return true;
         }
-        let earlier = seen_attack;
-        seen_attack = true;
+        let seen = if protest {
+            &mut seen_protest
+        } else {
+            &mut seen_attack
+        };
+        let earlier = *seen;
+        *seen = true;
         let named = |field: &str| {
             e.provenance
                 .iter()
@@ -2149,6 +2157,9 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
             .is_some_and(|found| found.end == toks.len());
         if !is_noun {
             return true;
+        }
+        if protest {
+            return false;
         }
         // "The strikes hit training camps", "said the attack had caused damage": the noun is the
         // subject of a clause telling more about the event, which is then reported again, so

@@ -489,17 +489,12 @@ pub fn find_triggers(
             continue;
         };
         i = found.end;
-        // Part of a name: "Defence" in "Ministry of Defence"; or a name itself ("protesters").
-        // A longer phrase that holds an actor's word ("military aid", "security assistance",
-        // "military exercises") is still an event.
-        let holds_actor = |a: &ActorSpan| {
-            found.start <= a.start
-                && a.end <= found.end
-                && found.end - found.start > a.end - a.start
-        };
+        // Part of a name: "Defence" in "Ministry of Defence"; or a name itself ("protesters"). A
+        // phrase whose last word lies past the actor ("military aid", "security assistance",
+        // "military exercises") is an event.
         if actors
             .iter()
-            .any(|a| a.start < found.end && found.start < a.end && !holds_actor(a))
+            .any(|a| a.start < found.end && found.start < a.end && found.end <= a.end)
         {
             continue;
         }

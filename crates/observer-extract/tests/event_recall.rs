@@ -247,3 +247,32 @@ fn a_later_mention_of_an_attack_carries_its_mode() {
             .any(|r| r.starts_with("mode:carried-from-sentence-0"))
     );
 }
+
+#[test]
+fn a_phrase_holding_an_actor_word_is_still_an_event() {
+    assert_eq!(
+        types("The United States announced $250 million in military aid for Taiwan on Monday."),
+        vec![EventType::Aid]
+    );
+    assert_eq!(
+        types("Russia held military exercises near the border with Finland on Tuesday."),
+        vec![EventType::Mobilize]
+    );
+    // The protesters themselves are the actors of what they do, not a protest of their own.
+    assert!(
+        !types("Police detained more than 30 protesters in Lima on Tuesday.")
+            .contains(&EventType::Protest)
+    );
+}
+
+#[test]
+fn a_protest_told_more_about_is_not_a_second_protest() {
+    let text = "Thousands of teachers marched through Nairobi on Sunday to demand higher pay. \
+                Police said the rally ended without incident.";
+    let protests: Vec<usize> = events(text)
+        .iter()
+        .filter(|e| e.event_type == EventType::Protest)
+        .map(|e| e.evidence.sentence)
+        .collect();
+    assert_eq!(protests, [0]);
+}
