@@ -1263,8 +1263,15 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             .rules
             .first()
             .is_some_and(|r| r == "trigger:assault.killing");
-        // "vowed to step up the offensive": a vow of force by its doer is a threat too.
-        let vowed = e.source.is_some() && e.rules.iter().any(|r| r == "cue:modal:vowed");
+        // "vowed to step up the offensive", "wants to attack Switzerland": a vow or a wish of
+        // force by its doer is a threat too.
+        let vowed = e.source.is_some()
+            && e.rules.iter().any(|r| {
+                matches!(
+                    r.as_str(),
+                    "cue:modal:vowed" | "cue:modal:wants" | "cue:modal:want" | "cue:modal:intends"
+                )
+            });
         if e.event_type == EventType::Assault
             && e.hypothetical
             && !e.negated

@@ -316,13 +316,29 @@ fn cooperation_follows(
 /// after "after" is one reported before. "The visit comes after ...", "The talks follow an
 /// agreement ...": a sentence opening on such a noun tells what it followed, not that it happened.
 /// "The first such attack" is one like those before.
-fn back_reference(toks: &[Token], cues: &[CueSpan], start: usize, end: usize) -> bool {
-    let definite = start >= 2
-        && matches!(
-            toks[start - 1].norm.as_str(),
-            "the" | "these" | "those" | "this" | "that"
-        )
-        && matches!(toks[start - 2].norm.as_str(), "after" | "following");
+fn back_reference(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    cues: &[CueSpan],
+    start: usize,
+    end: usize,
+) -> bool {
+    let definite_at = |k: usize| {
+        k >= 2
+            && matches!(
+                toks[k - 1].norm.as_str(),
+                "the" | "these" | "those" | "this" | "that"
+            )
+            && matches!(toks[k - 2].norm.as_str(), "after" | "following")
+    };
+    // "after the museum shooting", "following the latest strikes": one word may qualify the noun
+    // (but "after the army attacked" reports an attack: a verb is no such noun).
+    let noun = lex
+        .event_nouns
+        .longest_at(text, toks, start)
+        .is_some_and(|f| f.end == end);
+    let definite = definite_at(start) || (noun && start >= 1 && definite_at(start - 1));
     // "after the fighting began" dates from the fighting's start: that is a report.
     let onset = cues
         .iter()
@@ -655,7 +671,7 @@ pub fn find_triggers(
             || descriptive
             || setting
             || anonymity
-            || back_reference(toks, cues, found.start, found.end)
+            || back_reference(lex, text, toks, cues, found.start, found.end)
             || cause_of_flight(toks, found.start)
             || aid_needed(toks, ty, found.start)
             || backing_described(toks, ty, found.start, found.end)

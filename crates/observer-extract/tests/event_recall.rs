@@ -276,3 +276,21 @@ fn a_protest_told_more_about_is_not_a_second_protest() {
         .collect();
     assert_eq!(protests, [0]);
 }
+
+#[test]
+fn a_wish_of_force_by_its_doer_is_a_threat_and_an_event_after_the_is_a_reference() {
+    assert_eq!(
+        types("The junta intends to retake the town of Lashio."),
+        vec![EventType::Threaten]
+    );
+    // "after the museum shooting": the shooting was reported before.
+    assert!(
+        !types("Britain advised against travel to the region after the hotel shooting last week.")
+            .contains(&EventType::Assault)
+    );
+    // A clause telling what the army did reports it.
+    assert_eq!(
+        types("Villagers fled after the army attacked Kamba on Monday."),
+        vec![EventType::Assault]
+    );
+}
