@@ -1291,6 +1291,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             e.rules.push("threat:conditional-force".into());
         }
     }
+    refusals_of_cooperation(&mut events);
     // Outcome words ("killed") join the attack the sentence names, so they go last.
     events.sort_by_key(|e| {
         e.rules
@@ -1308,6 +1309,47 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             || e.event_type == EventType::Accuse
     });
     events
+}
+
+/// "The army said it would not withdraw from the town", "Serbia will not release the prisoners":
+/// a cooperative act its doer says it will not do is a refusal (PLOVER REJECT, CAMEO 12), made
+/// when it is said; a condition ("would not withdraw unless ...") stays a hypothetical.
+fn refusals_of_cooperation(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let cooperative = matches!(
+            e.event_type,
+            EventType::Aid
+                | EventType::Retreat
+                | EventType::Concede
+                | EventType::Consult
+                | EventType::Cooperate
+                | EventType::Support
+        );
+        let has = |rule: &str| e.rules.iter().any(|r| r == rule);
+        let future = has("cue:modal:would") || has("cue:modal:will");
+        let conditional = has("cue:modal:if") || has("cue:modal:unless");
+        if cooperative
+            && e.negated
+            && e.hypothetical
+            && future
+            && !conditional
+            && e.source.is_some()
+            && e.stance != Stance::Denied
+            && e.mode.as_deref() != Some("ceasefire")
+        {
+            e.event_type = EventType::Reject;
+            e.cameo = "12".into();
+            e.mode = None;
+            e.negated = false;
+            e.hypothetical = false;
+            // The speaker's own refusal is reported by the outlet, like any speech act of its own.
+            if e.claimant.as_ref().map(|c| &c.code) == e.source.as_ref().map(|s| &s.code) {
+                e.claimant = None;
+                e.stance = Stance::Asserted;
+            }
+            e.rules.push("refusal:negated-commitment".into());
+        }
+    }
 }
 
 /// Events worth keeping even when the sentence names no party: fighting, protests, truces, talks

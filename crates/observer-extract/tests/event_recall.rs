@@ -294,3 +294,19 @@ fn a_wish_of_force_by_its_doer_is_a_threat_and_an_event_after_the_is_a_reference
         vec![EventType::Assault]
     );
 }
+
+#[test]
+fn a_cooperative_act_its_doer_will_not_do_is_a_refusal() {
+    let text = "Azerbaijan's army said it would not withdraw from the heights above Sotk.";
+    let reject = the_one(EventType::Reject, text);
+    assert!(!reject.negated && !reject.hypothetical, "{reject:#?}");
+    assert!(reject.claimant.is_none(), "{reject:#?}");
+    assert!(!types(text).contains(&EventType::Retreat));
+    // A condition keeps it a hypothetical; a denial stays a denial.
+    for text in [
+        "The rebels would not withdraw unless the army pulled back first.",
+        "The ministry denied that it would withdraw its troops from Kashmir.",
+    ] {
+        assert!(!types(text).contains(&EventType::Reject), "{text}");
+    }
+}
