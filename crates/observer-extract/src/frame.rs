@@ -1292,6 +1292,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         }
     }
     refusals_of_cooperation(&mut events);
+    alleged_breaches(&mut events);
     // Outcome words ("killed") join the attack the sentence names, so they go last.
     events.sort_by_key(|e| {
         e.rules
@@ -1349,6 +1350,32 @@ fn refusals_of_cooperation(events: &mut [Event]) {
             }
             e.rules.push("refusal:negated-commitment".into());
         }
+    }
+}
+
+/// "The army said the RSF had broken the truce": a breach of a truce alleged by a party is its
+/// accusation (gold convention: ACCUSE, mode `ceasefire violation`, from the accuser to the
+/// accused), reported by the outlet. A breach foreseen ("any violation will be met ...") is not.
+fn alleged_breaches(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        if e.event_type != EventType::Assault
+            || e.mode.as_deref() != Some("ceasefire violation")
+            || e.hypothetical
+            || e.negated
+        {
+            continue;
+        }
+        let Some(accuser) = e.claimant.take() else {
+            continue;
+        };
+        e.event_type = EventType::Accuse;
+        e.cameo = "112".into();
+        e.target = e.source.take();
+        e.source = Some(accuser);
+        e.stance = Stance::Asserted;
+        e.place = None;
+        e.casualties.clear();
+        e.rules.push("accuse:alleged-breach".into());
     }
 }
 

@@ -61,12 +61,18 @@ pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
     out
 }
 
-/// "and" followed by a past-tense verb ("and placed", "and said") between `from` and `to`.
+/// "and" followed by a past-tense verb ("and placed", "and said"), or a comma and a participle of
+/// speech ("rejected the offer, saying ...") between `from` and `to`.
 fn second_verb_between(toks: &[Token], from: usize, to: usize) -> bool {
     toks[from..to].windows(2).any(|w| {
-        w[0].norm == "and"
+        (w[0].norm == "and"
             && ((w[1].norm.len() > 4 && w[1].norm.ends_with("ed"))
-                || matches!(w[1].norm.as_str(), "said" | "told" | "says" | "warned"))
+                || matches!(w[1].norm.as_str(), "said" | "told" | "says" | "warned")))
+            || (w[0].norm == ","
+                && matches!(
+                    w[1].norm.as_str(),
+                    "saying" | "adding" | "claiming" | "insisting" | "arguing"
+                ))
     })
 }
 
@@ -466,7 +472,7 @@ fn part_of_earlier_act(
         });
     let after_to = start >= 1 && toks[start - 1].norm == "to";
     let participle = toks[start].norm.ends_with("ing");
-    (against && earlier_of(&[EventType::Protest, EventType::Accuse], 12))
+    (against && earlier_of(&[EventType::Protest, EventType::Accuse], 20))
         || (ty == EventType::Protest && after_to && earlier_of(&[EventType::Accuse], 10))
         || (matches!(ty, EventType::Request | EventType::Accuse)
             && (after_to || participle)

@@ -310,3 +310,25 @@ fn a_cooperative_act_its_doer_will_not_do_is_a_refusal() {
         assert!(!types(text).contains(&EventType::Reject), "{text}");
     }
 }
+
+#[test]
+fn a_breach_of_a_truce_alleged_by_a_party_is_its_accusation() {
+    for text in [
+        "The Sudanese army said the RSF had violated the truce in Omdurman.",
+        "The army rejected the offer, saying the paramilitary group had broken every previous truce.",
+    ] {
+        let accusation = the_one(EventType::Accuse, text);
+        assert_eq!(
+            accusation.mode.as_deref(),
+            Some("ceasefire violation"),
+            "{text}"
+        );
+        assert!(accusation.claimant.is_none(), "{accusation:#?}");
+        assert_eq!(
+            accusation.target.as_ref().and_then(|a| a.role.as_deref()),
+            Some("REB"),
+            "{accusation:#?}"
+        );
+        assert!(!types(text).contains(&EventType::Assault), "{text}");
+    }
+}
