@@ -340,11 +340,12 @@ fn back_reference(
     };
     // "after the museum shooting", "following the latest strikes": one word may qualify the noun
     // (but "after the army attacked" reports an attack: a verb is no such noun).
-    let noun = lex
-        .event_nouns
-        .longest_at(text, toks, start)
-        .is_some_and(|f| f.end == end);
-    let definite = definite_at(start) || (noun && start >= 1 && definite_at(start - 1));
+    let noun = || {
+        lex.event_nouns
+            .longest_at(text, toks, start)
+            .is_some_and(|f| f.end == end)
+    };
+    let definite = definite_at(start) || (start >= 1 && definite_at(start - 1) && noun());
     // "after the fighting began" dates from the fighting's start: that is a report.
     let onset = cues
         .iter()
