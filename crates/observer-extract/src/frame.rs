@@ -441,7 +441,7 @@ impl Builder<'_> {
         // symmetric act of a coordinated subject with no object is between its members.
         let mutual =
             object.is_empty() && agent.is_none() && modifier.is_none() && subject.len() >= 2;
-        let clash = self.lex.trigger_entries[t.entry].mode.as_deref() == Some("ground clash");
+        let clash = crate::triggers::two_sided(&self.lex.trigger_entries[t.entry]);
         if mutual && ty == EventType::Assault && clash {
             let pairs = subject[1..]
                 .iter()
@@ -1138,7 +1138,8 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     "announced" | "announces" | "declared" | "declares"
                 )
                 && t.start >= sp.end
-                && t.start - sp.end <= 3
+                // "announced $250 million in military aid": an amount may stand between.
+                && t.start - sp.end <= 6
                 && !s.toks[sp.end..t.start].iter().any(|tok| tok.norm == "that")
         };
         // "Russia's defence ministry claimed a strike", "... denied that any strike took place":
@@ -1347,9 +1348,16 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     // "Baku would destroy any firing point if the attacks continued", said by Azerbaijan's
     // president, is a threat by the speaker, not a hypothetical attack.
     for e in events.iter_mut() {
-        // ("expressed concern that militants could launch an offensive" fears another's attack.)
+        // ("expressed concern that militants could launch an offensive" fears another's attack;
+        // "Ukraine's army said Russia could try to storm the town", "a resistance commander warned
+        // that the army could launch an offensive" foresee the enemy's.)
         let others = match (&e.source, &e.claimant) {
-            (Some(s), Some(c)) => s.role.as_deref() == Some("REB") && c.role != s.role,
+            (Some(s), Some(c)) => {
+                (s.role.as_deref() == Some("REB") && c.role != s.role)
+                    || (c.role.as_deref() == Some("REB")
+                        && matches!(s.role.as_deref(), Some("MIL" | "GOV")))
+                    || (s.country.is_some() && c.country.is_some() && s.country != c.country)
+            }
             _ => false,
         };
         // "would include seriously wounded soldiers": a word of outcome is no act of force.
@@ -1357,8 +1365,15 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             .rules
             .first()
             .is_some_and(|r| r == "trigger:assault.killing");
-        // "vowed to step up the offensive": a vow of force by its doer is a threat too.
-        let vowed = e.source.is_some() && e.rules.iter().any(|r| r == "cue:modal:vowed");
+        // "vowed to step up the offensive", "wants to attack Switzerland": a vow or a wish of
+        // force by its doer is a threat too.
+        let vowed = e.source.is_some()
+            && e.rules.iter().any(|r| {
+                matches!(
+                    r.as_str(),
+                    "cue:modal:vowed" | "cue:modal:wants" | "cue:modal:want" | "cue:modal:intends"
+                )
+            });
         if e.event_type == EventType::Assault
             && e.hypothetical
             && !e.negated
@@ -1378,6 +1393,8 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             e.rules.push("threat:conditional-force".into());
         }
     }
+    refusals_of_cooperation(&mut events);
+    alleged_breaches(&mut events);
     // Outcome words ("killed") join the attack the sentence names, so they go last.
     events.sort_by_key(|e| {
         e.rules
@@ -1397,6 +1414,73 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     events
 }
 
+/// "The army said it would not withdraw from the town", "Serbia will not release the prisoners":
+/// a cooperative act its doer says it will not do is a refusal (PLOVER REJECT, CAMEO 12), made
+/// when it is said; a condition ("would not withdraw unless ...") stays a hypothetical.
+fn refusals_of_cooperation(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let cooperative = matches!(
+            e.event_type,
+            EventType::Aid
+                | EventType::Retreat
+                | EventType::Concede
+                | EventType::Consult
+                | EventType::Cooperate
+                | EventType::Support
+        );
+        let has = |rule: &str| e.rules.iter().any(|r| r == rule);
+        let future = has("cue:modal:would") || has("cue:modal:will");
+        let conditional = has("cue:modal:if") || has("cue:modal:unless");
+        if cooperative
+            && e.negated
+            && e.hypothetical
+            && future
+            && !conditional
+            && e.source.is_some()
+            && e.stance != Stance::Denied
+            && e.mode.as_deref() != Some("ceasefire")
+        {
+            e.event_type = EventType::Reject;
+            e.cameo = "12".into();
+            e.mode = None;
+            e.negated = false;
+            e.hypothetical = false;
+            // The speaker's own refusal is reported by the outlet, like any speech act of its own.
+            if e.claimant.as_ref().map(|c| &c.code) == e.source.as_ref().map(|s| &s.code) {
+                e.claimant = None;
+                e.stance = Stance::Asserted;
+            }
+            e.rules.push("refusal:negated-commitment".into());
+        }
+    }
+}
+
+/// "The army said the RSF had broken the truce": a breach of a truce alleged by a party is its
+/// accusation (gold convention: ACCUSE, mode `ceasefire violation`, from the accuser to the
+/// accused), reported by the outlet. A breach foreseen ("any violation will be met ...") is not.
+fn alleged_breaches(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        if e.event_type != EventType::Assault
+            || e.mode.as_deref() != Some("ceasefire violation")
+            || e.hypothetical
+            || e.negated
+        {
+            continue;
+        }
+        let Some(accuser) = e.claimant.take() else {
+            continue;
+        };
+        e.event_type = EventType::Accuse;
+        e.cameo = "112".into();
+        e.target = e.source.take();
+        e.source = Some(accuser);
+        e.stance = Stance::Asserted;
+        e.place = None;
+        e.casualties.clear();
+        e.rules.push("accuse:alleged-breach".into());
+    }
+}
+
 /// Events worth keeping even when the sentence names no party: fighting, protests, truces, talks
 /// and mobilisations ("the delegations would meet again", "reservists were called up"), whose
 /// parties the article usually makes clear. An appeal or an accusation by no one is noise.
@@ -1405,6 +1489,16 @@ fn stands_alone(e: &Event) -> bool {
         e.event_type,
         EventType::Assault | EventType::Protest | EventType::Consult | EventType::Mobilize
     ) || e.mode.as_deref() == Some("ceasefire")
+}
+
+/// "fired tear gas to disperse the crowds, and dozens of people were arrested": dispersing a crowd
+/// and arresting people are two acts of coercion, each with its own mode.
+fn distinct_coercions(a: &Event, b: &Event) -> bool {
+    a.event_type == EventType::Coerce
+        && b.event_type == EventType::Coerce
+        && a.mode.is_some()
+        && b.mode.is_some()
+        && a.mode != b.mode
 }
 
 /// One sentence reporting one event yields one event: triggers of the same type, flags, actors,
@@ -1424,6 +1518,7 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                     && compatible(&o.target, &e.source))
                 || (outcome_only && o.event_type == EventType::Assault);
             o.event_type == e.event_type
+                && !distinct_coercions(o, &e)
                 && o.negated == e.negated
                 && o.hypothetical == e.hypothetical
                 && o.background == e.background
@@ -1572,6 +1667,13 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
     let target = events
         .iter()
         .position(|e| e.event_type == EventType::Assault && !e.hypothetical && !e.negated)
+        // "fired tear gas ..., and dozens of people were arrested": the people held go with the
+        // arrest, not with the dispersal.
+        .or_else(|| {
+            events.iter().position(|e| {
+                e.event_type == EventType::Coerce && e.mode.as_deref() == Some("arrest")
+            })
+        })
         .or_else(|| {
             events
                 .iter()
@@ -2378,13 +2480,21 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
 /// "No group claimed the attack", "the Zaporizhzhia strike showed that ...". Such a mention is a
 /// definite event noun naming no party and no toll of its own, after an earlier attack.
 pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
-    let mut seen_attack = false;
+    let (mut seen_attack, mut seen_protest) = (false, false);
     events.retain(|e| {
-        if e.event_type != EventType::Assault {
+        // "Police said the rally ended without incident", "Sunday's rally passed off peacefully":
+        // a protest already reported, told more about.
+        let protest = e.event_type == EventType::Protest;
+        if e.event_type != EventType::Assault && !protest {
             return true;
         }
-        let earlier = seen_attack;
-        seen_attack = true;
+        let seen = if protest {
+            &mut seen_protest
+        } else {
+            &mut seen_attack
+        };
+        let earlier = *seen;
+        *seen = true;
         let named = |field: &str| {
             e.provenance
                 .iter()
@@ -2432,6 +2542,9 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
         if !is_noun {
             return true;
         }
+        if protest {
+            return false;
+        }
         // "The strikes hit training camps", "said the attack had caused damage": the noun is the
         // subject of a clause telling more about the event, which is then reported again, so
         // it is kept.
@@ -2454,6 +2567,96 @@ pub fn drop_back_references(lex: &Lexicons, text: &str, events: &mut Vec<Event>)
 }
 
 /// The span of the words that made an event's type (its trigger).
+/// The ASSAULT modes a later mention of the same attack inherits: how it was carried out.
+const CARRIED_MODES: &[&str] = &[
+    "shelling",
+    "aerial",
+    "drone",
+    "missile",
+    "firearms",
+    "explosives",
+    "ground clash",
+];
+
+/// "Two soldiers were wounded in Tuesday's attack", "the spokesman denied that any civilians had
+/// been killed in Tuesday's raid", "at least 14 people were killed": a later mention of an attack
+/// reported before (a definite attack noun, a toll, a denial) that names no weapon of its own was
+/// carried out as that attack was, when their days overlap.
+pub fn carry_attack_modes(lex: &Lexicons, text: &str, events: &mut [Event]) {
+    struct Carried {
+        mode: String,
+        sentence: usize,
+        date: Option<EventDate>,
+        source: Option<Actor>,
+    }
+    let mut last: Option<Carried> = None;
+    for e in events.iter_mut() {
+        if e.event_type != EventType::Assault {
+            continue;
+        }
+        if let Some(mode) = e.mode.as_deref() {
+            if CARRIED_MODES.contains(&mode) && !e.hypothetical && !e.background {
+                last = Some(Carried {
+                    mode: mode.to_string(),
+                    sentence: e.evidence.sentence,
+                    date: e.date.clone(),
+                    source: e.source.clone(),
+                });
+            }
+            continue;
+        }
+        let Some(Carried {
+            mode,
+            sentence,
+            date,
+            source,
+        }) = &last
+        else {
+            continue;
+        };
+        let first_rule = e.rules.first().map(String::as_str);
+        let toll = matches!(
+            first_rule,
+            Some("casualty-report" | "trigger:assault.killing")
+        );
+        let definite_noun = trigger_span(e).is_some_and(|(start, end)| {
+            let before = text[..start].trim_end();
+            let determined = ["the", "this", "that", "'s", "\u{2019}s"].iter().any(|d| {
+                before.len() >= d.len()
+                    && before.is_char_boundary(before.len() - d.len())
+                    && before[before.len() - d.len()..].eq_ignore_ascii_case(d)
+            });
+            let toks = lex.vocab.tokens(text, start, end);
+            determined
+                && lex
+                    .event_nouns
+                    .longest_at(text, &toks, 0)
+                    .is_some_and(|found| found.end == toks.len())
+        });
+        // A running toll ("killed since January 1") sums many attacks; a toll by the other side
+        // ("pursued the attackers and killed 17 of them") is another act, while "the attack" is
+        // the one before whoever the sentence says did it.
+        let running = e.casualties.iter().any(|c| c.cumulative);
+        let same_doer = match (source, &e.source) {
+            (Some(a), Some(b)) => {
+                a.country == b.country && (a.role.is_none() || b.role.is_none() || a.role == b.role)
+            }
+            _ => true,
+        };
+        if !((toll && same_doer) || definite_noun)
+            || running
+            || e.background
+            || !dates_overlap(date.as_ref(), e.date.as_ref())
+        {
+            continue;
+        }
+        let rule = format!("mode:carried-from-sentence-{sentence}");
+        e.mode = Some(mode.clone());
+        e.rules.push(rule.clone());
+        e.provenance.push(FieldEvidence::inferred("mode", rule));
+    }
+}
+
 fn trigger_span(e: &Event) -> Option<(usize, usize)> {
     let p = e.provenance.iter().find(|p| p.field == "type")?;
     Some((p.start?, p.end?))

@@ -35,6 +35,19 @@ pub enum Needs {
     /// A verb of onset or end shortly after ("the war began", "fighting erupted"): a war named
     /// in passing ("displaced by the war") is no report of fighting.
     Onset,
+    /// A cooperative act shortly after, in the same clause ("pledged to deliver aid", "promised
+    /// to withdraw"): a commitment to cooperate is an agreement (PLOVER AGREE, CAMEO 03x).
+    Cooperation,
+    /// A truce word shortly after ("respect the truce", "abide by the ceasefire"): keeping a
+    /// truce is an event only as a commitment ("said its troops would respect the truce").
+    KeptTruce,
+    /// No attack word shortly after ("repelled the rebels"): in "repelled an RSF attack" the
+    /// attack named is the event.
+    NoAttackAfter,
+    /// A determiner then a hostile act named by an event noun ("called the strike a gross
+    /// violation", "called the detention an abduction"): calling such an act names it, and
+    /// names it as wrong.
+    HostileNoun,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -344,6 +357,10 @@ impl Lexicons {
                 "weapon" => Needs::Weapon,
                 "captive" => Needs::Captive,
                 "onset" => Needs::Onset,
+                "cooperation" => Needs::Cooperation,
+                "kept-truce" => Needs::KeptTruce,
+                "no-attack-after" => Needs::NoAttackAfter,
+                "hostile-noun" => Needs::HostileNoun,
                 other => return Err(t.error(row, format!("unknown condition `{other}`"))),
             };
             let index = self.trigger_entries.len();

@@ -2,7 +2,8 @@
 //! agreed"), with negation, modality (hypothetical, conditional, future) and background tense.
 
 use crate::actors::ActorSpan;
-use crate::lexicons::{Cue, Lexicons, Needs};
+use crate::lexicons::{Cue, Lexicons, Needs, TriggerEntry};
+use observer_model::EventType;
 use observer_text::Token;
 
 /// A cue phrase found in a sentence: tokens `[start, end)`.
@@ -60,12 +61,18 @@ pub fn find_cues(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<CueSpan> {
     out
 }
 
-/// "and" followed by a past-tense verb ("and placed", "and said") between `from` and `to`.
+/// "and" followed by a past-tense verb ("and placed", "and said"), or a comma and a participle of
+/// speech ("rejected the offer, saying ...") between `from` and `to`.
 fn second_verb_between(toks: &[Token], from: usize, to: usize) -> bool {
     toks[from..to].windows(2).any(|w| {
-        w[0].norm == "and"
+        (w[0].norm == "and"
             && ((w[1].norm.len() > 4 && w[1].norm.ends_with("ed"))
-                || matches!(w[1].norm.as_str(), "said" | "told" | "says" | "warned"))
+                || matches!(w[1].norm.as_str(), "said" | "told" | "says" | "warned")))
+            || (w[0].norm == ","
+                && matches!(
+                    w[1].norm.as_str(),
+                    "saying" | "adding" | "claiming" | "insisting" | "arguing"
+                ))
     })
 }
 
@@ -258,6 +265,224 @@ fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bo
     since_clause || gerund_object || appositive || participle
 }
 
+/// Words of fighting between two sides ("Armenian and Azerbaijani troops clashed", "Israel and
+/// Hamas fought a war"): with a coordinated subject and no object, the fight is between them.
+/// Clashes are ground clashes; fighting, battles and offensives say nothing of the weapons.
+pub fn two_sided(entry: &TriggerEntry) -> bool {
+    entry.mode.as_deref() == Some("ground clash") || entry.id == "assault.fighting"
+}
+
+/// Words that make the next word a noun or an adjective: "the promised aid" is no promise.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her",
+];
+
+/// The event types of cooperation: what a pledge or a promise commits to.
+fn is_cooperative(ty: EventType) -> bool {
+    matches!(
+        ty,
+        EventType::Aid
+            | EventType::Retreat
+            | EventType::Concede
+            | EventType::Consult
+            | EventType::Cooperate
+            | EventType::Agree
+            | EventType::Support
+    )
+}
+
+/// "pledged to deliver aid", "promised to withdraw its troops", "offered to mediate", "vowed to
+/// respect the truce": a cooperative act or a truce named within eight tokens after a word of
+/// commitment, in its clause and before a comma.
+fn cooperation_follows(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    cues: &[CueSpan],
+    breaks: &[usize],
+    from: usize,
+) -> bool {
+    let end = (from..(from + 8).min(toks.len()))
+        .find(|&k| toks[k].norm == "," || breaks.contains(&k))
+        .unwrap_or((from + 8).min(toks.len()));
+    let truce = cues
+        .iter()
+        .any(|c| c.cue == Cue::Truce && c.start >= from && c.start < end);
+    truce
+        || (from..end).any(|k| {
+            lex.triggers.longest_at(text, toks, k).is_some_and(|f| {
+                f.values
+                    .iter()
+                    .any(|&e| is_cooperative(lex.trigger_entries[e].event_type))
+            })
+        })
+}
+
+/// "Hours after the strikes, ...", "following the raid": an event named with a definite article
+/// after "after" is one reported before. "The visit comes after ...", "The talks follow an
+/// agreement ...": a sentence opening on such a noun tells what it followed, not that it happened.
+/// "The first such attack" is one like those before.
+fn back_reference(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    cues: &[CueSpan],
+    start: usize,
+    end: usize,
+) -> bool {
+    let definite_at = |k: usize| {
+        k >= 2
+            && matches!(
+                toks[k - 1].norm.as_str(),
+                "the" | "these" | "those" | "this" | "that"
+            )
+            && matches!(toks[k - 2].norm.as_str(), "after" | "following")
+    };
+    // "after the museum shooting", "following the latest strikes": one word may qualify the noun
+    // (but "after the army attacked" reports an attack: a verb is no such noun).
+    let noun = || {
+        lex.event_nouns
+            .longest_at(text, toks, start)
+            .is_some_and(|f| f.end == end)
+    };
+    let definite = definite_at(start) || (start >= 1 && definite_at(start - 1) && noun());
+    // "after the fighting began" dates from the fighting's start: that is a report.
+    let onset = cues
+        .iter()
+        .any(|c| c.cue == Cue::Onset && c.start >= end && c.start <= end + 2);
+    let opening_subject = start == 1
+        && matches!(toks[0].norm.as_str(), "the" | "this")
+        && toks.get(end).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "comes" | "came" | "follows" | "followed" | "follow"
+            )
+        });
+    // "the first such attack since ...": one of a kind already reported.
+    let such = start >= 1 && toks[start - 1].norm == "such";
+    (definite && !onset) || opening_subject || such
+}
+
+/// "More than 300,000 people have fled the fighting", "people displaced by fighting north of
+/// Goma": the fighting people flee is the cause of their flight, named in passing.
+fn cause_of_flight(toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    if k >= 1
+        && matches!(
+            toks[k - 1].norm.as_str(),
+            "the" | "renewed" | "heavy" | "recent"
+        )
+    {
+        k -= 1;
+    }
+    let fled = |w: &str| {
+        matches!(
+            w,
+            "fled" | "flee" | "flees" | "fleeing" | "escaped" | "escape" | "escaping"
+        )
+    };
+    k >= 1
+        && (fled(&toks[k - 1].norm)
+            || (matches!(toks[k - 1].norm.as_str(), "by" | "from")
+                && k >= 2
+                && (fled(&toks[k - 2].norm)
+                    || matches!(
+                        toks[k - 2].norm.as_str(),
+                        "displaced" | "uprooted" | "driven"
+                    ))))
+}
+
+/// "25 million people need humanitarian assistance": aid needed is not aid delivered.
+fn aid_needed(toks: &[Token], ty: EventType, start: usize) -> bool {
+    ty == EventType::Aid
+        && toks[start.saturating_sub(3)..start].iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "need"
+                    | "needs"
+                    | "needed"
+                    | "needing"
+                    | "require"
+                    | "requires"
+                    | "lack"
+                    | "lacking"
+            )
+        })
+}
+
+/// "its troops, backed by local clan militias, repelled ...": a participle describing an actor,
+/// not a report of support (which would read "the plan was backed by ...").
+fn backing_described(toks: &[Token], ty: EventType, start: usize, end: usize) -> bool {
+    ty == EventType::Support
+        && toks[start].norm == "backed"
+        && toks.get(end).is_some_and(|t| t.norm == "by")
+        && !(start >= 1
+            && matches!(
+                toks[start - 1].norm.as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had"
+            ))
+}
+
+/// "seized rifles and ammunition in a search": weapons or goods taken are no ground taken.
+fn seized_goods(
+    lex: &Lexicons,
+    toks: &[Token],
+    cues: &[CueSpan],
+    trigger_end: usize,
+    entry: usize,
+) -> bool {
+    let window = trigger_end..(trigger_end + 3).min(toks.len());
+    lex.trigger_entries[entry].mode.as_deref() == Some("occupation")
+        && (cues
+            .iter()
+            .any(|c| matches!(c.cue, Cue::Weapon(_)) && window.contains(&c.start))
+            || toks[window].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "weapons" | "ammunition" | "arms" | "drugs" | "cash" | "cocaine" | "contraband"
+                )
+            }))
+}
+
+/// What an earlier act of the clause is about, not an act of its own: the object of a protest
+/// ("a protest against the call-up", "to protest against what it called repeated ceasefire
+/// violations"), a protest lodged by a diplomatic complaint ("summoned the envoy to protest"),
+/// the demand a protest voices ("rallied outside parliament, demanding ...", "marched to denounce
+/// ..."), and the target of sanctions ("sanctions targeting 30 companies").
+fn part_of_earlier_act(
+    toks: &[Token],
+    breaks: &[usize],
+    earlier: &[Trigger],
+    lex: &Lexicons,
+    ty: EventType,
+    start: usize,
+) -> bool {
+    let earlier_of = |types: &[EventType], reach: usize| {
+        earlier.iter().any(|g| {
+            types.contains(&lex.trigger_entries[g.entry].event_type)
+                && same_clause(breaks, g.start, start)
+                && start - g.end <= reach
+        })
+    };
+    let against = toks[start.saturating_sub(6)..start]
+        .iter()
+        .rposition(|t| t.norm == "against")
+        .is_some_and(|k| {
+            let k = start.saturating_sub(6) + k;
+            !toks[k..start].iter().any(|t| t.norm == ",")
+        });
+    let after_to = start >= 1 && toks[start - 1].norm == "to";
+    let participle = toks[start].norm.ends_with("ing");
+    (against && earlier_of(&[EventType::Protest, EventType::Accuse], 20))
+        || (ty == EventType::Protest && after_to && earlier_of(&[EventType::Accuse], 10))
+        || (matches!(ty, EventType::Request | EventType::Accuse)
+            && (after_to || participle)
+            && earlier_of(&[EventType::Protest], 15))
+        || (ty == EventType::Assault
+            && toks[start].norm.starts_with("target")
+            && earlier_of(&[EventType::Sanction], 4))
+}
+
 fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     !breaks.iter().any(|&k| k > lo && k <= hi)
@@ -277,6 +502,9 @@ pub fn find_triggers(
         .map(|c| c.start)
         .collect();
     let mut out: Vec<Trigger> = Vec::new();
+    // Where a repelling verb's attack may stand: "repelled four Russian assaults" is a ground
+    // attack by the attackers.
+    let mut repelled_until = 0;
     let mut i = 0;
     while i < toks.len() {
         let Some(found) = lex.triggers.longest_at(text, toks, i) else {
@@ -284,11 +512,14 @@ pub fn find_triggers(
             continue;
         };
         i = found.end;
+        // Part of a name: "Defence" in "Ministry of Defence"; or a name itself ("protesters"). A
+        // phrase whose last word lies past the actor ("military aid", "security assistance",
+        // "military exercises") is an event.
         if actors
             .iter()
-            .any(|a| a.start < found.end && found.start < a.end)
+            .any(|a| a.start < found.end && found.start < a.end && found.end <= a.end)
         {
-            continue; // part of a name: "Defence" in "Ministry of Defence"
+            continue;
         }
         if found.end == found.start + 1 && is_month_name(toks, found.start) {
             continue;
@@ -306,9 +537,15 @@ pub fn find_triggers(
             Needs::Weapon => cues.iter().any(|c| {
                 matches!(c.cue, Cue::Weapon(_)) && c.end <= found.start && found.start - c.end <= 4
             }),
+            // "fired across the Line of Control": across a border or front line too.
             Needs::At => toks[found.end..(found.end + 6).min(toks.len())]
                 .iter()
-                .any(|t| matches!(t.norm.as_str(), "at" | "on" | "into" | "towards" | "toward")),
+                .any(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "at" | "on" | "into" | "towards" | "toward" | "across"
+                    )
+                }),
             Needs::Person => {
                 (found.start.saturating_sub(4)..(found.end + 4).min(toks.len())).any(|k| {
                     lex.victims.longest_at(text, toks, k).is_some()
@@ -334,6 +571,39 @@ pub fn find_triggers(
                     && c.start >= found.end.saturating_sub(1)
                     && c.start <= found.end + 4
             }),
+            Needs::Cooperation => {
+                !(found.start >= 1 && DETERMINERS.contains(&toks[found.start - 1].norm.as_str()))
+                    && cooperation_follows(lex, text, toks, cues, &breaks, found.end)
+            }
+            // "repelled four Russian assaults": the attack repelled is the event, its doer the
+            // attacker; "repelled the rebels" reports the fighting itself.
+            Needs::NoAttackAfter => !(found.end..(found.end + 4).min(toks.len())).any(|k| {
+                lex.triggers.longest_at(text, toks, k).is_some_and(|f| {
+                    f.values
+                        .iter()
+                        .any(|&e| lex.trigger_entries[e].event_type == EventType::Assault)
+                })
+            }),
+            Needs::HostileNoun => {
+                toks.get(found.end)
+                    .is_some_and(|t| DETERMINERS.contains(&t.norm.as_str()))
+                    && (found.end + 1..(found.end + 3).min(toks.len())).any(|k| {
+                        lex.event_nouns.longest_at(text, toks, k).is_some_and(|f| {
+                            f.values.iter().any(|ty| {
+                                matches!(
+                                    ty,
+                                    EventType::Assault
+                                        | EventType::Coerce
+                                        | EventType::Sanction
+                                        | EventType::Threaten
+                                )
+                            })
+                        })
+                    })
+            }
+            Needs::KeptTruce => cues
+                .iter()
+                .any(|c| c.cue == Cue::Truce && c.start >= found.end && c.start <= found.end + 3),
         };
         let chosen = found
             .values
@@ -341,7 +611,23 @@ pub fn find_triggers(
             .copied()
             .find(|&k| needs_met(lex.trigger_entries[k].needs));
         let ok = chosen.is_some();
+        if !ok
+            && found
+                .values
+                .iter()
+                .any(|&k| lex.trigger_entries[k].needs == Needs::NoAttackAfter)
+        {
+            repelled_until = found.end + 4;
+        }
         let entry_index = chosen.unwrap_or(found.values[0]);
+        let repelled_attack = found.start < repelled_until
+            && lex.trigger_entries[entry_index].event_type == EventType::Assault
+            && lex.trigger_entries[entry_index].mode.is_none();
+        let entry_index = if repelled_attack {
+            assault_entry(lex, "ground clash").unwrap_or(entry_index)
+        } else {
+            entry_index
+        };
         let entry = &lex.trigger_entries[entry_index];
         // "a local official, who asked not to be named": a condition of anonymity, not an appeal.
         let anonymity = entry.event_type == observer_model::EventType::Request
@@ -386,7 +672,19 @@ pub fn find_triggers(
                         "a" | "the" | "these" | "those" | "its" | "their"
                     )
                     && after_preposition(found.start - 2)));
-        if !ok || halted || descriptive || setting || anonymity {
+        let ty = lex.trigger_entries[entry_index].event_type;
+        if !ok
+            || halted
+            || descriptive
+            || setting
+            || anonymity
+            || back_reference(lex, text, toks, cues, found.start, found.end)
+            || cause_of_flight(toks, found.start)
+            || aid_needed(toks, ty, found.start)
+            || backing_described(toks, ty, found.start, found.end)
+            || seized_goods(lex, toks, cues, found.end, entry_index)
+            || part_of_earlier_act(toks, &breaks, &out, lex, ty, found.start)
+        {
             continue;
         }
         let mut t = Trigger {
@@ -446,11 +744,13 @@ pub fn find_triggers(
             t.background = true;
             t.cue_rules.push("cue:truce-reference".into());
         }
-        // A threat or an appeal is made when it is uttered, whatever "would" or "if" it contains.
+        // A threat, an appeal or a pledge is made when it is uttered, whatever "would" or "if" it
+        // contains.
         if matches!(
             entry.event_type,
             observer_model::EventType::Threaten | observer_model::EventType::Request
-        ) {
+        ) || entry.needs == Needs::Cooperation
+        {
             t.hypothetical = false;
         }
         out.push(t);
@@ -464,10 +764,22 @@ pub fn find_triggers(
             .collect()
     };
     let (crowd_control, releases) = (with_mode("repression"), with_mode("release"));
+    // Acts that stop aid: refusing it, expelling or sanctioning those who bring it, or (before it
+    // in the clause) attacking them.
     let refusals: Vec<(usize, usize)> = out
         .iter()
-        .filter(|t| lex.trigger_entries[t.entry].event_type == observer_model::EventType::Reject)
+        .filter(|t| {
+            matches!(
+                lex.trigger_entries[t.entry].event_type,
+                EventType::Reject | EventType::Coerce | EventType::Sanction
+            )
+        })
         .map(|t| (t.start, t.end))
+        .collect();
+    let attacks: Vec<usize> = out
+        .iter()
+        .filter(|t| lex.trigger_entries[t.entry].event_type == EventType::Assault)
+        .map(|t| t.start)
         .collect();
     out.retain(|t| {
         let entry = &lex.trigger_entries[t.entry];
@@ -477,11 +789,16 @@ pub fn find_triggers(
         let freed = releases
             .iter()
             .any(|&(_, end)| t.start >= end && t.start <= end + 4);
-        // "blocked a convoy of 28 UN aid trucks": aid held back is not delivered.
+        // "blocked a convoy of 28 UN aid trucks", "ordered the UN peacekeeping mission to leave
+        // the country", "killed six volunteers guarding aid trucks": aid held back is not
+        // delivered.
         let held_back = entry.event_type == observer_model::EventType::Aid
-            && refusals
+            && (refusals
                 .iter()
-                .any(|&(start, _)| same_clause(&breaks, start, t.start));
+                .any(|&(start, _)| same_clause(&breaks, start, t.start))
+                || attacks
+                    .iter()
+                    .any(|&start| start < t.start && same_clause(&breaks, start, t.start)));
         !(held_back
             || entry.event_type == observer_model::EventType::Assault && (fired_at_crowd || freed))
     });
@@ -502,11 +819,18 @@ pub fn find_triggers(
         };
         // "warned that Belgrade would not stand by and placed the army on alert": a second verb
         // starts an act of its own.
+        // What is pledged is the pledge's content: "pledged $50 million in humanitarian aid".
+        let pledged = |g: &Trigger| {
+            lex.trigger_entries[g.entry].needs == Needs::Cooperation
+                && out[k].start > g.end
+                && out[k].start - g.end <= 8
+        };
         let governed = out[..k].iter().any(|g| {
             let ty = lex.trigger_entries[g.entry].event_type;
             same_clause(&breaks, g.start, out[k].start)
                 && !second_verb_between(toks, g.end, out[k].start)
-                && (matches!(ty, Request | Threaten | Reject) || (ty == Agree && agreed_to(g)))
+                && (matches!(ty, Request | Threaten | Reject)
+                    || (ty == Agree && (agreed_to(g) || pledged(g))))
         });
         if governed {
             out[k].hypothetical = true;
@@ -514,5 +838,26 @@ pub fn find_triggers(
             out[k].cue_rules.push("cue:governed-by-request".into());
         }
     }
+    keep_truce_commitments(lex, &mut out);
     out
+}
+
+/// "said its troops would respect the truce", "will abide by the ceasefire": keeping a truce in
+/// the future is a commitment made when it is said (PLOVER AGREE, CAMEO 0356). Keeping a truce
+/// asked for, threatened, refused or agreed to is that act's content, and a condition ("if the
+/// rebels respect the truce") commits no one.
+fn keep_truce_commitments(lex: &Lexicons, out: &mut Vec<Trigger>) {
+    out.retain(|t| {
+        let conditional = t
+            .cue_rules
+            .iter()
+            .any(|r| r == "cue:modal:if" || r == "cue:modal:unless");
+        lex.trigger_entries[t.entry].needs != Needs::KeptTruce || !(t.governed || conditional)
+    });
+    for t in out.iter_mut() {
+        if lex.trigger_entries[t.entry].needs == Needs::KeptTruce && t.hypothetical {
+            t.hypothetical = false;
+            t.cue_rules.push("cue:commitment".into());
+        }
+    }
 }
