@@ -10,7 +10,7 @@ mod schema;
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::functions::{Context, FunctionFlags};
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
@@ -295,8 +295,25 @@ fn insert_event(
     statement.execute(&params[..]).map(drop)
 }
 
+/// The day as `YYYY-MM-DD`, as `date.format("%Y-%m-%d")` writes it. Years of four digits are
+/// written digit by digit: chrono's format machinery cost a tenth of binding an event's row.
 fn iso_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return date.format("%Y-%m-%d").to_string();
+    }
+    let mut text = *b"0000-00-00";
+    for (digits, mut value) in [
+        (0..4, year as u32),
+        (5..7, date.month()),
+        (8..10, date.day()),
+    ] {
+        for digit in text[digits].iter_mut().rev() {
+            *digit = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    text.iter().map(|&byte| char::from(byte)).collect()
 }
 
 impl Store for SqliteStore {
@@ -655,5 +672,32 @@ impl Store for SqliteStore {
                 },
             )
             .map_err(self.sqlite_err())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_written_as_chrono_formats_them() {
+        let days = [
+            (1, 1, 1),
+            (0, 1, 1),
+            (-1, 12, 31),
+            (999, 3, 9),
+            (2020, 10, 20),
+            (2024, 2, 29),
+        ]
+        .into_iter()
+        .chain([(9999, 12, 31), (10000, 1, 1), (-44, 3, 15)])
+        .map(|(year, month, day)| NaiveDate::from_ymd_opt(year, month, day).unwrap());
+        for date in days.chain([NaiveDate::MIN, NaiveDate::MAX]) {
+            assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string());
+        }
+        assert_eq!(
+            iso_date(NaiveDate::from_ymd_opt(7, 8, 9).unwrap()),
+            "0007-08-09"
+        );
     }
 }
