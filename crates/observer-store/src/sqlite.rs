@@ -678,6 +678,57 @@ impl Store for SqliteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::EventFilter;
+    use observer_model::EventType;
+
+    /// The indexes each query reads, from SQLite's plan for it.
+    fn indexes_read(
+        store: &SqliteStore,
+        (sql, values): (String, Vec<rusqlite::types::Value>),
+    ) -> String {
+        let plan: Vec<String> = store
+            .rows(&format!("EXPLAIN QUERY PLAN {sql}"), values, |row| {
+                row.get(3)
+            })
+            .unwrap();
+        plan.join("\n")
+    }
+
+    /// The country indexes hold only events with that country and the map's only located events
+    /// (schema version 7); the filters must still read them rather than scan the events.
+    #[test]
+    fn the_country_filter_and_the_map_read_the_partial_indexes() {
+        let store = SqliteStore::open_in_memory().unwrap();
+        let by_country = EventFilter {
+            country: Some("UKR".into()),
+            ..EventFilter::default()
+        };
+        let events = indexes_read(
+            &store,
+            crate::events_query::events_query::<filter::Sqlite>(&by_country),
+        );
+        for index in [
+            "events_source_country",
+            "events_target_country",
+            "events_place_country",
+        ] {
+            assert!(
+                events.contains(&format!("COVERING INDEX {index} ")),
+                "{events}"
+            );
+        }
+        let assaults = EventFilter {
+            event_type: Some(EventType::Assault),
+            ..EventFilter::default()
+        };
+        for filter in [EventFilter::default(), assaults] {
+            let map = indexes_read(
+                &store,
+                crate::events_query::map_query::<filter::Sqlite>(&filter),
+            );
+            assert!(map.contains("COVERING INDEX events_map"), "{map}");
+        }
+    }
 
     #[test]
     fn iso_dates_are_written_as_chrono_formats_them() {
