@@ -23,6 +23,43 @@ fn a_bad_article_fails_the_whole_batch() {
     );
 }
 
+/// The event JSON column holds exactly what serde_json writes for the event (as it did before
+/// sonic-rs wrote it), so tools reading the table with SQL see the same bytes: escapes, non-ASCII
+/// text and floats included.
+#[test]
+fn the_stored_event_json_is_serde_json_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("observer.db");
+    let mut tricky = event("a1", 0, EventType::Protest);
+    tricky.mode = Some("sit-in \"peaceful\"\\ne\\tw\ttab\nline\u{1}\u{1f}\u{7f}".into());
+    tricky.evidence.text = "Protesters in Zürich chanted «Nein!» — 抗议 🚩 \r\n".into();
+    tricky.rules = vec!["place:geonames:2657896".into(), "</script>\u{2028}".into()];
+    tricky.place = Some(observer_model::Place {
+        lat: Some(0.1 + 0.2),
+        lon: Some(-1e-7),
+        ..common::place("Zürich", Some("CHE"), None)
+    });
+    let plain = event("a1", 1, EventType::Consult);
+    SqliteStore::open(&path)
+        .unwrap()
+        .save_batch(&[coded(
+            article("a1", None, None, "Text"),
+            vec![tricky.clone(), plain.clone()],
+        )])
+        .unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for expected in [tricky, plain] {
+        let stored: String = conn
+            .query_row(
+                "SELECT json FROM events WHERE id = ?1",
+                [&expected.id],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(stored, serde_json::to_string(&expected).unwrap());
+    }
+}
+
 // ---- files, specs and sharing ----
 
 #[test]

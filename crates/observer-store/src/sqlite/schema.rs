@@ -19,6 +19,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V4_EVENT_CLUSTERS,
     V5_SEARCH_AND_EVENT_ORDER,
     V6_SEARCH_FILLED_PER_BATCH,
+    V7_INDEXES_WITHOUT_NULL_KEYS,
 ];
 
 /// Version 1: articles and the events coded from them.
@@ -217,6 +218,28 @@ const V6_SEARCH_FILLED_PER_BATCH: &str = "
 DROP TRIGGER articles_fts_insert;
 DROP TRIGGER articles_fts_update;
 DROP INDEX events_date;
+";
+
+/// Version 7: the country indexes hold only events with that country, and the map's covering
+/// index only located events.
+///
+/// Every index entry costs a B-tree insert when an event is saved, and a fifth to a third of
+/// events have no country for one actor or no coordinates. The queries that use these indexes
+/// compare the column with `=` (which implies `IS NOT NULL`) or, for the map, ask for
+/// `place_lat IS NOT NULL AND place_lon IS NOT NULL`, so SQLite uses the partial indexes for
+/// them exactly as it used the full ones: same plans, same answers, about 4 % fewer instructions
+/// to save an event.
+const V7_INDEXES_WITHOUT_NULL_KEYS: &str = "
+DROP INDEX events_source_country;
+DROP INDEX events_target_country;
+DROP INDEX events_place_country;
+DROP INDEX events_map;
+CREATE INDEX events_source_country ON events (source_country) WHERE source_country IS NOT NULL;
+CREATE INDEX events_target_country ON events (target_country) WHERE target_country IS NOT NULL;
+CREATE INDEX events_place_country ON events (place_country) WHERE place_country IS NOT NULL;
+CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, place_precision,
+                                   date_start, date_end, id)
+    WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL;
 ";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so
