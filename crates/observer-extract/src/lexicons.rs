@@ -751,10 +751,30 @@ impl Lexicons {
                 || (curated && name.chars().any(char::is_uppercase));
             if proper {
                 self.places.insert(&mut self.vocab, name, true, index);
+                // English news mostly drops the marks ("Zvecan", "Badghis province").
+                if let Some(plain) = without_diacritics(name) {
+                    self.places.insert(&mut self.vocab, &plain, true, index);
+                }
             }
         };
         add(&entry.name);
         alts.for_each(add);
         self.place_entries.push(entry);
     }
+}
+
+/// A Latin-script name with diacritics written without them ("Zvečan" -> "Zvecan", "Bādghīs" ->
+/// "Badghis"); none for a plain ASCII name or one in another script, whose transliteration is
+/// no spelling a reporter would use.
+fn without_diacritics(name: &str) -> Option<String> {
+    let latin = |c: char| {
+        c.is_ascii()
+            || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{0300}'..='\u{036F}' | '\u{1E00}'..='\u{1EFF}')
+            || matches!(c, '\u{02BB}' | '\u{02BC}' | '\u{2018}' | '\u{2019}')
+    };
+    if name.is_ascii() || !name.chars().all(latin) {
+        return None;
+    }
+    let plain = deunicode::deunicode(name);
+    (plain != name).then_some(plain)
 }

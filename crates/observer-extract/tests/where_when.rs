@@ -384,3 +384,35 @@ fn a_place_carries_only_from_what_happened_to_events_of_the_same_days() {
                  talks. On Monday the two sides signed a deal on prisoner exchanges, mediators said.";
     assert!(!carried(plans, "prisoner exchanges"));
 }
+
+#[test]
+fn places_written_without_their_diacritics_are_found() {
+    // The gazetteer spells these "Bādghīs", "Zvečan" and "Hakkâri"; news rarely does.
+    for (ty, text, name, country) in [
+        (
+            EventType::Assault,
+            "Taliban fighters attacked a police checkpoint in Badghis province on Sunday, killing four officers, a provincial spokesman said.",
+            "Bādghīs",
+            "AFG",
+        ),
+        (
+            EventType::Coerce,
+            "Kosovo police detained two men in the northern town of Zvecan on Friday, the interior ministry said.",
+            "Zvečan",
+            "UNK",
+        ),
+        (
+            EventType::Assault,
+            "Turkish jets struck militant hideouts in Hakkari province overnight, the defence ministry said.",
+            "Hakkâri",
+            "TUR",
+        ),
+    ] {
+        let place = event(ty, text, "2024-03-04")
+            .place
+            .unwrap_or_else(|| panic!("no place for {text:?}"));
+        assert_eq!(place.name, name, "{text}");
+        assert_eq!(place.country.as_deref(), Some(country), "{text}");
+        assert!(place.lat.is_some(), "{text}: {place:?}");
+    }
+}
