@@ -56,6 +56,10 @@ const MONTHS: [&str; 12] = [
 
 fn month_of(norm: &str) -> Option<u32> {
     let n = norm.trim_end_matches('.');
+    // Month names and the prefixes taken for them are 3 to 9 letters long.
+    if !(3..=9).contains(&n.len()) {
+        return None;
+    }
     MONTHS
         .iter()
         .position(|m| {
@@ -302,7 +306,55 @@ pub(crate) fn norm_at(toks: &[Token], i: usize) -> &str {
     toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
 }
 
+/// Whether a date expression can start at a token: a number, a capitalised day or month name, or
+/// one of the few words the rules of [`date_at`] begin with. Most tokens are turned away here
+/// before any rule compares them with names.
+fn may_start_date(tok: &Token) -> bool {
+    match tok.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let n0 = crate::lexicon::match_key(&tok.norm);
+            matches!(
+                n0,
+                "today"
+                    | "tonight"
+                    | "overnight"
+                    | "hours"
+                    | "minutes"
+                    | "yesterday"
+                    | "since"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "the"
+                    | "next"
+                    | "past"
+                    | "late"
+                    | "early"
+                    | "mid"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            ) || n0.starts_with("mid-")
+                || (tok.capitalized && (weekday_of(n0).is_some() || month_of(n0).is_some()))
+        }
+    }
+}
+
 fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
+    if !may_start_date(&toks[i]) {
+        return None;
+    }
     let pubd = ctx.published;
     let n0 = crate::lexicon::match_key(norm_at(toks, i));
     // Weekdays: "Tuesday", "on Tuesday night", "last Tuesday".
@@ -415,7 +467,8 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
         let unit = unit.strip_suffix("'s").unwrap_or(unit);
         let this = n0 != "last";
         // "next week", "this week" in a sentence about plans, "due ... at the weekend".
-        let ahead = n0 == "next" || (matches!(n0, "this" | "the") && is_future(toks, i));
+        // Asked only where the unit needs it: "the" and "this" are common, and the test reads back.
+        let ahead = || n0 == "next" || (matches!(n0, "this" | "the") && is_future(toks, i));
         // Without a publication date the expression is still recognised, but left unresolved.
         let known = pubd.is_some();
         let placeholder = NaiveDate::from_ymd_opt(2000, 1, 5);
@@ -431,7 +484,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                     Some((p.pred_opt(), Some(p), DatePrecision::Day, "past-24-hours"))
                 }
                 "weekend" => {
-                    let sun = if ahead {
+                    let sun = if ahead() {
                         next_weekday(p, Weekday::Sun)
                     } else if p.weekday() == Weekday::Sat {
                         p.succ_opt().unwrap_or(p)
@@ -452,7 +505,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                             monday.checked_add_days(Days::new(7)),
                             monday.checked_add_days(Days::new(13)),
                         )
-                    } else if ahead {
+                    } else if ahead() {
                         (Some(monday), sunday)
                     } else if this {
                         (Some(monday), Some(p))
@@ -471,7 +524,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                         .map(|(s, e)| {
                             (
                                 Some(s),
-                                Some(if this && !ahead { p.min(e) } else { e }),
+                                Some(if this && !ahead() { p.min(e) } else { e }),
                                 DatePrecision::Month,
                                 "month",
                             )
@@ -485,7 +538,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                     };
                     let s = NaiveDate::from_ymd_opt(y, 1, 1);
                     let e = NaiveDate::from_ymd_opt(y, 12, 31)
-                        .map(|e| if this && !ahead { p.min(e) } else { e });
+                        .map(|e| if this && !ahead() { p.min(e) } else { e });
                     Some((s, e, DatePrecision::Year, "year"))
                 }
                 _ => None,
