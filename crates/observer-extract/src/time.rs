@@ -241,6 +241,11 @@ pub fn find_dates(text: &str, toks: &[Token], ctx: &mut TimeContext) -> Vec<Date
     let mut i = 0;
     ctx.dated_in_sentence = false;
     while i < toks.len() {
+        // Tested here, before the call: most tokens start no date.
+        if !may_start_date(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match date_at(text, toks, i, ctx) {
             Some(found) => {
                 ctx.dated_in_sentence = true;
@@ -352,9 +357,6 @@ fn may_start_date(tok: &Token) -> bool {
 }
 
 fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
-    if !may_start_date(&toks[i]) {
-        return None;
-    }
     let pubd = ctx.published;
     let n0 = crate::lexicon::match_key(norm_at(toks, i));
     // Weekdays: "Tuesday", "on Tuesday night", "last Tuesday".
