@@ -56,22 +56,20 @@ const MONTHS: [&str; 12] = [
 
 fn month_of(norm: &str) -> Option<u32> {
     let n = norm.trim_end_matches('.');
-    // Month names and the prefixes taken for them are 3 to 9 letters long.
-    if !(3..=9).contains(&n.len()) {
-        return None;
+    // "mar" and "may" are words of their own, so only these spellings take them; any other
+    // beginning of three letters or more stands for the first month it begins.
+    match n {
+        "mar" => return Some(3),
+        "may" => return Some(5),
+        _ if n.len() < 3 || !n.starts_with(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']) => {
+            return None;
+        }
+        _ => {}
     }
     MONTHS
         .iter()
-        .position(|m| {
-            *m == n
-                || (n.len() >= 3 && m.starts_with(n) && n != "mar" && n != "may")
-                || (n == "sept" && *m == "september")
-        })
+        .position(|m| m.starts_with(n))
         .map(|p| p as u32 + 1)
-        .or(match n {
-            "mar" => Some(3),
-            _ => None,
-        })
 }
 
 /// Feasts and holy months that name a time of year ("the holy month of Ramadan").

@@ -285,7 +285,7 @@ fn joins(kind: TokenKind, joiner: char, after: char) -> bool {
 
 /// Lower-cases and folds typographic apostrophes, quotes and dashes to ASCII.
 pub fn normalise(surface: &str) -> CompactString {
-    if surface.is_ascii() && !surface.contains('`') {
+    if surface.bytes().all(|b| b.is_ascii() && b != b'`') {
         let mut norm = CompactString::from(surface);
         norm.make_ascii_lowercase();
         return norm;
