@@ -885,6 +885,53 @@ mod tests {
     }
 
     #[test]
+    fn month_names_abbreviations_and_look_alikes() {
+        for (norm, month) in [
+            ("january", Some(1)),
+            ("jan.", Some(1)),
+            ("mar", Some(3)),
+            ("may", Some(5)),
+            ("jun", Some(6)),
+            ("sept.", Some(9)),
+            ("sep", Some(9)),
+            ("dec", Some(12)),
+            ("ma", None),
+            ("ju", None),
+            ("mayor", None),
+            ("octopus", None),
+            ("the", None),
+            ("", None),
+        ] {
+            assert_eq!(month_of(norm), month, "{norm}");
+        }
+    }
+
+    #[test]
+    fn every_date_starts_at_a_token_the_first_test_lets_through() {
+        let published = NaiveDate::from_ymd_opt(2021, 3, 3);
+        for text in [
+            "Talks in Geneva resumed on Monday and Tuesday, a week after the clashes of late February.",
+            "Overnight into Sunday, drones struck the depot; hours later the governor said 14 were hurt.",
+            "The ministry said on 27 September 2020 that since the start of the year 300 had fled.",
+            "Protesters will march in Dhaka next week, two days before the vote due at the weekend.",
+            "Since then, from 2014 to 2019 and in the 1990s, mid-October has brought storms, yesterday too.",
+            "Today the envoy, who met rebels last night and earlier this month, flies home tonight.",
+            "On Oct. 3, 2018 and in July and August 2014 the UN said it may act; three years ago it did.",
+        ] {
+            let toks = observer_text::tokens(text, 0, text.len());
+            let ctx = TimeContext::new(published);
+            let mut dated = 0;
+            for i in 0..toks.len() {
+                if date_at(text, &toks, i, &ctx).is_some() {
+                    dated += 1;
+                    assert!(may_start_date(&toks[i]), "{text}: {}", toks[i].norm);
+                }
+            }
+            assert!(dated >= 2, "{text}");
+        }
+    }
+
+    #[test]
     fn without_a_publication_date_relative_dates_stay_unresolved() {
         let toks = observer_text::tokens("on Tuesday", 0, 10);
         let mut ctx = TimeContext::new(None);
