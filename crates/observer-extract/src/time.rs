@@ -56,18 +56,20 @@ const MONTHS: [&str; 12] = [
 
 fn month_of(norm: &str) -> Option<u32> {
     let n = norm.trim_end_matches('.');
+    // "mar" and "may" are words of their own, so only these spellings take them; any other
+    // beginning of three letters or more stands for the first month it begins.
+    match n {
+        "mar" => return Some(3),
+        "may" => return Some(5),
+        _ if n.len() < 3 || !n.starts_with(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd']) => {
+            return None;
+        }
+        _ => {}
+    }
     MONTHS
         .iter()
-        .position(|m| {
-            *m == n
-                || (n.len() >= 3 && m.starts_with(n) && n != "mar" && n != "may")
-                || (n == "sept" && *m == "september")
-        })
+        .position(|m| m.starts_with(n))
         .map(|p| p as u32 + 1)
-        .or(match n {
-            "mar" => Some(3),
-            _ => None,
-        })
 }
 
 /// Feasts and holy months that name a time of year ("the holy month of Ramadan").
@@ -237,6 +239,11 @@ pub fn find_dates(text: &str, toks: &[Token], ctx: &mut TimeContext) -> Vec<Date
     let mut i = 0;
     ctx.dated_in_sentence = false;
     while i < toks.len() {
+        // Tested here, before the call: most tokens start no date.
+        if !may_start_date(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match date_at(text, toks, i, ctx) {
             Some(found) => {
                 ctx.dated_in_sentence = true;
@@ -300,6 +307,51 @@ fn since_period(toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
 /// The normalised word at `i`, or "" past the end of the sentence.
 pub(crate) fn norm_at(toks: &[Token], i: usize) -> &str {
     toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+}
+
+/// Whether a date expression can start at a token: a number, a capitalised day or month name, or
+/// one of the few words the rules of [`date_at`] begin with. Most tokens are turned away here
+/// before any rule compares them with names.
+fn may_start_date(tok: &Token) -> bool {
+    match tok.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let n0 = crate::lexicon::match_key(&tok.norm);
+            matches!(
+                n0,
+                "today"
+                    | "tonight"
+                    | "overnight"
+                    | "hours"
+                    | "minutes"
+                    | "yesterday"
+                    | "since"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "the"
+                    | "next"
+                    | "past"
+                    | "late"
+                    | "early"
+                    | "mid"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            ) || n0.starts_with("mid-")
+                || (tok.capitalized && (weekday_of(n0).is_some() || month_of(n0).is_some()))
+        }
+    }
 }
 
 fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Found> {
@@ -415,7 +467,8 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
         let unit = unit.strip_suffix("'s").unwrap_or(unit);
         let this = n0 != "last";
         // "next week", "this week" in a sentence about plans, "due ... at the weekend".
-        let ahead = n0 == "next" || (matches!(n0, "this" | "the") && is_future(toks, i));
+        // Asked only where the unit needs it: "the" and "this" are common, and the test reads back.
+        let ahead = || n0 == "next" || (matches!(n0, "this" | "the") && is_future(toks, i));
         // Without a publication date the expression is still recognised, but left unresolved.
         let known = pubd.is_some();
         let placeholder = NaiveDate::from_ymd_opt(2000, 1, 5);
@@ -431,7 +484,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                     Some((p.pred_opt(), Some(p), DatePrecision::Day, "past-24-hours"))
                 }
                 "weekend" => {
-                    let sun = if ahead {
+                    let sun = if ahead() {
                         next_weekday(p, Weekday::Sun)
                     } else if p.weekday() == Weekday::Sat {
                         p.succ_opt().unwrap_or(p)
@@ -452,7 +505,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                             monday.checked_add_days(Days::new(7)),
                             monday.checked_add_days(Days::new(13)),
                         )
-                    } else if ahead {
+                    } else if ahead() {
                         (Some(monday), sunday)
                     } else if this {
                         (Some(monday), Some(p))
@@ -471,7 +524,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                         .map(|(s, e)| {
                             (
                                 Some(s),
-                                Some(if this && !ahead { p.min(e) } else { e }),
+                                Some(if this && !ahead() { p.min(e) } else { e }),
                                 DatePrecision::Month,
                                 "month",
                             )
@@ -485,7 +538,7 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                     };
                     let s = NaiveDate::from_ymd_opt(y, 1, 1);
                     let e = NaiveDate::from_ymd_opt(y, 12, 31)
-                        .map(|e| if this && !ahead { p.min(e) } else { e });
+                        .map(|e| if this && !ahead() { p.min(e) } else { e });
                     Some((s, e, DatePrecision::Year, "year"))
                 }
                 _ => None,
@@ -829,6 +882,53 @@ mod tests {
             .is_empty()
         );
         assert!(dates("He said 27 people died.", Some("2020-10-20")).is_empty());
+    }
+
+    #[test]
+    fn month_names_abbreviations_and_look_alikes() {
+        for (norm, month) in [
+            ("january", Some(1)),
+            ("jan.", Some(1)),
+            ("mar", Some(3)),
+            ("may", Some(5)),
+            ("jun", Some(6)),
+            ("sept.", Some(9)),
+            ("sep", Some(9)),
+            ("dec", Some(12)),
+            ("ma", None),
+            ("ju", None),
+            ("mayor", None),
+            ("octopus", None),
+            ("the", None),
+            ("", None),
+        ] {
+            assert_eq!(month_of(norm), month, "{norm}");
+        }
+    }
+
+    #[test]
+    fn every_date_starts_at_a_token_the_first_test_lets_through() {
+        let published = NaiveDate::from_ymd_opt(2021, 3, 3);
+        for text in [
+            "Talks in Geneva resumed on Monday and Tuesday, a week after the clashes of late February.",
+            "Overnight into Sunday, drones struck the depot; hours later the governor said 14 were hurt.",
+            "The ministry said on 27 September 2020 that since the start of the year 300 had fled.",
+            "Protesters will march in Dhaka next week, two days before the vote due at the weekend.",
+            "Since then, from 2014 to 2019 and in the 1990s, mid-October has brought storms, yesterday too.",
+            "Today the envoy, who met rebels last night and earlier this month, flies home tonight.",
+            "On Oct. 3, 2018 and in July and August 2014 the UN said it may act; three years ago it did.",
+        ] {
+            let toks = observer_text::tokens(text, 0, text.len());
+            let ctx = TimeContext::new(published);
+            let mut dated = 0;
+            for i in 0..toks.len() {
+                if date_at(text, &toks, i, &ctx).is_some() {
+                    dated += 1;
+                    assert!(may_start_date(&toks[i]), "{text}: {}", toks[i].norm);
+                }
+            }
+            assert!(dated >= 2, "{text}");
+        }
     }
 
     #[test]

@@ -123,24 +123,26 @@ fn trim_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let block = &text[start..end];
     let mut sentence_start = 0;
-    let mut chars = block.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // Terminal punctuation is ASCII, and ASCII bytes occur in UTF-8 only as themselves: a search
+    // over bytes finds each stop without decoding the characters between them.
+    let mut searched = 0;
+    while let Some(offset) = block.as_bytes()[searched..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        let i = searched + offset;
+        let c = char::from(block.as_bytes()[i]);
         // Swallow runs of terminal punctuation and closing quotes or brackets.
-        let mut boundary = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if matches!(
+        let mut boundary = i + 1;
+        while let Some(next) = block[boundary..].chars().next()
+            && matches!(
                 next,
                 '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'
-            ) {
-                boundary = j + next.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
+            )
+        {
+            boundary += next.len_utf8();
         }
+        searched = boundary;
         let rest = &block[boundary..];
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() || after_space.is_empty() {
@@ -285,7 +287,7 @@ fn joins(kind: TokenKind, joiner: char, after: char) -> bool {
 
 /// Lower-cases and folds typographic apostrophes, quotes and dashes to ASCII.
 pub fn normalise(surface: &str) -> CompactString {
-    if surface.is_ascii() && !surface.contains('`') {
+    if surface.bytes().all(|b| b.is_ascii() && b != b'`') {
         let mut norm = CompactString::from(surface);
         norm.make_ascii_lowercase();
         return norm;
