@@ -412,7 +412,7 @@ impl Builder<'_> {
         let symmetric = matches!(
             ty,
             EventType::Consult | EventType::Agree | EventType::Cooperate
-        );
+        ) || crate::triggers::mutual(&self.lex.trigger_entries[t.entry]);
         // "agreed on joint patrols against armed groups": whom a joint act is aimed at is no party
         // to it.
         let opposed = |k: usize| {

@@ -272,6 +272,12 @@ pub fn two_sided(entry: &TriggerEntry) -> bool {
     entry.mode.as_deref() == Some("ground clash") || entry.id == "assault.fighting"
 }
 
+/// Exchanges ("Russia and Ukraine exchanged 75 prisoners", "the two sides swapped detainees"):
+/// with a coordinated subject and no object, each side gives to the other.
+pub fn mutual(entry: &TriggerEntry) -> bool {
+    entry.id == "concede.exchange"
+}
+
 /// Words that make the next word a noun or an adjective: "the promised aid" is no promise.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "its", "their", "his", "her",

@@ -296,3 +296,23 @@ fn a_participles_doer_is_the_party_right_before_it() {
     assert!(found.iter().any(|(s, _)| s == "ARMCVL"), "{found:?}");
     assert!(found.iter().all(|(s, _)| s != "GEOCOP"), "{found:?}");
 }
+
+#[test]
+fn an_exchange_between_two_parties_is_coded_each_way_and_a_release_is_not() {
+    let swap = dyads(
+        EventType::Concede,
+        "Armenia and Azerbaijan exchanged a dozen detainees at the border on Monday, the two governments said.",
+    );
+    assert!(swap.contains(&pair("ARMGOV", "AZEGOV")), "{swap:?}");
+    assert!(swap.contains(&pair("AZEGOV", "ARMGOV")), "{swap:?}");
+
+    // One side freeing captives to no named party gives nothing to the other side's name.
+    let release = dyads(
+        EventType::Concede,
+        "Ethiopia and Eritrea said on Monday that Ethiopia would release 40 prisoners of war next week.",
+    );
+    assert!(
+        !release.contains(&pair("ERIGOV", "ETHGOV")),
+        "only Ethiopia releases: {release:?}"
+    );
+}
