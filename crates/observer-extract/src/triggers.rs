@@ -283,6 +283,34 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "its", "their", "his", "her",
 ];
 
+/// "the detained journalists", "three detained activists", "a dozen abducted villagers": a past
+/// participle between a determiner or a number and the people it describes qualifies them and
+/// reports no new act.
+fn participle_adjective(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    actors: &[ActorSpan],
+    start: usize,
+    end: usize,
+) -> bool {
+    let participle = end == start + 1 && toks[start].norm.ends_with("ed");
+    if !participle || start == 0 {
+        return false;
+    }
+    let before = &toks[start - 1];
+    let counted_or_determined = DETERMINERS.contains(&before.norm.as_str())
+        || before.kind == observer_text::TokenKind::Number
+        || (start.saturating_sub(3)..start).any(|k| {
+            lex.quantities
+                .longest_at(text, toks, k)
+                .is_some_and(|f| f.end == start)
+        });
+    let people_follow =
+        lex.victims.longest_at(text, toks, end).is_some() || actors.iter().any(|a| a.start == end);
+    counted_or_determined && people_follow
+}
+
 /// The event types of cooperation: what a pledge or a promise commits to.
 fn is_cooperative(ty: EventType) -> bool {
     matches!(
@@ -528,6 +556,9 @@ pub fn find_triggers(
             continue;
         }
         if found.end == found.start + 1 && is_month_name(toks, found.start) {
+            continue;
+        }
+        if participle_adjective(lex, text, toks, actors, found.start, found.end) {
             continue;
         }
         // A phrase may stand in several entries ("agreed": a truce agreed, or any agreement): the

@@ -332,3 +332,25 @@ fn a_breach_of_a_truce_alleged_by_a_party_is_its_accusation() {
         assert!(!types(text).contains(&EventType::Assault), "{text}");
     }
 }
+
+#[test]
+fn a_participle_describing_people_reports_no_new_act() {
+    for text in [
+        "Lawyers for the three detained journalists said on Monday that they had not been allowed visits.",
+        "Relatives of 14 abducted villagers marched to the governor's office in Gusau on Saturday.",
+        "The detained activists were moved to a prison outside the capital overnight, the army said.",
+    ] {
+        let found = types(text);
+        assert!(
+            !found.contains(&EventType::Coerce) && !found.contains(&EventType::Assault),
+            "{text}: {found:?}"
+        );
+    }
+    // The same words as verbs are acts.
+    assert!(
+        types("Police detained three journalists in Tunis on Monday.").contains(&EventType::Coerce)
+    );
+    assert!(
+        types("Gunmen abducted 14 villagers near Gusau on Saturday.").contains(&EventType::Assault)
+    );
+}
