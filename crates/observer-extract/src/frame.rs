@@ -258,8 +258,17 @@ impl Builder<'_> {
     /// administration") are the speaker: neither source nor target of what is said.
     fn actor_ok(&self, k: usize, claimants: &[usize]) -> bool {
         let a = &self.s.actors[k];
-        // "defense and military officials said": a word before the speaker is part of its name.
-        let names_claimant = |c: usize| a.end == self.s.actors[c].start;
+        // "defense and military officials said": a word before the speaker is part of its name;
+        // so is the head of "officials on both sides said", "diplomats from both countries said".
+        let names_claimant = |c: usize| {
+            let speaker = self.s.actors[c].start;
+            a.end == speaker
+                || (a.end + 1 == speaker
+                    && matches!(
+                        self.s.toks[a.end].norm.as_str(),
+                        "on" | "from" | "in" | "for" | "at"
+                    ))
+        };
         // Nor is the body a speaker speaks for ("Houthi" in "a Houthi spokesman").
         a.actor.role.as_deref() != Some("MED")
             && !claimants.iter().any(|&c| {
@@ -617,9 +626,15 @@ impl Builder<'_> {
     fn is_interception(&self, t: &Trigger) -> bool {
         let s = self.s;
         let words = &s.toks[t.start..t.end];
-        let stopped = words.iter().any(|w| {
-            w.norm.starts_with("intercept") || matches!(w.norm.as_str(), "downed" | "down")
-        });
+        // "shot down", "downed"; "burned down" destroys what it names.
+        let shot_down = words
+            .iter()
+            .any(|w| matches!(w.norm.as_str(), "shot" | "shoot"))
+            && words.iter().any(|w| w.norm == "down");
+        let stopped = shot_down
+            || words
+                .iter()
+                .any(|w| w.norm.starts_with("intercept") || w.norm == "downed");
         // "destroyed 41 drones" stops what flew at one; "destroyed a drone workshop" does not.
         let destroyed_in_flight = words.iter().any(|w| w.norm == "destroyed")
             && s.cues.iter().any(|c| match c.cue {
@@ -1401,7 +1416,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
             .first()
             .is_some_and(|r| r == "trigger:assault.killing")
     });
-    let mut events = drop_duplicate_pairs(merge(events));
+    let mut events = drop_duplicate_pairs(fold_damage(merge(events)));
     attach_casualties(&b, &mut events, &sentence_evidence);
     // An accusation aimed at no one is kept for now: it may react to an event reported before
     // ("condemned the attack"); `aim_reactions` then finds its target or drops it.
@@ -1581,6 +1596,81 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// "An air strike demolished a five-storey building", "gunmen killed 11 villagers and looted
+/// shops": property an attack destroys or plunders in the same sentence is part of that attack,
+/// not a second event; destroyed in a protest ("threw stones and set fire to police cars during
+/// the protest"), it makes the protest a riot, and so does damage done by protesters or civilians
+/// ("rioters looted shops", PLOVER PROTEST mode riot, CAMEO 145). Other damage stays an event of
+/// its own ("troops demolished the homes of two suspects", "gunmen torched a police station").
+fn fold_damage(mut events: Vec<Event>) -> Vec<Event> {
+    let is_damage = |e: &Event| {
+        e.rules
+            .first()
+            .is_some_and(|r| r == "trigger:coerce.property" || r == "trigger:assault.arson")
+    };
+    let mut k = 0;
+    while k < events.len() {
+        let damage = &events[k];
+        let host = is_damage(damage)
+            .then(|| {
+                let fits = |o: &Event| {
+                    o.negated == damage.negated
+                        && o.hypothetical == damage.hypothetical
+                        && compatible(&o.source, &damage.source)
+                };
+                let protest = events
+                    .iter()
+                    .position(|o| o.event_type == EventType::Protest && fits(o));
+                let attack = || {
+                    events
+                        .iter()
+                        .enumerate()
+                        .position(|(i, o)| i != k && o.event_type == EventType::Assault && fits(o))
+                };
+                protest.or_else(attack)
+            })
+            .flatten();
+        let Some(host) = host else {
+            let by_crowd = is_damage(&events[k])
+                && events[k]
+                    .source
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.role.as_deref(), Some("OPP" | "CVL")));
+            if by_crowd {
+                let riot = &mut events[k];
+                riot.event_type = EventType::Protest;
+                riot.mode = Some("riot".into());
+                riot.cameo = "145".into();
+                riot.rules.push("protest:riot-damage".into());
+            }
+            k += 1;
+            continue;
+        };
+        let damage = events.remove(k);
+        let host = &mut events[if host > k { host - 1 } else { host }];
+        if host.event_type == EventType::Protest && host.mode.as_deref() != Some("riot") {
+            const RULE: &str = "mode:riot-damage";
+            host.mode = Some("riot".into());
+            host.rules.push(RULE.into());
+            host.provenance.retain(|p| p.field != "mode");
+            let damage_span = damage.provenance.iter().find(|p| p.field == "type");
+            if let Some(span) = damage_span {
+                host.provenance.push(FieldEvidence {
+                    field: "mode".into(),
+                    rule: RULE.into(),
+                    ..span.clone()
+                });
+            }
+        }
+        for r in damage.rules {
+            if !host.rules.contains(&r) {
+                host.rules.push(r);
+            }
+        }
+    }
+    events
 }
 
 /// One trigger, one event per party it really names. The same word read with a state's party twice

@@ -106,7 +106,14 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             i += 1;
             continue;
         }
-        if let Some(found) = lex.places.longest_at(text, toks, i) {
+        // "the town of Adan Yabaal": after "the town of", the whole run of capitalised words is
+        // the name, and a gazetteer name that is only its start ("Adan", Aden in Yemen) is
+        // another place.
+        let found = lex
+            .places
+            .longest_at(text, toks, i)
+            .filter(|found| !(named_as_place && unknown_name_end(text, toks, found.end).is_some()));
+        if let Some(found) = found {
             let len = found.end - found.start;
             // "the Dnipro river", "the Black Sea", "Nasser Hospital": a landform or a building,
             // not the town of that name.

@@ -266,10 +266,15 @@ fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bo
 }
 
 /// Words of fighting between two sides ("Armenian and Azerbaijani troops clashed", "Israel and
-/// Hamas fought a war"): with a coordinated subject and no object, the fight is between them.
-/// Clashes are ground clashes; fighting, battles and offensives say nothing of the weapons.
+/// Hamas fought a war", "Indian and Pakistani troops traded fire"): with a coordinated subject and
+/// no object, the fight is between them. Clashes are ground clashes; fighting, battles and
+/// offensives say nothing of the weapons; an exchange of fire names them.
 pub fn two_sided(entry: &TriggerEntry) -> bool {
-    entry.mode.as_deref() == Some("ground clash") || entry.id == "assault.fighting"
+    entry.mode.as_deref() == Some("ground clash")
+        || matches!(
+            entry.id.as_str(),
+            "assault.fighting" | "assault.exchange-fire" | "assault.exchange-shelling"
+        )
 }
 
 /// Exchanges ("Russia and Ukraine exchanged 75 prisoners", "the two sides swapped detainees"):
