@@ -740,6 +740,37 @@ fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
     if matches!(word, "quoted" | "cited") && toks.get(end).is_some_and(|t| t.norm == "by") {
         return true;
     }
+    // "suspended the partnership, citing the crackdown on demonstrators": a reason given, not a
+    // source ("citing officials", "citing the health ministry" name one).
+    if word == "citing" && toks.get(end).is_some_and(|t| t.norm == "the") {
+        let reason = toks.get(end + 1).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "crackdown"
+                    | "attack"
+                    | "attacks"
+                    | "violence"
+                    | "war"
+                    | "invasion"
+                    | "situation"
+                    | "security"
+                    | "risk"
+                    | "threat"
+                    | "need"
+                    | "lack"
+                    | "killing"
+                    | "killings"
+                    | "arrest"
+                    | "arrests"
+                    | "decision"
+                    | "conflict"
+                    | "fighting"
+            )
+        });
+        if reason {
+            return true;
+        }
+    }
     end == start + 1
         && matches!(
             word,

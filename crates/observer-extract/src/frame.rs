@@ -1389,10 +1389,28 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     "cue:modal:vowed" | "cue:modal:wants" | "cue:modal:want" | "cue:modal:intends"
                 )
             });
+        // "If the fighting continues, hundreds of thousands could starve": fighting named as a
+        // condition is what is feared, and a speaker with no force (an aid agency, a monitor)
+        // threatens none.
+        let modals: Vec<&str> = e
+            .rules
+            .iter()
+            .filter_map(|r| r.strip_prefix("cue:modal:"))
+            .collect();
+        let only_a_condition =
+            !modals.is_empty() && modals.iter().all(|m| matches!(*m, "if" | "unless"));
+        let unarmed_speaker = e.claimant.as_ref().is_some_and(|c| {
+            matches!(
+                c.role.as_deref(),
+                Some("IGO" | "NGO" | "MED" | "CVL" | "JUD")
+            )
+        });
         if e.event_type == EventType::Assault
             && e.hypothetical
             && !e.negated
             && !outcome_only
+            && !only_a_condition
+            && !unarmed_speaker
             && (e.claimant.is_some() || vowed)
             && !others
         {
@@ -1410,6 +1428,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     }
     refusals_of_cooperation(&mut events);
     alleged_breaches(&mut events);
+    no_protest_by_distant_forces(&mut events);
     // Outcome words ("killed") join the attack the sentence names, so they go last.
     events.sort_by_key(|e| {
         e.rules
@@ -1466,6 +1485,49 @@ fn refusals_of_cooperation(events: &mut [Event]) {
                 e.stance = Stance::Asserted;
             }
             e.rules.push("refusal:negated-commitment".into());
+        }
+    }
+}
+
+/// "Riot police detained 48 protesters overnight as thousands rallied outside parliament": police
+/// or troops named away from a word of protest are those who face it, not its doers, who are that
+/// country's people. Only police or soldiers right before the word protest themselves ("police
+/// officers marched").
+fn no_protest_by_distant_forces(events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let security = e
+            .source
+            .as_ref()
+            .is_some_and(|a| matches!(a.role.as_deref(), Some("COP" | "MIL")));
+        if e.event_type != EventType::Protest || !security {
+            continue;
+        }
+        let span = |field: &str| {
+            e.provenance
+                .iter()
+                .find(|p| p.field == field)
+                .and_then(|p| p.start.zip(p.end))
+        };
+        let distant = match (span("source"), span("type")) {
+            (Some((_, source_end)), Some((trigger_start, _))) => {
+                trigger_start < source_end || trigger_start - source_end > 12
+            }
+            _ => false,
+        };
+        if distant {
+            // The country is left to the article's context when the forces had none yet.
+            let country = e.source.take().and_then(|a| a.country);
+            e.source = Some(Actor {
+                text: String::new(),
+                name: "protesters".into(),
+                code: format!("{}CVL", country.as_deref().unwrap_or("---")),
+                country,
+                role: Some("CVL".into()),
+                title: None,
+            });
+            e.provenance.retain(|p| p.field != "source");
+            e.rules
+                .push("actors:protest-by-people-facing-forces".into());
         }
     }
 }

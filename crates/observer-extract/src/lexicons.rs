@@ -48,6 +48,10 @@ pub enum Needs {
     /// violation", "called the detention an abduction"): calling such an act names it, and
     /// names it as wrong.
     HostileNoun,
+    /// A hostile act (an ASSAULT, COERCE, SANCTION or THREATEN trigger or event noun) later in
+    /// the sentence, or a named party's coming act ("warned that Iran would close the strait"):
+    /// "warned that it would strike back" is a threat, "warned that famine had spread" is not.
+    HostileAfter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -361,6 +365,7 @@ impl Lexicons {
                 "kept-truce" => Needs::KeptTruce,
                 "no-attack-after" => Needs::NoAttackAfter,
                 "hostile-noun" => Needs::HostileNoun,
+                "hostile-after" => Needs::HostileAfter,
                 other => return Err(t.error(row, format!("unknown condition `{other}`"))),
             };
             let index = self.trigger_entries.len();

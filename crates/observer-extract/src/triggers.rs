@@ -191,6 +191,55 @@ fn assault_entry(lex: &Lexicons, mode: &str) -> Option<usize> {
     })
 }
 
+/// Verbs that hand weapons over: "supplying drones to Russia", "sent ballistic missiles".
+const TRANSFERS: &[&str] = &[
+    "supply",
+    "supplies",
+    "supplied",
+    "supplying",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "deliver",
+    "delivers",
+    "delivered",
+    "delivering",
+    "provide",
+    "provides",
+    "provided",
+    "providing",
+    "transfer",
+    "transferred",
+    "transferring",
+    "ship",
+    "shipped",
+    "shipping",
+    "sell",
+    "sold",
+    "selling",
+];
+
+/// "accused of supplying drones and missiles to Russia", "denied sending any ballistic missiles":
+/// a weapon named as what is handed over (a transfer verb up to four words before it) is
+/// military aid, not an attack with it.
+fn transferred_weapon_entry(lex: &Lexicons, toks: &[Token], start: usize, entry: usize) -> usize {
+    let weapon = &lex.trigger_entries[entry];
+    let weapon_noun = weapon.event_type == EventType::Assault
+        && matches!(weapon.mode.as_deref(), Some("missile" | "drone"));
+    let handed_over =
+        (start.saturating_sub(4)..start).any(|k| TRANSFERS.contains(&toks[k].norm.as_str()));
+    let military_aid = || {
+        lex.trigger_entries
+            .iter()
+            .position(|e| e.event_type == EventType::Aid && e.mode.as_deref() == Some("military"))
+    };
+    match weapon_noun && handed_over {
+        true => military_aid().unwrap_or(entry),
+        false => entry,
+    }
+}
+
 /// "seized 276 schoolgirls", "captured two aid workers": taking civilians, named within four
 /// tokens after a verb of taking ground, is an abduction, not an occupation.
 fn seized_people_entry(
@@ -357,8 +406,9 @@ fn cooperation_follows(
         })
 }
 
-/// "Hours after the strikes, ...", "following the raid": an event named with a definite article
-/// after "after" is one reported before. "The visit comes after ...", "The talks follow an
+/// "Hours after the strikes, ...", "following the raid", "citing the crackdown", "sanctions over
+/// the invasion": an event named with a definite article after such a word is one reported
+/// before, or the reason for another act. "The visit comes after ...", "The talks follow an
 /// agreement ...": a sentence opening on such a noun tells what it followed, not that it happened.
 /// "The first such attack" is one like those before.
 fn back_reference(
@@ -375,7 +425,10 @@ fn back_reference(
                 toks[k - 1].norm.as_str(),
                 "the" | "these" | "those" | "this" | "that"
             )
-            && matches!(toks[k - 2].norm.as_str(), "after" | "following")
+            && matches!(
+                toks[k - 2].norm.as_str(),
+                "after" | "following" | "citing" | "over"
+            )
     };
     // "after the museum shooting", "following the latest strikes": one word may qualify the noun
     // (but "after the army attacked" reports an attack: a verb is no such noun).
@@ -643,6 +696,33 @@ pub fn find_triggers(
                         })
                     })
             }
+            // "warned that Belgrade would not stand by": a named party's (or its pronoun's)
+            // coming act is a threat too.
+            Needs::HostileAfter => {
+                (found.end + 1..(found.end + 4).min(toks.len())).any(|k| {
+                    matches!(toks[k].norm.as_str(), "would" | "will")
+                        && (toks[k - 1].capitalized
+                            || matches!(toks[k - 1].norm.as_str(), "it" | "they" | "we"))
+                }) || (found.end..toks.len()).any(|k| {
+                    let hostile = |ty: &EventType| {
+                        matches!(
+                            ty,
+                            EventType::Assault
+                                | EventType::Coerce
+                                | EventType::Sanction
+                                | EventType::Threaten
+                        )
+                    };
+                    lex.triggers.longest_at(text, toks, k).is_some_and(|f| {
+                        f.values
+                            .iter()
+                            .any(|&e| hostile(&lex.trigger_entries[e].event_type))
+                    }) || lex
+                        .event_nouns
+                        .longest_at(text, toks, k)
+                        .is_some_and(|f| f.values.iter().any(hostile))
+                })
+            }
             Needs::KeptTruce => cues
                 .iter()
                 .any(|c| c.cue == Cue::Truce && c.start >= found.end && c.start <= found.end + 3),
@@ -737,7 +817,12 @@ pub fn find_triggers(
                 text,
                 toks,
                 found.end,
-                fired_weapon_entry(lex, toks, cues, found.end, entry_index),
+                transferred_weapon_entry(
+                    lex,
+                    toks,
+                    found.start,
+                    fired_weapon_entry(lex, toks, cues, found.end, entry_index),
+                ),
             ),
             negated: false,
             hypothetical: false,

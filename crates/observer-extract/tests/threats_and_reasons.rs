@@ -1,0 +1,116 @@
+//! Warnings that threaten and warnings that do not; weapons handed over rather than fired;
+//! fighting named as a condition; protests facing the police; reasons given with "citing";
+//! relations suspended as a sanction. Sentences written for these tests.
+
+mod common;
+
+use observer_model::{Event, EventType};
+
+fn events(text: &str) -> Vec<Event> {
+    common::events_published(text, "2025-02-11")
+}
+
+fn types(text: &str) -> Vec<EventType> {
+    events(text).iter().map(|e| e.event_type).collect()
+}
+
+#[test]
+fn a_warning_threatens_only_a_hostile_or_a_partys_coming_act() {
+    for text in [
+        "Iran's foreign ministry warned that Tehran would respond to any new restrictions.",
+        "The commander warned that Iran would close the Strait of Hormuz to shipping.",
+        "North Korea warned that it would strike back at any provocation.",
+    ] {
+        assert!(
+            types(text).contains(&EventType::Threaten),
+            "{text}: {:#?}",
+            events(text)
+        );
+    }
+    for text in [
+        "The United Nations has warned that famine conditions have spread across North Darfur.",
+        "The World Health Organization warned of a cholera outbreak in the camps.",
+        "Aid agencies warned that food stocks in Gaza were running out.",
+    ] {
+        assert!(
+            !types(text).contains(&EventType::Threaten),
+            "{text}: {:#?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn weapons_handed_over_are_military_aid_not_an_attack() {
+    let sent = types("Washington said Pyongyang had sent cruise missiles to Moscow last year.");
+    assert!(sent.contains(&EventType::Aid), "{sent:?}");
+    // An accusation of handing them over carries what it alleges, and no attack.
+    let accused = events(
+        "The European Union accused Iran of supplying drones and ballistic missiles to Russia.",
+    );
+    assert_eq!(accused.len(), 1, "{accused:#?}");
+    assert_eq!(accused[0].event_type, EventType::Accuse);
+    assert_eq!(accused[0].mode.as_deref(), Some("military"));
+    // Fired, they are an attack.
+    assert!(
+        types("Russia fired ballistic missiles at Kharkiv overnight.")
+            .contains(&EventType::Assault)
+    );
+}
+
+#[test]
+fn fighting_named_as_a_condition_is_no_threat_by_the_speaker() {
+    let found = events(
+        "If the fighting continues, the World Food Programme said, hundreds of thousands of people could starve.",
+    );
+    assert!(
+        !found.iter().any(|e| e.event_type == EventType::Threaten),
+        "{found:#?}"
+    );
+    // A party's own force on a condition is a threat.
+    let threat = events(
+        "Azerbaijan's president said Baku would destroy any firing point if the attacks continued.",
+    );
+    assert!(
+        threat.iter().any(|e| e.event_type == EventType::Threaten),
+        "{threat:#?}"
+    );
+}
+
+#[test]
+fn a_protest_facing_the_police_is_by_the_people_not_the_police() {
+    let found = events(
+        "Georgian riot police detained at least 48 protesters overnight as thousands rallied outside parliament in Tbilisi.",
+    );
+    let protest = found
+        .iter()
+        .find(|e| e.event_type == EventType::Protest)
+        .unwrap_or_else(|| panic!("no protest: {found:#?}"));
+    let source = protest.source.as_ref().expect("the protesters");
+    assert_eq!(source.role.as_deref(), Some("CVL"));
+    assert_eq!(source.country.as_deref(), Some("GEO"));
+    // Police who protest themselves stand right before the word.
+    let police = events(
+        "Hundreds of police officers protested outside the interior ministry in Paris over pay.",
+    );
+    assert_eq!(
+        police[0].source.as_ref().and_then(|a| a.role.as_deref()),
+        Some("COP"),
+        "{police:#?}"
+    );
+}
+
+#[test]
+fn a_reason_given_with_citing_is_neither_an_event_nor_a_source() {
+    let found = events(
+        "The United States suspended its strategic partnership with Georgia last week, citing the crackdown on demonstrators.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let sanction = &found[0];
+    assert_eq!(sanction.event_type, EventType::Sanction);
+    assert!(sanction.claimant.is_none(), "{sanction:#?}");
+    assert_eq!(
+        sanction.target.as_ref().map(|a| a.code.as_str()),
+        Some("GEOGOV")
+    );
+}
