@@ -187,7 +187,19 @@ impl Builder<'_> {
         let joined = |s: &Speech| {
             crate::attribution::joined_verb(&self.s.toks, s.start).is_some_and(|c| c >= t.end)
         };
-        let after = || sp.iter().filter(|s| s.start >= t.end && !joined(s));
+        // "imposed sanctions on seven entities it accused of supplying drones": an accusation
+        // tells what it charges after "of", not what was done before it.
+        let charges_after = |s: &Speech| {
+            let toks = &self.s.toks;
+            matches!(
+                toks[s.start].norm.as_str(),
+                "accused" | "accuses" | "accusing"
+            ) && (s.end..(s.end + 4).min(toks.len())).any(|k| toks[k].norm == "of")
+        };
+        let after = || {
+            sp.iter()
+                .filter(|s| s.start >= t.end && !joined(s) && !charges_after(s))
+        };
         sp.iter()
             .filter(|s| s.end <= t.start && s.start != t.start)
             .max_by_key(|s| s.end)
