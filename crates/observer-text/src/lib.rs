@@ -124,12 +124,9 @@ fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let block = &text[start..end];
     let mut sentence_start = 0;
     // Terminal punctuation is ASCII, and ASCII bytes occur in UTF-8 only as themselves: a search
-    // over bytes finds each stop without decoding the characters between them.
+    // over bytes (several at a time) finds each stop without decoding the characters between them.
     let mut searched = 0;
-    while let Some(offset) = block.as_bytes()[searched..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?'))
-    {
+    while let Some(offset) = memchr::memchr3(b'.', b'!', b'?', &block.as_bytes()[searched..]) {
         let i = searched + offset;
         let c = char::from(block.as_bytes()[i]);
         // Swallow runs of terminal punctuation and closing quotes or brackets.
