@@ -278,7 +278,7 @@ pub(crate) fn is_possessive(norm: &str) -> bool {
 }
 
 pub(crate) fn actor_code(country: Option<&str>, role: Option<&str>) -> String {
-    format!("{}{}", country.unwrap_or("---"), role.unwrap_or(""))
+    [country.unwrap_or("---"), role.unwrap_or("")].concat()
 }
 
 fn surface(text: &str, toks: &[Token], start: usize, end: usize) -> String {

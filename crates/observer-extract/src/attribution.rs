@@ -618,11 +618,13 @@ pub fn find_speech(
         if attributive(toks, found.start, found.end) {
             continue;
         }
-        let mut rule = format!(
-            "speech:{}:{}",
-            format!("{kind:?}").to_lowercase(),
-            toks[found.start].norm
-        );
+        let mut rule = [
+            "speech:",
+            &format!("{kind:?}").to_lowercase(),
+            ":",
+            &toks[found.start].norm,
+        ]
+        .concat();
         let mut other_speakers = Vec::new();
         // "the ministry said ..., and added that", "Hezbollah announced ... but did not say":
         // a speech verb joined to the one before shares its speaker.

@@ -1044,7 +1044,12 @@ impl Builder<'_> {
         let a = &self.s.actors[k];
         (
             a.actor.clone(),
-            self.evidence(field, a.start, a.end, &format!("{}+{}", a.rule, rule)),
+            self.evidence(
+                field,
+                a.start,
+                a.end,
+                &[a.rule.as_str(), "+", rule].concat(),
+            ),
         )
     }
 }
@@ -1275,9 +1280,9 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     start: Some(tstart),
                     end: Some(tend),
                     text: Some(ttext.clone()),
-                    rule: format!("trigger:{}", entry.id),
+                    rule: ["trigger:", entry.id.as_str()].concat(),
                 }];
-                let mut rules = vec![format!("trigger:{}", entry.id)];
+                let mut rules = vec![["trigger:", entry.id.as_str()].concat()];
                 rules.extend(t.cue_rules.iter().cloned());
                 let source = src.map(|k| {
                     let (a, ev) = b.actor_field("source", k, actor_rule);

@@ -27,6 +27,7 @@ use lexicons::{Cue, Lexicons};
 use observer_model::{Article, Event, FieldEvidence};
 use places::PlaceSource;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 use timing::Clock;
 
@@ -184,7 +185,12 @@ impl Extractor {
             let mut per_sentence: HashMap<usize, usize> = HashMap::new();
             for e in &mut events {
                 let n = per_sentence.entry(e.evidence.sentence).or_default();
-                e.id = format!("{}-{}-{}", article.id, e.evidence.sentence, n);
+                // Sized up front: `format!` starts an id that opens with an argument empty and
+                // grows it several times.
+                let mut id = String::with_capacity(article.id.len() + 12);
+                id.push_str(&article.id);
+                let _ = write!(id, "-{}-{n}", e.evidence.sentence);
+                e.id = id;
                 *n += 1;
             }
             events

@@ -446,21 +446,30 @@ pub fn find_casualties(
     toks: &[Token],
     quantities: &[Quantity],
 ) -> Vec<CasualtySpan> {
+    // No count, no casualty: most sentences stop here, before the outcome and cue matchers run.
+    if quantities.is_empty() {
+        return Vec::new();
+    }
     let outcomes: Vec<(usize, usize, CasualtyKind)> = lex
         .outcomes
         .find_all(text, toks)
         .into_iter()
         .map(|f| (f.start, f.end, f.values[0]))
         .collect();
-    let cumulative = lex
-        .cues
-        .find_all(text, toks)
-        .iter()
-        .any(|f| f.values.contains(&Cue::Cumulative))
-        || toks.windows(2).any(|w| {
-            matches!(w[0].norm.as_str(), "have" | "has")
-                && matches!(w[1].norm.as_str(), "died" | "been")
-        });
+    // Looked for once, when the sentence's first casualty is found.
+    let mut cumulative = None;
+    let mut is_cumulative = || {
+        *cumulative.get_or_insert_with(|| {
+            lex.cues
+                .find_all(text, toks)
+                .iter()
+                .any(|f| f.values.contains(&Cue::Cumulative))
+                || toks.windows(2).any(|w| {
+                    matches!(w[0].norm.as_str(), "have" | "has")
+                        && matches!(w[1].norm.as_str(), "died" | "been")
+                })
+        })
+    };
     let mut out: Vec<CasualtySpan> = Vec::new();
     for q in quantities {
         // "No injuries were reported", "no civilians were hurt": nobody to count.
@@ -621,7 +630,7 @@ pub fn find_casualties(
                 min: q.min,
                 max: q.max,
                 text: text[toks[q.start].start..toks[end - 1].end].to_string(),
-                cumulative,
+                cumulative: is_cumulative(),
                 included,
             },
             rule: format!("casualty:{}", q.rule.trim_start_matches("quantity:")),
