@@ -272,8 +272,8 @@ pub struct IngestArgs {
 
     /// How to read the inputs: by extension and content, or as text articles, JSON Lines, HTML
     /// pages, RSS/Atom feeds or WARC archives
-    #[arg(long, alias = "input-format", value_enum, default_value_t = InputFormat::Auto)]
-    pub format: InputFormat,
+    #[arg(long, alias = "input-format", value_enum, default_value_t = observer_ingest::Format::Auto)]
+    pub format: observer_ingest::Format,
 
     /// Exit non-zero (4) when any input is skipped; the readable ones are still stored
     #[arg(long)]
@@ -299,8 +299,8 @@ pub struct ExtractArgs {
     pub input: InputArgs,
 
     /// How to read the inputs (see `ingest --format`)
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto)]
-    pub input_format: InputFormat,
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = observer_ingest::Format::Auto)]
+    pub input_format: observer_ingest::Format,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
@@ -458,29 +458,6 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    Auto,
-    Text,
-    Jsonl,
-    Html,
-    Feed,
-    Warc,
-}
-
-impl From<InputFormat> for observer_ingest::Format {
-    fn from(format: InputFormat) -> Self {
-        match format {
-            InputFormat::Auto => observer_ingest::Format::Auto,
-            InputFormat::Text => observer_ingest::Format::Text,
-            InputFormat::Jsonl => observer_ingest::Format::Jsonl,
-            InputFormat::Html => observer_ingest::Format::Html,
-            InputFormat::Feed => observer_ingest::Format::Feed,
-            InputFormat::Warc => observer_ingest::Format::Warc,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

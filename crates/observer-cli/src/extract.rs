@@ -19,11 +19,8 @@ pub fn run(globals: &Globals, args: ExtractArgs) -> Result<Status> {
     let mut writer = output::writer(args.format, stdout())?;
     let mut articles_read = 0u64;
 
-    let mut records = observer_ingest::read_inputs(
-        &args.input.paths,
-        &metadata(&args.input),
-        args.input_format.into(),
-    );
+    let mut records =
+        observer_ingest::read_inputs(&args.input.paths, &metadata(&args.input), args.input_format);
     loop {
         let chunk = next_chunk(&mut records, &mut diagnostics);
         if chunk.is_empty() {

@@ -30,11 +30,8 @@ pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
         args.batch_size as usize,
     )
     .queue_only(args.enqueue);
-    let mut records = observer_ingest::read_inputs(
-        &args.input.paths,
-        &metadata(&args.input),
-        args.format.into(),
-    );
+    let mut records =
+        observer_ingest::read_inputs(&args.input.paths, &metadata(&args.input), args.format);
     for item in records.by_ref() {
         match item {
             Ok(record) => {

@@ -134,6 +134,7 @@ pub struct Metadata {
 
 /// How to read a file named explicitly, or standard input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
     /// By extension; when the extension says nothing, by content (`{` first → JSON Lines, `WARC/`
     /// → WARC, an `<rss>`, `<feed>` or `<rdf:RDF>` root → feed, `<html` or `<!doctype html` →
