@@ -774,6 +774,9 @@ impl Builder<'_> {
                     let w = tok.norm.as_str();
                     w.ends_with("est") || ORDINALS.contains(&w)
                 });
+        if let Some(dated) = self.dated_from_main_clause(t) {
+            return dated;
+        }
         let in_clause =
             |d: &&DateSpan| (d.start >= c_start && d.end <= c_end) || self.opening_date(d);
         let candidates: Vec<&DateSpan> = s
@@ -854,6 +857,68 @@ impl Builder<'_> {
                 )
             }
         }
+    }
+
+    /// "Border forces traded fire on Friday, a day after Pakistani jets bombed hideouts": an act
+    /// placed a span of time after or before ("hours after", "two days before") the act of the
+    /// main clause is dated from that clause's date, when the phrase gives no date of its own.
+    fn dated_from_main_clause(&self, t: &Trigger) -> Option<(Option<EventDate>, FieldEvidence)> {
+        let toks = &self.s.toks;
+        let norm = |k: usize| toks[k].norm.as_str();
+        // The phrase opens after a comma, at most six words before the trigger.
+        let comma = (t.start.saturating_sub(7)..t.start)
+            .rev()
+            .find(|&k| norm(k) == ",")?;
+        let (phrase, unit, relation) = (comma + 1, comma + 2, comma + 3);
+        if relation >= t.start || !matches!(norm(relation), "after" | "before") {
+            return None;
+        }
+        let count = match norm(phrase) {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            word => word.parse::<i64>().ok()?,
+        };
+        let days = match norm(unit) {
+            "hours" | "hour" => 0,
+            "day" | "days" => count,
+            "week" | "weeks" => 7 * count,
+            _ => return None,
+        };
+        let own_date = self
+            .s
+            .dates
+            .iter()
+            .any(|d| d.start > relation && d.start < t.start + 8);
+        let main = self
+            .s
+            .dates
+            .iter()
+            .filter(|d| d.end <= comma && d.date.precision == DatePrecision::Day)
+            .max_by_key(|d| d.end)?;
+        if own_date {
+            return None;
+        }
+        let shift = chrono::Duration::days(if norm(relation) == "after" {
+            -days
+        } else {
+            days
+        });
+        let day = main.date.start? + shift;
+        let date = EventDate {
+            start: Some(day),
+            end: Some(day),
+            precision: DatePrecision::Day,
+            unresolved: false,
+        };
+        let rule = format!("{}+{}-{}", main.rule, norm(unit), norm(relation));
+        Some((
+            Some(date),
+            self.evidence("date", phrase, relation + 1, &rule),
+        ))
     }
 
     /// A date that ends the sentence's opening phrase ("In March, gunmen killed ...", "In a

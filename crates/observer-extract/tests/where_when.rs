@@ -416,3 +416,33 @@ fn places_written_without_their_diacritics_are_found() {
         assert!(place.lat.is_some(), "{text}: {place:?}");
     }
 }
+
+#[test]
+fn an_act_placed_days_after_or_before_another_is_dated_from_it() {
+    let text = "Pakistani and Afghan border forces exchanged fire near Torkham on Friday, a day \
+                after Pakistani jets bombed suspected militant hideouts in eastern Afghanistan.";
+    let found = common::events_published(text, "2024-12-28");
+    let dates: Vec<(Option<String>, String)> = found
+        .iter()
+        .map(|e| {
+            let d = e.date.as_ref().and_then(|d| d.start).map(|d| d.to_string());
+            (e.mode.clone(), d.unwrap_or_default())
+        })
+        .collect();
+    assert!(
+        dates.contains(&(Some("firearms".into()), "2024-12-27".into())),
+        "{dates:?}"
+    );
+    assert!(
+        dates.contains(&(Some("aerial".into()), "2024-12-26".into())),
+        "{dates:?}"
+    );
+    assert_eq!(
+        date_of(
+            EventType::Assault,
+            "Talks opened in Geneva on Monday, two days after rebels shelled the port of Hodeidah.",
+            "2023-03-15"
+        ),
+        "2023-03-11..2023-03-11"
+    );
+}
