@@ -134,6 +134,26 @@ fn takes_focus_place(t: EventType) -> bool {
 /// Words that open a subordinate clause with a subject of its own ("after Armenian troops fired").
 const SUBORDINATORS: &[&str] = &["after", "before", "when", "until", "because", "once"];
 
+/// Sites a party holds, attacked rather than attacking: "a police checkpoint", "the army base",
+/// "military positions".
+const FACILITIES: &[&str] = &[
+    "checkpoint",
+    "checkpoints",
+    "station",
+    "stations",
+    "base",
+    "bases",
+    "posts",
+    "outpost",
+    "outposts",
+    "barracks",
+    "compound",
+    "building",
+    "buildings",
+    "airbase",
+    "positions",
+];
+
 /// (source, target) pairs of actor indexes; one event each.
 type Pairs = Vec<(Option<usize>, Option<usize>)>;
 
@@ -345,11 +365,16 @@ impl Builder<'_> {
         let norm = |i: usize| crate::time::norm_at(&s.toks, i);
         let usable =
             |k: usize| self.actor_ok(k, claimants) || (is_speech_act(ty) && claimants.contains(&k));
-        // Civilians counted as victims attack no one; protesting civilians do act.
+        // Civilians counted as victims attack no one; protesting civilians do act. Nor does a
+        // party naming a site ("near a police checkpoint", "an army base was hit").
         let can_act = |k: usize| {
             usable(k)
                 && !self.in_relative_clause(s.actors[k].start)
-                && !(ty == EventType::Assault && self.is_victim(k))
+                && !(ty == EventType::Assault
+                    && (self.is_victim(k)
+                        || s.toks
+                            .get(s.actors[k].end)
+                            .is_some_and(|w| FACILITIES.contains(&w.norm.as_str()))))
         };
         // "between A and B"
         for k in t.end..(t.end + 4).min(s.toks.len()) {
@@ -407,7 +432,9 @@ impl Builder<'_> {
             let role_noun = a.kind == crate::actors::ActorKind::Group && a.end - a.start == 1;
             // "Rebel fighters attacked": the head of the subject's noun phrase, not a modifier.
             let heads_subject = s.actors.iter().any(|b| b.end == a.start);
-            ((a.adjectival && (touching || one_word_between)) || (role_noun && touching))
+            // "local militias recaptured the town": a role noun before a verb is its subject.
+            let verb = s.toks[t.start].norm.ends_with("ed");
+            ((a.adjectival && (touching || one_word_between)) || (role_noun && touching && !verb))
                 && !heads_subject
                 && can_act(k)
         });
@@ -439,13 +466,23 @@ impl Builder<'_> {
         let opposed = |k: usize| {
             symmetric && s.actors[k].start > 0 && norm(s.actors[k].start - 1) == "against"
         };
+        let after_by = |k: usize| {
+            let mut at = s.actors[k].start - 1;
+            if matches!(norm(at), "the" | "a" | "an") && at > 0 {
+                at -= 1;
+            }
+            norm(at) == "by"
+        };
         let object = (0..s.actors.len())
             .filter(|&k| {
+                // "agreed to a ceasefire brokered by the US": another verb's agent is no object
+                // (but "rejected a proposal announced by the military" rejects its author's).
                 s.actors[k].start >= t.end
                     && s.actors[k].start < c_end
                     && usable(k)
                     && Some(k) != agent
                     && !opposed(k)
+                    && (is_speech_act(ty) || !after_by(k))
             })
             .find(|&k| {
                 let at = s.actors[k].start;

@@ -503,16 +503,58 @@ fn aid_needed(toks: &[Token], ty: EventType, start: usize) -> bool {
 }
 
 /// "its troops, backed by local clan militias, repelled ...": a participle describing an actor,
-/// not a report of support (which would read "the plan was backed by ...").
+/// not a report of support (which would read "the plan was backed by ..."); "a truce brokered by
+/// Qatar" describes the truce.
 fn backing_described(toks: &[Token], ty: EventType, start: usize, end: usize) -> bool {
-    ty == EventType::Support
-        && toks[start].norm == "backed"
+    // "a 60-day ceasefire brokered by the United States": the same for the truce a broker made.
+    let described = (ty == EventType::Support && toks[start].norm == "backed")
+        || (ty == EventType::Agree && toks[start].norm == "brokered");
+    described
         && toks.get(end).is_some_and(|t| t.norm == "by")
         && !(start >= 1
             && matches!(
                 toks[start - 1].norm.as_str(),
                 "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had"
             ))
+}
+
+/// "a man suspected of throwing a petrol bomb", "officials accused of playing a role": a
+/// participle right before "of" that follows a noun describes who is suspected, it reports no one's
+/// accusation ("the army accused the rebels of", "he was accused of" do).
+fn suspect_described(toks: &[Token], ty: EventType, start: usize, end: usize) -> bool {
+    let charged = matches!(
+        toks[start].norm.as_str(),
+        "suspected" | "accused" | "alleged"
+    );
+    let of_follows = toks[start + 1..].first().is_some_and(|t| t.norm == "of") || end > start + 1;
+    ty == EventType::Accuse
+        && charged
+        && of_follows
+        && start >= 1
+        && toks[start - 1].kind == observer_text::TokenKind::Word
+        && !matches!(
+            toks[start - 1].norm.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "and"
+                | "or"
+                | "also"
+                | "who"
+                | "which"
+                | "that"
+                | "it"
+                | "they"
+                | "he"
+                | "she"
+                | "we"
+        )
 }
 
 /// "seized rifles and ammunition in a search": weapons or goods taken are no ground taken.
@@ -804,6 +846,7 @@ pub fn find_triggers(
             || cause_of_flight(toks, found.start)
             || aid_needed(toks, ty, found.start)
             || backing_described(toks, ty, found.start, found.end)
+            || suspect_described(toks, ty, found.start, found.end)
             || seized_goods(lex, toks, cues, found.end, entry_index)
             || part_of_earlier_act(toks, &breaks, &out, lex, ty, found.start)
         {

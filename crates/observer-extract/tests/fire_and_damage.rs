@@ -147,3 +147,38 @@ fn a_speaker_qualified_by_a_phrase_is_no_party_to_what_it_says() {
         }
     }
 }
+
+#[test]
+fn a_party_naming_an_attacked_site_is_not_the_attacker() {
+    for text in [
+        "A car bomb exploded near a police checkpoint in Mogadishu, killing at least five people.",
+        "Two rockets landed inside an army base near Kirkuk late on Saturday.",
+    ] {
+        let found = events(text);
+        let attack = found
+            .iter()
+            .find(|e| e.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("no attack: {found:#?}"));
+        let source_role = attack.source.as_ref().and_then(|a| a.role.as_deref());
+        assert!(
+            !matches!(source_role, Some("COP" | "MIL")),
+            "{text}: {attack:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_role_noun_before_a_verb_is_its_subject_not_a_modifier() {
+    let found = events(
+        "Government troops backed by local militias recaptured the town of Kamba from rebel fighters on Sunday.",
+    );
+    let attack = found
+        .iter()
+        .find(|e| e.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("no attack: {found:#?}"));
+    assert_ne!(
+        attack.target.as_ref().and_then(|a| a.role.as_deref()),
+        Some("MIL"),
+        "{attack:#?}"
+    );
+}

@@ -114,3 +114,44 @@ fn a_reason_given_with_citing_is_neither_an_event_nor_a_source() {
         Some("GEOGOV")
     );
 }
+
+#[test]
+fn a_broker_is_no_party_to_the_truce_it_brokered() {
+    let found = events(
+        "Israel and Hezbollah agreed to a 60-day ceasefire brokered by the United States and France.",
+    );
+    let country = |a: &Option<observer_model::Actor>| {
+        a.as_ref()
+            .and_then(|a| a.country.clone())
+            .unwrap_or_default()
+    };
+    let pairs: Vec<(String, String)> = found
+        .iter()
+        .filter(|e| e.event_type == EventType::Agree)
+        .map(|e| (country(&e.source), country(&e.target)))
+        .collect();
+    assert_eq!(pairs.len(), 2, "{found:#?}");
+    for (a, b) in pairs {
+        assert!(
+            matches!((a.as_str(), b.as_str()), ("ISR", "LBN") | ("LBN", "ISR")),
+            "{found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_person_described_as_suspected_or_accused_reports_no_accusation() {
+    for text in [
+        "Police said they had detained five people, including a man suspected of throwing a petrol bomb.",
+        "Officials accused of ordering the massacre remain at large, the court said.",
+    ] {
+        assert!(
+            !types(text).contains(&EventType::Accuse),
+            "{text}: {:#?}",
+            events(text)
+        );
+    }
+    assert!(
+        types("The army accused the rebels of shelling the camp.").contains(&EventType::Accuse)
+    );
+}
