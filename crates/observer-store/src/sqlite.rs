@@ -39,6 +39,8 @@ pub struct SqliteStore {
     conn: Connection,
     /// The database file as given, for error messages (`:memory:` when in memory).
     path: String,
+    /// A bulk load dropped the [`schema::READ_INDEXES`], to build them at its end.
+    indexes_deferred: bool,
 }
 
 impl SqliteStore {
@@ -119,6 +121,11 @@ impl SqliteStore {
         conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(sqlite_err)?;
         schema::migrate(&mut conn, &path, migrations)?;
+        // The read indexes are those of the current schema (tests hold databases at earlier
+        // versions, where they do not apply).
+        if migrations.starts_with(schema::MIGRATIONS) {
+            build_read_indexes(&mut conn).map_err(sqlite_err)?;
+        }
         // After migrating, so a database of a newer schema is refused before anything changes.
         // In-memory databases answer "memory" and stay so.
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
@@ -126,7 +133,11 @@ impl SqliteStore {
         // Safe with WAL: a power loss may drop the last commits, never corrupt the file.
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite_err)?;
-        Ok(SqliteStore { conn, path })
+        Ok(SqliteStore {
+            conn,
+            path,
+            indexes_deferred: false,
+        })
     }
 
     fn sqlite_err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -195,6 +206,21 @@ impl SqliteStore {
         EventType::parse(name)
             .ok_or_else(|| self.corrupt("event type".into(), format!("unknown type {name:?}")))
     }
+}
+
+/// Builds the [`schema::READ_INDEXES`] that are missing, in one transaction: after a bulk load,
+/// or when opening a database whose bulk load was cut short. Nothing is written when none is
+/// missing.
+fn build_read_indexes(conn: &mut Connection) -> rusqlite::Result<()> {
+    if schema::missing_read_indexes(conn)?.is_empty() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the write lock: another connection may have built them meanwhile.
+    for sql in schema::missing_read_indexes(&tx)? {
+        tx.execute_batch(sql)?;
+    }
+    tx.commit()
 }
 
 /// The SQL function [`filter::FOLD_FUNCTION`]: case-folded text, NULL for anything else.
@@ -408,6 +434,45 @@ impl Store for SqliteStore {
         }
         tx.execute(INDEX_SEARCH_TEXT, [&ids]).map_err(sqlite_err)?;
         tx.commit().map_err(sqlite_err)
+    }
+
+    /// Into a database without events, drops the [`schema::READ_INDEXES`] until
+    /// [`Store::end_bulk_load`]. A database with events keeps them: rebuilding them whole could
+    /// cost more than what the load adds.
+    fn begin_bulk_load(&mut self) -> Result<(), StoreError> {
+        let path = &self.path;
+        let sqlite_err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&sqlite_err)?;
+        let empty: bool = tx
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM events)", [], |row| {
+                row.get(0)
+            })
+            .map_err(&sqlite_err)?;
+        if empty {
+            for (name, _) in schema::READ_INDEXES {
+                tx.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))
+                    .map_err(&sqlite_err)?;
+            }
+        }
+        tx.commit().map_err(&sqlite_err)?;
+        self.indexes_deferred |= empty;
+        Ok(())
+    }
+
+    fn end_bulk_load(&mut self) -> Result<(), StoreError> {
+        if !std::mem::take(&mut self.indexes_deferred) {
+            return Ok(());
+        }
+        build_read_indexes(&mut self.conn).map_err(|source| StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        })
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
