@@ -8,6 +8,7 @@ mod filter;
 mod schema;
 
 use std::path::Path;
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
@@ -16,7 +17,9 @@ use rusqlite::functions::{Context, FunctionFlags};
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use crate::columns::{EventColumns, fold, stray_event};
+use crate::columns::{
+    ColumnValue, EVENT_COLUMNS, EventColumns, event_column_list, fold, stray_event,
+};
 use crate::{
     Article, ArticleFilter, ArticleSummary, Coded, DayCount, Event, EventFilter, EventType,
     FeedValidators, MapPoint, Stats, Store, StoreError, StoredArticle,
@@ -259,16 +262,17 @@ const INDEX_SEARCH_TEXT: &str = "
     SELECT rowid, title, text FROM articles
     WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY rowid";
 
-const INSERT_EVENT: &str = "
-    INSERT INTO events (id, article_id, type, mode, cameo,
-        source_name, source_text, source_code, source_country, source_role,
-        target_name, target_text, target_code, target_country, target_role,
-        place_name, place_country, place_admin1, place_lat, place_lon, place_precision,
-        date_start, date_end, date_precision,
-        stance, claimant_name, claimant_text, claimant_code, claimant_country, claimant_role,
-        negated, hypothetical, background, json)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-        ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
+/// Inserts one event row: [`EVENT_COLUMNS`] and the JSON.
+static INSERT_EVENT: LazyLock<String> = LazyLock::new(|| {
+    let parameters: Vec<String> = (1..=EVENT_COLUMNS.len() + 1)
+        .map(|i| format!("?{i}"))
+        .collect();
+    format!(
+        "INSERT INTO events ({}) VALUES ({})",
+        event_column_list(&["json"]),
+        parameters.join(", ")
+    )
+});
 
 /// Writes one event row; `json` is the event serialised (UTF-8, as serde_json writes it), the
 /// row's source of truth.
@@ -278,47 +282,27 @@ fn insert_event(
     json: &[u8],
 ) -> rusqlite::Result<()> {
     let json = ToSqlOutput::Borrowed(ValueRef::Text(json));
-    let row = EventColumns::of(event);
-    let (source, target, claimant) = (&row.source, &row.target, &row.claimant);
-    // In the order of the columns of INSERT_EVENT: positional parameters, because looking
-    // names up cost more than binding the values.
-    let params: [&dyn ToSql; 34] = [
-        &row.id,
-        &row.article_id,
-        &row.event_type,
-        &row.mode,
-        &row.cameo,
-        &source.name,
-        &source.text,
-        &source.code,
-        &source.country,
-        &source.role,
-        &target.name,
-        &target.text,
-        &target.code,
-        &target.country,
-        &target.role,
-        &row.place_name,
-        &row.place_country,
-        &row.place_admin1,
-        &row.place_lat,
-        &row.place_lon,
-        &row.place_precision,
-        &row.date_start.map(iso_date),
-        &row.date_end.map(iso_date),
-        &row.date_precision,
-        &row.stance,
-        &claimant.name,
-        &claimant.text,
-        &claimant.code,
-        &claimant.country,
-        &claimant.role,
-        &row.negated,
-        &row.hypothetical,
-        &row.background,
-        &json,
-    ];
+    let values = EventColumns::of(event).values();
+    // Positional parameters, because looking names up cost more than binding the values.
+    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(values.len() + 1);
+    params.extend(values.iter().map(|value| value as &dyn ToSql));
+    params.push(&json);
     statement.execute(&params[..]).map(drop)
+}
+
+impl ToSql for ColumnValue<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        use rusqlite::types::Value;
+        Ok(match *self {
+            ColumnValue::Text(Some(text)) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
+            ColumnValue::Real(Some(number)) => ToSqlOutput::Owned(Value::Real(number)),
+            ColumnValue::Date(Some(date)) => ToSqlOutput::Owned(Value::Text(iso_date(date))),
+            ColumnValue::Flag(flag) => ToSqlOutput::Owned(Value::Integer(flag.into())),
+            ColumnValue::Text(None) | ColumnValue::Real(None) | ColumnValue::Date(None) => {
+                ToSqlOutput::Owned(Value::Null)
+            }
+        })
+    }
 }
 
 /// The JSON of every event of `batch`, in order, serialised on all cores: the thread that
@@ -408,7 +392,7 @@ impl Store for SqliteStore {
             let mut delete_events = tx
                 .prepare_cached("DELETE FROM events WHERE article_id = ?1")
                 .map_err(sqlite_err)?;
-            let mut insert = tx.prepare_cached(INSERT_EVENT).map_err(sqlite_err)?;
+            let mut insert = tx.prepare_cached(&INSERT_EVENT).map_err(sqlite_err)?;
             let mut events_json = events_json.iter();
             for coded in batch {
                 let article = &coded.article;
