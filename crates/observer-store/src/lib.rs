@@ -237,8 +237,9 @@ pub trait Store: Send {
     /// Announces a run of [`Store::save_batch`] calls (a large ingest), so the backend may put
     /// off work that is cheaper done once at the end, in [`Store::end_bulk_load`]: SQLite builds
     /// the indexes that only serve reads then, when the database had no events. Until then
-    /// queries still answer, more slowly. If the process dies in between, nothing is lost: the
-    /// next [`open`] of the database finishes the work. By default, nothing is put off.
+    /// queries still answer, more slowly. If the process dies in between, nothing is lost and
+    /// queries still answer (slowly): the next bulk load finishes the work first. By default,
+    /// nothing is put off.
     fn begin_bulk_load(&mut self) -> Result<(), StoreError> {
         Ok(())
     }

@@ -124,11 +124,6 @@ impl SqliteStore {
         conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(sqlite_err)?;
         schema::migrate(&mut conn, &path, migrations)?;
-        // The read indexes are those of the current schema (tests hold databases at earlier
-        // versions, where they do not apply).
-        if migrations.starts_with(schema::MIGRATIONS) {
-            build_read_indexes(&mut conn).map_err(sqlite_err)?;
-        }
         // After migrating, so a database of a newer schema is refused before anything changes.
         // In-memory databases answer "memory" and stay so.
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
@@ -211,9 +206,9 @@ impl SqliteStore {
     }
 }
 
-/// Builds the [`schema::READ_INDEXES`] that are missing, in one transaction: after a bulk load,
-/// or when opening a database whose bulk load was cut short. Nothing is written when none is
-/// missing.
+/// Builds the [`schema::READ_INDEXES`] that are missing, in one transaction: at the end of a bulk
+/// load, or at the start of the next one when a load was cut short. Nothing is written when none
+/// is missing.
 fn build_read_indexes(conn: &mut Connection) -> rusqlite::Result<()> {
     if schema::missing_read_indexes(conn)?.is_empty() {
         return Ok(());
@@ -439,9 +434,14 @@ impl Store for SqliteStore {
     }
 
     /// Into a database without events, drops the [`schema::READ_INDEXES`] until
-    /// [`Store::end_bulk_load`]. A database with events keeps them: rebuilding them whole could
-    /// cost more than what the load adds.
+    /// [`Store::end_bulk_load`]. A database with events keeps them (rebuilding them whole could
+    /// cost more than what the load adds), and gets back any that a load cut short left out.
+    ///
+    /// Opening a database does not build missing indexes: a reader opened during another
+    /// process's load would hold the write lock for as long as that takes, and the loader's next
+    /// batch could time out waiting for it.
     fn begin_bulk_load(&mut self) -> Result<(), StoreError> {
+        build_read_indexes(&mut self.conn).map_err(self.sqlite_err())?;
         let path = &self.path;
         let sqlite_err = |source| StoreError::Sqlite {
             path: path.clone(),
