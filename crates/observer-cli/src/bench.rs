@@ -261,6 +261,10 @@ fn extract_and_store(
         },
         events: 0,
     };
+    // As `ingest` does: a new database builds its read-only indexes once, at the end.
+    let clock = Clock::start();
+    store.begin_bulk_load()?;
+    run.storage.add(clock.stop());
     for chunk in records.chunks(args.batch_size as usize) {
         let batch = chunk.to_vec();
         let clock = Clock::start();
@@ -282,6 +286,9 @@ fn extract_and_store(
             .with_context(|| format!("saving {} coded articles", coded.len()))?;
         run.storage.add(clock.stop());
     }
+    let clock = Clock::start();
+    store.end_bulk_load()?;
+    run.storage.add(clock.stop());
     Ok(run)
 }
 

@@ -55,6 +55,8 @@ pub struct Pipeline<'a> {
     pending_index: ArticleIndex,
     /// Ids coded by this run, so that `--recode` codes an article repeated in the input only once.
     recoded: HashSet<String>,
+    /// The store was told a bulk load began ([`Store::begin_bulk_load`]).
+    bulk_load: bool,
     counts: Counts,
 }
 
@@ -75,6 +77,7 @@ impl<'a> Pipeline<'a> {
             pending: Vec::new(),
             pending_index: ArticleIndex::default(),
             recoded: HashSet::new(),
+            bulk_load: false,
             counts: Counts::default(),
         }
     }
@@ -149,6 +152,11 @@ impl<'a> Pipeline<'a> {
     pub fn finish(mut self, diagnostics: &mut Diagnostics) -> Result<Counts> {
         self.flush(diagnostics)?;
         save(self.store, &std::mem::take(&mut self.pending))?;
+        if self.bulk_load {
+            self.store
+                .end_bulk_load()
+                .context("building the indexes of the database")?;
+        }
         Ok(self.counts)
     }
 
@@ -182,6 +190,12 @@ impl<'a> Pipeline<'a> {
             .unzip();
         if self.queue_only {
             return self.enqueue(records, kinds);
+        }
+        if !self.bulk_load {
+            self.store
+                .begin_bulk_load()
+                .context("preparing the database for a bulk load")?;
+            self.bulk_load = true;
         }
         let pending = std::mem::take(&mut self.pending);
         let (store, extractor) = (&mut *self.store, self.extractor);

@@ -234,6 +234,19 @@ pub trait Store: Send {
     /// deleted and replaced by the new ones in the same transaction (a re-coded article replaces its
     /// events atomically). Unknown article fields (Article::extra) are kept as JSON.
     fn save_batch(&mut self, batch: &[Coded]) -> Result<(), StoreError>;
+    /// Announces a run of [`Store::save_batch`] calls (a large ingest), so the backend may put
+    /// off work that is cheaper done once at the end, in [`Store::end_bulk_load`]: SQLite builds
+    /// the indexes that only serve reads then, when the database had no events. Until then
+    /// queries still answer, more slowly. If the process dies in between, nothing is lost and
+    /// queries still answer (slowly): the next bulk load finishes the work first. By default,
+    /// nothing is put off.
+    fn begin_bulk_load(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// Ends what [`Store::begin_bulk_load`] started; calling it without a bulk load does nothing.
+    fn end_bulk_load(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
     /// Events matching the filter, ordered by date start (nulls last), then article id, then event id.
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError>;
     fn event(&self, id: &str) -> Result<Option<Event>, StoreError>;

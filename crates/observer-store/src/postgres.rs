@@ -42,6 +42,7 @@ pub mod test_server;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -49,7 +50,9 @@ use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{Json, ToSql, Type};
 use postgres::{Client, Config, NoTls, Row, Statement, Transaction};
 
-use crate::columns::{EventColumns, fold, stray_event};
+use crate::columns::{
+    ColumnKind, ColumnValue, EVENT_COLUMNS, EventColumns, event_column_list, fold, stray_event,
+};
 use crate::{
     Article, ArticleFilter, ArticleSummary, Coded, CodedBatch, DayCount, Event, EventFilter,
     EventType, FeedValidators, MapPoint, Queue, QueueStats, Stats, Store, StoreError,
@@ -343,58 +346,45 @@ const UPSERT_QUEUED: &str = upsert_articles!(
     "extractor_version = NULL, state = 'queued', queued_at = excluded.queued_at, failure = NULL"
 );
 
-const COPY_EVENTS: &str = "COPY events (id, article_id, type, mode, cameo,
-        source_name, source_text, source_code, source_country, source_role,
-        target_name, target_text, target_code, target_country, target_role,
-        place_name, place_country, place_admin1, place_lat, place_lon, place_precision,
-        date_start, date_end, date_precision,
-        stance, claimant_name, claimant_text, claimant_code, claimant_country, claimant_role,
-        negated, hypothetical, background, actor_search, place_search, countries, json)
-    FROM STDIN (FORMAT binary)";
+/// The columns PostgreSQL adds after [`EVENT_COLUMNS`]: the folded search arrays and the JSON.
+const MORE_EVENT_COLUMNS: [(&str, Type); 4] = [
+    ("actor_search", Type::TEXT_ARRAY),
+    ("place_search", Type::TEXT_ARRAY),
+    ("countries", Type::TEXT_ARRAY),
+    ("json", Type::JSON),
+];
+
+/// Loads events: [`EVENT_COLUMNS`], then [`MORE_EVENT_COLUMNS`].
+static COPY_EVENTS: LazyLock<String> = LazyLock::new(|| {
+    let more = MORE_EVENT_COLUMNS.map(|(name, _)| name);
+    format!(
+        "COPY events ({}) FROM STDIN (FORMAT binary)",
+        event_column_list(&more)
+    )
+});
 
 /// The SQL types of [`COPY_EVENTS`]'s columns, in order.
-const EVENT_TYPES: [Type; 37] = {
-    const T: Type = Type::TEXT;
-    [
-        T,
-        T,
-        T,
-        T,
-        T, // id .. cameo
-        T,
-        T,
-        T,
-        T,
-        T, // source
-        T,
-        T,
-        T,
-        T,
-        T, // target
-        T,
-        T,
-        T,
-        Type::FLOAT8,
-        Type::FLOAT8,
-        T, // place
-        Type::DATE,
-        Type::DATE,
-        T, // date
-        T,
-        T,
-        T,
-        T,
-        T,
-        T, // stance, claimant
-        Type::BOOL,
-        Type::BOOL,
-        Type::BOOL,
-        Type::TEXT_ARRAY,
-        Type::TEXT_ARRAY,
-        Type::TEXT_ARRAY,
-        Type::JSON,
-    ]
-};
+static EVENT_TYPES: LazyLock<Vec<Type>> = LazyLock::new(|| {
+    let kinds = EVENT_COLUMNS.iter().map(|&(_, kind)| match kind {
+        ColumnKind::Text => Type::TEXT,
+        ColumnKind::Real => Type::FLOAT8,
+        ColumnKind::Date => Type::DATE,
+        ColumnKind::Flag => Type::BOOL,
+    });
+    kinds
+        .chain(MORE_EVENT_COLUMNS.map(|(_, sql_type)| sql_type))
+        .collect()
+});
+
+/// A column value as the `postgres` client binds it.
+fn bound<'v>(value: &'v ColumnValue<'_>) -> &'v (dyn ToSql + Sync) {
+    match value {
+        ColumnValue::Text(text) => text,
+        ColumnValue::Real(number) => number,
+        ColumnValue::Date(date) => date,
+        ColumnValue::Flag(flag) => flag,
+    }
+}
 
 /// Replaces the events of `article_ids` by `events`, inside `tx`.
 fn replace_events<'e>(
@@ -410,51 +400,21 @@ fn replace_events<'e>(
     if events.peek().is_none() {
         return Ok(());
     }
-    let mut writer = BinaryCopyInWriter::new(tx.copy_in(COPY_EVENTS)?, &EVENT_TYPES);
+    let mut writer = BinaryCopyInWriter::new(tx.copy_in(COPY_EVENTS.as_str())?, &EVENT_TYPES);
     for event in events {
         let row = EventColumns::of(event);
-        let (source, target, claimant) = (&row.source, &row.target, &row.claimant);
+        let values = row.values();
         let (actor_search, place_search, countries) =
             (row.actor_search(), row.place_search(), row.countries());
-        writer.write(&[
-            &row.id,
-            &row.article_id,
-            &row.event_type,
-            &row.mode,
-            &row.cameo,
-            &source.name,
-            &source.text,
-            &source.code,
-            &source.country,
-            &source.role,
-            &target.name,
-            &target.text,
-            &target.code,
-            &target.country,
-            &target.role,
-            &row.place_name,
-            &row.place_country,
-            &row.place_admin1,
-            &row.place_lat,
-            &row.place_lon,
-            &row.place_precision,
-            &row.date_start,
-            &row.date_end,
-            &row.date_precision,
-            &row.stance,
-            &claimant.name,
-            &claimant.text,
-            &claimant.code,
-            &claimant.country,
-            &claimant.role,
-            &row.negated,
-            &row.hypothetical,
-            &row.background,
-            &actor_search,
+        let json = Json(event);
+        let mut params: Vec<&(dyn ToSql + Sync)> = values.iter().map(bound).collect();
+        params.extend([
+            &actor_search as &(dyn ToSql + Sync),
             &place_search,
             &countries,
-            &Json(event),
-        ])?;
+            &json,
+        ]);
+        writer.write(&params)?;
     }
     writer.finish().map(drop)
 }

@@ -8,6 +8,7 @@ mod filter;
 mod schema;
 
 use std::path::Path;
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, SecondsFormat, Utc};
@@ -16,7 +17,9 @@ use rusqlite::functions::{Context, FunctionFlags};
 use rusqlite::types::{ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use crate::columns::{EventColumns, fold, stray_event};
+use crate::columns::{
+    ColumnValue, EVENT_COLUMNS, EventColumns, event_column_list, fold, stray_event,
+};
 use crate::{
     Article, ArticleFilter, ArticleSummary, Coded, DayCount, Event, EventFilter, EventType,
     FeedValidators, MapPoint, Stats, Store, StoreError, StoredArticle,
@@ -39,6 +42,8 @@ pub struct SqliteStore {
     conn: Connection,
     /// The database file as given, for error messages (`:memory:` when in memory).
     path: String,
+    /// A bulk load dropped the [`schema::READ_INDEXES`], to build them at its end.
+    indexes_deferred: bool,
 }
 
 impl SqliteStore {
@@ -126,7 +131,11 @@ impl SqliteStore {
         // Safe with WAL: a power loss may drop the last commits, never corrupt the file.
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite_err)?;
-        Ok(SqliteStore { conn, path })
+        Ok(SqliteStore {
+            conn,
+            path,
+            indexes_deferred: false,
+        })
     }
 
     fn sqlite_err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -197,6 +206,21 @@ impl SqliteStore {
     }
 }
 
+/// Builds the [`schema::READ_INDEXES`] that are missing, in one transaction: at the end of a bulk
+/// load, or at the start of the next one when a load was cut short. Nothing is written when none
+/// is missing.
+fn build_read_indexes(conn: &mut Connection) -> rusqlite::Result<()> {
+    if schema::missing_read_indexes(conn)?.is_empty() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the write lock: another connection may have built them meanwhile.
+    for sql in schema::missing_read_indexes(&tx)? {
+        tx.execute_batch(sql)?;
+    }
+    tx.commit()
+}
+
 /// The SQL function [`filter::FOLD_FUNCTION`]: case-folded text, NULL for anything else.
 fn fold_sql_text(ctx: &mut Context<'_>) -> rusqlite::Result<Option<String>> {
     Ok(match ctx.get_raw(0) {
@@ -233,16 +257,17 @@ const INDEX_SEARCH_TEXT: &str = "
     SELECT rowid, title, text FROM articles
     WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY rowid";
 
-const INSERT_EVENT: &str = "
-    INSERT INTO events (id, article_id, type, mode, cameo,
-        source_name, source_text, source_code, source_country, source_role,
-        target_name, target_text, target_code, target_country, target_role,
-        place_name, place_country, place_admin1, place_lat, place_lon, place_precision,
-        date_start, date_end, date_precision,
-        stance, claimant_name, claimant_text, claimant_code, claimant_country, claimant_role,
-        negated, hypothetical, background, json)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-        ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
+/// Inserts one event row: [`EVENT_COLUMNS`] and the JSON.
+static INSERT_EVENT: LazyLock<String> = LazyLock::new(|| {
+    let parameters: Vec<String> = (1..=EVENT_COLUMNS.len() + 1)
+        .map(|i| format!("?{i}"))
+        .collect();
+    format!(
+        "INSERT INTO events ({}) VALUES ({})",
+        event_column_list(&["json"]),
+        parameters.join(", ")
+    )
+});
 
 /// Writes one event row; `json` is the event serialised (UTF-8, as serde_json writes it), the
 /// row's source of truth.
@@ -252,47 +277,47 @@ fn insert_event(
     json: &[u8],
 ) -> rusqlite::Result<()> {
     let json = ToSqlOutput::Borrowed(ValueRef::Text(json));
-    let row = EventColumns::of(event);
-    let (source, target, claimant) = (&row.source, &row.target, &row.claimant);
-    // In the order of the columns of INSERT_EVENT: positional parameters, because looking
-    // names up cost more than binding the values.
-    let params: [&dyn ToSql; 34] = [
-        &row.id,
-        &row.article_id,
-        &row.event_type,
-        &row.mode,
-        &row.cameo,
-        &source.name,
-        &source.text,
-        &source.code,
-        &source.country,
-        &source.role,
-        &target.name,
-        &target.text,
-        &target.code,
-        &target.country,
-        &target.role,
-        &row.place_name,
-        &row.place_country,
-        &row.place_admin1,
-        &row.place_lat,
-        &row.place_lon,
-        &row.place_precision,
-        &row.date_start.map(iso_date),
-        &row.date_end.map(iso_date),
-        &row.date_precision,
-        &row.stance,
-        &claimant.name,
-        &claimant.text,
-        &claimant.code,
-        &claimant.country,
-        &claimant.role,
-        &row.negated,
-        &row.hypothetical,
-        &row.background,
-        &json,
-    ];
+    let values = EventColumns::of(event).values();
+    // Positional parameters, because looking names up cost more than binding the values.
+    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(values.len() + 1);
+    params.extend(values.iter().map(|value| value as &dyn ToSql));
+    params.push(&json);
     statement.execute(&params[..]).map(drop)
+}
+
+impl ToSql for ColumnValue<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        use rusqlite::types::Value;
+        Ok(match *self {
+            ColumnValue::Text(Some(text)) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
+            ColumnValue::Real(Some(number)) => ToSqlOutput::Owned(Value::Real(number)),
+            ColumnValue::Date(Some(date)) => ToSqlOutput::Owned(Value::Text(iso_date(date))),
+            ColumnValue::Flag(flag) => ToSqlOutput::Owned(Value::Integer(flag.into())),
+            ColumnValue::Text(None) | ColumnValue::Real(None) | ColumnValue::Date(None) => {
+                ToSqlOutput::Owned(Value::Null)
+            }
+        })
+    }
+}
+
+/// The JSON of every event of `batch`, in order, serialised on all cores: the thread that
+/// writes the database is the bottleneck of an ingest, and this was a tenth of its work. sonic-rs
+/// writes the same compact JSON as serde_json, escaping strings with SIMD instead of byte by byte
+/// (two thirds of serialising an event).
+fn events_json(batch: &[Coded]) -> Result<Vec<Vec<u8>>, String> {
+    use rayon::prelude::*;
+    batch
+        .par_iter()
+        .flat_map_iter(|coded| &coded.events)
+        .map(|event| {
+            sonic_rs::to_vec(event).map_err(|e| {
+                format!(
+                    "cannot save article {}: event {}: {e}",
+                    event.article_id, event.id
+                )
+            })
+        })
+        .collect()
 }
 
 /// The day as `YYYY-MM-DD`, as `date.format("%Y-%m-%d")` writes it. Years of four digits are
@@ -352,17 +377,18 @@ impl Store for SqliteStore {
             .map(|coded| coded.article.id.as_str())
             .collect();
         let ids = serde_json::Value::from(ids).to_string();
+        let events_json = events_json(batch).map_err(|problem| StoreError::Invalid {
+            path: path.clone(),
+            problem,
+        })?;
         tx.execute(FORGET_SEARCH_TEXT, [&ids]).map_err(sqlite_err)?;
         {
             let mut upsert_article = tx.prepare_cached(UPSERT_ARTICLE).map_err(sqlite_err)?;
             let mut delete_events = tx
                 .prepare_cached("DELETE FROM events WHERE article_id = ?1")
                 .map_err(sqlite_err)?;
-            let mut insert = tx.prepare_cached(INSERT_EVENT).map_err(sqlite_err)?;
-            // One buffer for every event's JSON, rather than a new string grown for each.
-            // sonic-rs writes the same compact JSON as serde_json, escaping strings with SIMD
-            // instead of byte by byte (two thirds of serialising an event).
-            let mut json = Vec::with_capacity(4096);
+            let mut insert = tx.prepare_cached(&INSERT_EVENT).map_err(sqlite_err)?;
+            let mut events_json = events_json.iter();
             for coded in batch {
                 let article = &coded.article;
                 let invalid = |problem: String| StoreError::Invalid {
@@ -398,16 +424,57 @@ impl Store for SqliteStore {
                     ])
                     .map_err(save_err)?;
                 delete_events.execute([&article.id]).map_err(save_err)?;
-                for event in &coded.events {
-                    json.clear();
-                    sonic_rs::to_writer(&mut json, event)
-                        .map_err(|e| invalid(format!("event {}: {e}", event.id)))?;
-                    insert_event(&mut insert, event, &json).map_err(save_err)?;
+                for (event, json) in coded.events.iter().zip(&mut events_json) {
+                    insert_event(&mut insert, event, json).map_err(save_err)?;
                 }
             }
         }
         tx.execute(INDEX_SEARCH_TEXT, [&ids]).map_err(sqlite_err)?;
         tx.commit().map_err(sqlite_err)
+    }
+
+    /// Into a database without events, drops the [`schema::READ_INDEXES`] until
+    /// [`Store::end_bulk_load`]. A database with events keeps them (rebuilding them whole could
+    /// cost more than what the load adds), and gets back any that a load cut short left out.
+    ///
+    /// Opening a database does not build missing indexes: a reader opened during another
+    /// process's load would hold the write lock for as long as that takes, and the loader's next
+    /// batch could time out waiting for it.
+    fn begin_bulk_load(&mut self) -> Result<(), StoreError> {
+        build_read_indexes(&mut self.conn).map_err(self.sqlite_err())?;
+        let path = &self.path;
+        let sqlite_err = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&sqlite_err)?;
+        let empty: bool = tx
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM events)", [], |row| {
+                row.get(0)
+            })
+            .map_err(&sqlite_err)?;
+        if empty {
+            for (name, _) in schema::READ_INDEXES {
+                tx.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))
+                    .map_err(&sqlite_err)?;
+            }
+        }
+        tx.commit().map_err(&sqlite_err)?;
+        self.indexes_deferred |= empty;
+        Ok(())
+    }
+
+    fn end_bulk_load(&mut self) -> Result<(), StoreError> {
+        if !std::mem::take(&mut self.indexes_deferred) {
+            return Ok(());
+        }
+        build_read_indexes(&mut self.conn).map_err(|source| StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        })
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {

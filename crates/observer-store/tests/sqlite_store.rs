@@ -308,3 +308,68 @@ fn new_files_get_large_pages_and_older_files_keep_theirs() {
     assert_eq!(found.event_type, EventType::Protest);
     assert_search_index_matches_articles(&old);
 }
+
+/// The indexes of the events table in the database at `path`, by name.
+fn event_indexes(path: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut statement = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'events' \
+             ORDER BY name",
+        )
+        .unwrap();
+    statement
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// A bulk load into a database without events builds the indexes that serve only reads at its
+/// end; one cut short (the process killed before the end) leaves a database that answers the
+/// same, and the next bulk load builds them first. A database with events keeps its indexes.
+#[test]
+fn a_bulk_load_builds_the_read_indexes_at_its_end_or_at_the_next_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("observer.db");
+    let by_country = || EventFilter {
+        country: Some("AZE".into()),
+        ..EventFilter::default()
+    };
+    let mut store = SqliteStore::open(&path).unwrap();
+    let all_indexes = event_indexes(&path);
+    assert!(all_indexes.len() > 2, "{all_indexes:?}");
+
+    store.begin_bulk_load().unwrap();
+    common::filter_fixture(&mut store);
+    let during = event_indexes(&path);
+    assert!(during.contains(&"events_article".to_string()), "{during:?}");
+    assert!(during.len() < all_indexes.len(), "{during:?}");
+    let answer = common::matching(&store, by_country());
+    assert_eq!(answer.len(), 3, "{answer:?}");
+    drop(store);
+
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(event_indexes(&path), during, "opening builds nothing");
+    assert_eq!(common::matching(&store, by_country()), answer);
+
+    store.begin_bulk_load().unwrap();
+    assert_eq!(event_indexes(&path), all_indexes, "a database with events");
+    store
+        .save_batch(&[coded(
+            article("d1", Some("Wire Service"), None, "D."),
+            vec![event("d1", 0, EventType::Protest)],
+        )])
+        .unwrap();
+    store.end_bulk_load().unwrap();
+    assert_eq!(event_indexes(&path), all_indexes);
+    assert_eq!(store.stats().unwrap().events, 6);
+
+    let fresh = dir.path().join("fresh.db");
+    let mut store = SqliteStore::open(&fresh).unwrap();
+    store.begin_bulk_load().unwrap();
+    common::filter_fixture(&mut store);
+    store.end_bulk_load().unwrap();
+    assert_eq!(event_indexes(&fresh), all_indexes);
+    assert_eq!(common::matching(&store, by_country()), answer);
+}

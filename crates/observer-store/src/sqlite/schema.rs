@@ -242,6 +242,63 @@ CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, place
     WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL;
 ";
 
+/// The indexes of the events table that only serve reads (the filters, the order of the event
+/// list, the map and the timeline), as the latest migration leaves them. A load into a database
+/// without events drops them and builds each once at the end (`SqliteStore::begin_bulk_load`):
+/// updating them row by row touched most of their pages in every batch, and each batch wrote
+/// those pages to the WAL and then to the database again. `events_article` (which the delete
+/// of a re-coded article's events needs) and the primary key stay.
+///
+/// A test checks that these are the indexes of a new database, so a migration that changes one
+/// must change it here too.
+pub(crate) const READ_INDEXES: &[(&str, &str)] = &[
+    ("events_type", "CREATE INDEX events_type ON events (type)"),
+    (
+        "events_source_country",
+        "CREATE INDEX events_source_country ON events (source_country) \
+         WHERE source_country IS NOT NULL",
+    ),
+    (
+        "events_target_country",
+        "CREATE INDEX events_target_country ON events (target_country) \
+         WHERE target_country IS NOT NULL",
+    ),
+    (
+        "events_place_country",
+        "CREATE INDEX events_place_country ON events (place_country) \
+         WHERE place_country IS NOT NULL",
+    ),
+    (
+        "events_order",
+        "CREATE INDEX events_order ON events (date_start IS NULL, date_start, article_id, id)",
+    ),
+    (
+        "events_map",
+        "CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, \
+         place_precision, date_start, date_end, id) \
+         WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL",
+    ),
+    (
+        "events_timeline",
+        "CREATE INDEX events_timeline ON events (date_start, type, date_precision, date_end)",
+    ),
+];
+
+/// The [`READ_INDEXES`] missing from the database: those a bulk load dropped and did not get to
+/// build again (the process was killed or failed meanwhile).
+pub(crate) fn missing_read_indexes(conn: &Connection) -> rusqlite::Result<Vec<&'static str>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'events' AND name = ?1",
+    )?;
+    let mut missing = Vec::new();
+    for &(name, sql) in READ_INDEXES {
+        if !statement.exists([name])? {
+            missing.push(sql);
+        }
+    }
+    Ok(missing)
+}
+
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read, so
 /// opening one never waits for another connection's write. Otherwise all pending migrations run
 /// in one immediate transaction, so two processes opening a new file at once do not both migrate
@@ -534,6 +591,22 @@ mod tests {
                 assert!(matches!(error, StoreError::SchemaTooNew { .. }), "{error}");
             }
             assert_eq!(user_version(&path), latest as i64);
+        }
+    }
+
+    /// [`READ_INDEXES`], which a bulk load drops and builds again, are the indexes the
+    /// migrations leave, word for word.
+    #[test]
+    fn the_read_indexes_are_those_of_a_new_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fresh.db");
+        drop(SqliteStore::open(&path).unwrap());
+        let schema = schema_of(&path);
+        let words = |sql: &str| sql.split_whitespace().collect::<Vec<_>>().join(" ");
+        for &(name, sql) in READ_INDEXES {
+            let found = schema.iter().find(|(found, _)| found == name);
+            let found = found.and_then(|(_, sql)| sql.as_deref()).map(words);
+            assert_eq!(found, Some(words(sql)), "{name}");
         }
     }
 
