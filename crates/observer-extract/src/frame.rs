@@ -134,6 +134,12 @@ fn takes_focus_place(t: EventType) -> bool {
 /// Words that open a subordinate clause with a subject of its own ("after Armenian troops fired").
 const SUBORDINATORS: &[&str] = &["after", "before", "when", "until", "because", "once"];
 
+/// Past participles of the trigger verbs that do not end in "-ed" ("were shot", "had been held").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "shot", "held", "hit", "struck", "taken", "seized", "beaten", "caught", "thrown", "driven",
+    "sent", "brought", "met", "sought", "fought", "blown", "overrun", "hung", "slain", "stabbed",
+];
+
 /// (source, target) pairs of actor indexes; one event each.
 type Pairs = Vec<(Option<usize>, Option<usize>)>;
 
@@ -304,6 +310,34 @@ impl Builder<'_> {
                 .any(|c| c.start < a.end && a.start < c.end)
     }
 
+    /// A verb in the passive ("were detained", "had been freed", "was reportedly shot"): its
+    /// grammatical subject is the one acted on, its doer follows "by" if it is named at all.
+    fn is_passive(&self, t: &Trigger) -> bool {
+        let toks = &self.s.toks;
+        let verb = &toks[t.start];
+        let participle = verb.kind == observer_text::TokenKind::Word
+            && (verb.norm.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&verb.norm.as_str()));
+        // The auxiliary may stand one or two adverbs before ("were later freed").
+        let auxiliary = (t.start.saturating_sub(3)..t.start)
+            .rev()
+            .take_while(|&k| {
+                let w = toks[k].norm.as_str();
+                matches!(w, "was" | "were" | "been" | "being" | "be" | "is" | "are")
+                    || w.ends_with("ly")
+                    || matches!(
+                        w,
+                        "also" | "later" | "then" | "not" | "never" | "all" | "both"
+                    )
+            })
+            .any(|k| {
+                matches!(
+                    toks[k].norm.as_str(),
+                    "was" | "were" | "been" | "being" | "be" | "is" | "are"
+                )
+            });
+        participle && auxiliary
+    }
+
     /// Source and target candidates for a trigger: a list of (source, target) actor indexes.
     fn participants(
         &self,
@@ -396,6 +430,9 @@ impl Builder<'_> {
             || (t.start >= 2
                 && norm(t.start - 1) == "under"
                 && matches!(norm(t.start - 2), "came" | "come" | "comes" | "coming"));
+        // "Twelve soldiers were captured": in the passive the subject is acted on, like one that
+        // came under fire (speech acts keep their speaker: "was accused" is rare, "was said" no act).
+        let passive = !suffered && !is_speech_act(ty) && self.is_passive(t);
         // "by X", "by the X" after a passive or nominal trigger.
         let agent = (t.end..(t.end + 3).min(c_end))
             .find(|&k| norm(k) == "by" || (suffered && norm(k) == "from"))
@@ -470,10 +507,21 @@ impl Builder<'_> {
                 })
             })
             .flatten();
-        let sources: Vec<usize> = match (agent, modifier) {
+        // "the drones had been fired from Russia's Krasnodar region": a passive attack's launch
+        // side is its doer when no agent is named.
+        let launch_side = passive
+            .then(|| (t.end..(t.end + 3).min(c_end)).find(|&k| norm(k) == "from"))
+            .flatten()
+            .and_then(|k| {
+                s.actors
+                    .iter()
+                    .position(|a| a.start > k && a.start <= k + 2 && a.end <= c_end)
+            })
+            .filter(|&k| usable(k));
+        let sources: Vec<usize> = match (agent.or(launch_side), modifier) {
             (Some(a), _) => vec![a],
             (None, Some(m)) => vec![m],
-            (None, None) if suffered => Vec::new(),
+            (None, None) if suffered || passive => Vec::new(),
             (None, None) => participle_doer.map_or_else(|| subject.clone(), |k| vec![k]),
         };
         let mut targets: Vec<usize> = object
@@ -499,16 +547,18 @@ impl Builder<'_> {
         }
         // "Malian soldiers came under fire ..., the army said": the one attacked is before the
         // words (the speaker's own side, maybe), never after them.
-        if suffered {
+        if suffered || passive {
             targets.clear();
         }
-        if suffered
+        if (suffered || passive)
             && let Some(k) = (0..s.actors.len()).rev().find(|&k| {
                 let a = &s.actors[k];
                 a.start >= c_start
                     && a.end <= t.start
                     && !crate::actors::is_locative(&s.toks, a.start)
                     && !sources.contains(&k)
+                    // "the ministry denied that any shots had been fired": not the speaker.
+                    && (suffered || usable(k))
             })
         {
             // The nearest party before the words, with those coordinated with it.
@@ -579,6 +629,8 @@ impl Builder<'_> {
         }
         let rule = if suffered {
             "actors:came-under-attack"
+        } else if passive {
+            "actors:passive-subject-acted-on"
         } else if agent.is_some() {
             "actors:agent"
         } else if modifier.is_some() {
@@ -1798,6 +1850,27 @@ pub fn fill_from_dyad(events: &mut Vec<Event>) {
     }
     fill_parties(events, dyad);
     fill_host_forces(events);
+    fill_arresting_authorities(events);
+}
+
+/// "Dozens of people were arrested", "43 people had been detained": arrests with no doer named
+/// are made by the police of the country where they happen (else of those arrested).
+fn fill_arresting_authorities(events: &mut [Event]) {
+    const RULE: &str = "actors:arrest-by-local-police";
+    for e in events.iter_mut().filter(|e| {
+        e.event_type == EventType::Coerce
+            && e.mode.as_deref() == Some("arrest")
+            && e.source.is_none()
+            && !e.negated
+    }) {
+        let place_country = e.place.as_ref().and_then(|p| p.country.clone());
+        let Some(country) = place_country.or_else(|| e.target.as_ref()?.country.clone()) else {
+            continue;
+        };
+        e.source = Some(inferred_state(country, "police".into(), "COP"));
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("source", RULE));
+    }
 }
 
 /// "Ten Russian soldiers were killed in Ukraine": troops attacked on another country's soil, by no
