@@ -406,6 +406,12 @@ impl Builder<'_> {
                 subject = sp.claimants.clone();
             }
         }
+        // "his forces would respond": a trigger led by a modal is a verb, whose subject is no
+        // modifier.
+        let verbal = matches!(
+            norm(t.start),
+            "would" | "will" | "could" | "can" | "may" | "might" | "shall" | "should" | "must"
+        );
         // A modifier right before a nominal trigger: "Azeri attacks", "Russian air strikes".
         let modifier = (0..s.actors.len()).find(|&k| {
             let a = &s.actors[k];
@@ -422,6 +428,7 @@ impl Builder<'_> {
             let heads_subject = s.actors.iter().any(|b| b.end == a.start);
             ((a.adjectival && (touching || one_word_between)) || (role_noun && touching))
                 && !heads_subject
+                && !verbal
                 && can_act(k)
         });
         // "The patrol came under fire from gunmen": the subject is attacked, by whoever comes
@@ -1845,9 +1852,11 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 /// sides named. When a party to the war is the claimant, it is the one attacked.
 pub fn fill_from_dyad(events: &mut Vec<Event>) {
     let dyad = article_dyad(events);
-    if let Some((a, b)) = dyad.clone().or_else(|| article_pair(events)) {
-        expand_sides(events, &a, &b);
+    let pair = dyad.clone().or_else(|| article_pair(events));
+    if let Some((a, b)) = &pair {
+        expand_sides(events, a, b);
     }
+    aim_threats(events, pair.as_ref());
     fill_parties(events, dyad);
     fill_host_forces(events);
     fill_arresting_authorities(events);
@@ -1870,6 +1879,55 @@ fn fill_arresting_authorities(events: &mut [Event]) {
         e.source = Some(inferred_state(country, "police".into(), "COP"));
         e.rules.push(RULE.into());
         e.provenance.push(FieldEvidence::inferred("source", RULE));
+    }
+}
+
+/// Roles that act for a state: its government, armed forces and police.
+fn acts_for_state(a: &Actor) -> bool {
+    matches!(a.role.as_deref(), None | Some("GOV" | "MIL" | "COP"))
+}
+
+/// "Azerbaijan's president said Baku would destroy any firing point", "India's army chief warned
+/// that his forces would respond": a threat's content names the threatener's own forces, who are
+/// not its target. A threat aimed at no one by one party to the article's conflict is aimed at
+/// the other ("“If the attacks continue, we will respond,” a Hezbollah official warned").
+fn aim_threats(events: &mut [Event], pair: Option<&(Actor, Actor)>) {
+    let own_side = |s: &Actor, t: &Actor| {
+        s.country.is_some()
+            && s.country == t.country
+            && (s.role == t.role
+                || t.role.as_deref() == Some("CVL")
+                || (acts_for_state(s) && acts_for_state(t)))
+    };
+    for e in events
+        .iter_mut()
+        .filter(|e| e.event_type == EventType::Threaten && !e.negated)
+    {
+        let Some(source) = e.source.clone() else {
+            continue;
+        };
+        if e.target.as_ref().is_some_and(|t| own_side(&source, t)) {
+            const RULE: &str = "actors:threat-names-own-forces";
+            e.target = None;
+            e.rules.push(RULE.into());
+            e.provenance.push(FieldEvidence::inferred("target", RULE));
+        }
+        let Some((a, b)) = pair.filter(|_| e.target.is_none()) else {
+            continue;
+        };
+        // A side is known by its country; in a civil war by its role as well.
+        let on = |side: &Actor| {
+            own_side(&source, side) && (a.country != b.country || source.role == side.role)
+        };
+        let other = match (on(a), on(b)) {
+            (true, false) => b,
+            (false, true) => a,
+            _ => continue,
+        };
+        const RULE: &str = "actors:threat-at-other-side";
+        e.target = Some(other.clone());
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("target", RULE));
     }
 }
 

@@ -91,3 +91,29 @@ fn arrests_with_no_doer_named_are_the_local_polices() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_threat_naming_the_threateners_own_forces_is_aimed_at_the_other_side() {
+    let text = "Ethiopian troops shelled Eritrean positions near Badme on Monday, the Eritrean \
+                information ministry said.\n\n\
+                Eritrea's president warned that Asmara would strike back \"without hesitation\" \
+                if the shelling continued.";
+    let found = dyads(EventType::Threaten, text);
+    assert!(found.contains(&pair("ERI", "ETH")), "{found:?}");
+    assert!(found.iter().all(|(s, t)| s != t), "{found:?}");
+    let text = "Pakistani troops fired mortars at Indian posts in the Poonch sector on Tuesday, \
+                the Indian army said.\n\n\
+                India's defence minister warned that his forces would respond to any further \
+                violation.";
+    let found = dyads(EventType::Threaten, text);
+    assert!(found.contains(&pair("IND", "PAK")), "{found:?}");
+    assert!(found.iter().all(|(s, t)| s != t), "{found:?}");
+}
+
+#[test]
+fn a_threat_against_a_named_party_keeps_it() {
+    let text = "Houthi forces fired two drones at the Saudi city of Abha on Monday.\n\n\
+                The Houthis warned the United States that its ships would be targeted.";
+    let found = dyads(EventType::Threaten, text);
+    assert!(found.contains(&pair("YEM", "USA")), "{found:?}");
+}
