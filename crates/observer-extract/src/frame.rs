@@ -1860,6 +1860,60 @@ pub fn fill_from_dyad(events: &mut Vec<Event>) {
     fill_parties(events, dyad);
     fill_host_forces(events);
     fill_arresting_authorities(events);
+    fill_own_population(events);
+    fill_visited_hosts(events);
+}
+
+/// "Authorities imposed a curfew on Dessie", "the government released 25 detainees": a state's
+/// curbs, arrests and releases aimed at no one named fall on its own people.
+fn fill_own_population(events: &mut [Event]) {
+    const RULE: &str = "actors:state-act-on-own-population";
+    for e in events.iter_mut().filter(|e| {
+        let curb = e.event_type == EventType::Coerce && e.mode.as_deref() != Some("expel");
+        let release = e.event_type == EventType::Concede && e.mode.as_deref() == Some("release");
+        (curb || release) && e.target.is_none() && !e.negated
+    }) {
+        let Some(country) = e
+            .source
+            .as_ref()
+            .filter(|s| acts_for_state(s))
+            .and_then(|s| s.country.clone())
+        else {
+            continue;
+        };
+        e.target = Some(inferred_state(country, "civilians".into(), "CVL"));
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("target", RULE));
+    }
+}
+
+/// "Indonesia's president arrived in Manila for a state visit", "the UN envoy is due to visit
+/// Sanaa": a visit with no host named is to the government of the country visited.
+fn fill_visited_hosts(events: &mut [Event]) {
+    const RULE: &str = "actors:visit-to-host-government";
+    for e in events.iter_mut().filter(|e| {
+        e.event_type == EventType::Consult
+            && e.mode.as_deref() == Some("visit")
+            && e.target.is_none()
+            && !e.negated
+    }) {
+        let Some(host) = e.place.as_ref().and_then(|p| p.country.clone()) else {
+            continue;
+        };
+        if e.source
+            .as_ref()
+            .is_none_or(|s| s.country.as_ref() == Some(&host))
+        {
+            continue;
+        }
+        e.target = Some(inferred_state(
+            host.clone(),
+            format!("{host} government"),
+            "GOV",
+        ));
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("target", RULE));
+    }
 }
 
 /// "Dozens of people were arrested", "43 people had been detained": arrests with no doer named

@@ -117,3 +117,38 @@ fn a_threat_against_a_named_party_keeps_it() {
     let found = dyads(EventType::Threaten, text);
     assert!(found.contains(&pair("YEM", "USA")), "{found:?}");
 }
+
+#[test]
+fn a_states_curbs_and_releases_aimed_at_no_one_fall_on_its_own_people() {
+    let found = dyads(
+        EventType::Coerce,
+        "Sri Lanka's government imposed a nationwide curfew on Monday after a night of rioting.",
+    );
+    assert!(found.contains(&pair("LKA", "LKA")), "{found:?}");
+    let found = dyads(
+        EventType::Concede,
+        "Nicaragua's government released 135 detainees on Thursday, a rights group said.",
+    );
+    assert!(found.contains(&pair("NIC", "NIC")), "{found:?}");
+    // An expulsion is of foreigners: no target is invented.
+    let found = dyads(
+        EventType::Coerce,
+        "Mali's junta expelled the French ambassador on Monday.",
+    );
+    assert!(found.iter().all(|(_, t)| t != "MLI"), "{found:?}");
+}
+
+#[test]
+fn a_visit_with_no_host_named_is_to_the_country_visited() {
+    let found = dyads(
+        EventType::Consult,
+        "Kenya's president arrived in Addis Ababa on Tuesday for a two-day state visit.",
+    );
+    assert!(found.contains(&pair("KEN", "ETH")), "{found:?}");
+    // A visit at home has no foreign host.
+    let found = dyads(
+        EventType::Consult,
+        "Kenya's president arrived in Mombasa on Tuesday for a two-day visit.",
+    );
+    assert!(found.iter().all(|(_, t)| t != "KEN"), "{found:?}");
+}
