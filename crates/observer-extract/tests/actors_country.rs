@@ -152,3 +152,22 @@ fn a_visit_with_no_host_named_is_to_the_country_visited() {
     );
     assert!(found.iter().all(|(_, t)| t != "KEN"), "{found:?}");
 }
+
+#[test]
+fn a_demonym_shared_with_a_territory_is_the_states() {
+    let found = dyads(
+        EventType::Assault,
+        "French troops killed 12 jihadists near Menaka on Sunday, the army said.",
+    );
+    assert!(found.iter().any(|(s, _)| s == "FRA"), "{found:?}");
+    let found = dyads(
+        EventType::Accuse,
+        "Iran's foreign minister accused American forces of provoking the clash.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "USA"), "{found:?}");
+    let found = dyads(
+        EventType::Assault,
+        "Dutch peacekeepers came under fire near the border on Monday.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "NLD"), "{found:?}");
+}
