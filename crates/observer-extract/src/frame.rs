@@ -2242,6 +2242,14 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
         x.country == side.country
             && (!civil_war || x.role == side.role || (!sides_role && side.code == a.code))
     };
+    // A state's forces and rebels of the same country are on opposite sides.
+    let opposes = |x: &Actor, side: &Actor| {
+        let rebels = |y: &Actor| y.role.as_deref() == Some("REB");
+        !civil_war
+            && x.country.is_some()
+            && x.country == side.country
+            && ((rebels(x) && acts_for_state(side)) || (acts_for_state(x) && rebels(side)))
+    };
     // A denied attack ("denied that any strike took place") may be read as hypothetical; it is
     // still one between the war's parties.
     // Talks and truces with no parties named ("the next round of talks", "the truce is due to
@@ -2291,6 +2299,14 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
                 }
                 _ => (a.clone(), b.clone(), "actors:article-dyad"),
             },
+            // "Government forces captured two villages" where the war is a foreign army and
+            // rebels: the state fights its own country's rebels.
+            (Some(s), None) if opposes(s, &b) => {
+                (s.clone(), b.clone(), "actors:dyad-state-and-rebels")
+            }
+            (Some(s), None) if opposes(s, &a) => {
+                (s.clone(), a.clone(), "actors:dyad-state-and-rebels")
+            }
             (Some(s), None) if on_side(s, &a) => (s.clone(), b.clone(), "actors:dyad-other-side"),
             (Some(s), None) if on_side(s, &b) => (s.clone(), a.clone(), "actors:dyad-other-side"),
             (None, Some(t)) if on_side(t, &a) => (b.clone(), t.clone(), "actors:dyad-other-side"),
@@ -2477,13 +2493,26 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
                 && a.country.is_none()
                 && (a.name == STATELESS || international(a))
         });
+    // The article's war between parties of two countries, for attackers of a place on one side.
+    let interstate = article_dyad(events)
+        .filter(|(a, b)| a.country.is_some() && b.country.is_some() && a.country != b.country);
     for e in events.iter_mut() {
         // "Armenian officials say 772 troops have died": a party counting fighters counts its own.
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
         if let (Some(country), Some(target)) = (claimant_country, e.target.as_mut()) {
             let fighters = matches!(target.role.as_deref(), Some("MIL" | "REB"));
             let counted = !e.casualties.is_empty();
-            if target.country.is_none() && fighters && counted && e.event_type == EventType::Assault
+            // "The Israeli military said it had killed several gunmen": a party counting the
+            // fighters it killed counts the enemy's.
+            let own_kills = e
+                .source
+                .as_ref()
+                .is_some_and(|s| s.country.as_ref() == Some(&country));
+            if target.country.is_none()
+                && fighters
+                && counted
+                && !own_kills
+                && e.event_type == EventType::Assault
             {
                 target.country = Some(country.clone());
                 target.code = format!("{country}{}", target.role.as_deref().unwrap_or(""));
@@ -2496,6 +2525,7 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
         }
         let place_country = e.place.as_ref().and_then(|p| p.country.clone());
         aid_recipients(e, place_country.as_deref());
+        attacker_from_other_side(e, place_country.as_deref(), interstate.as_ref());
         let (country, rule) = match (place_country, &article_country) {
             (Some(c), _) => (c, "actor-country:event-place"),
             (None, Some(c)) => (c.clone(), "actor-country:article"),
@@ -2518,6 +2548,46 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             })
         });
     }
+}
+
+/// "Militants fired two rockets towards the Israeli town of Sderot": in a war between a state and
+/// an armed movement of another country, militants of no named country who attack a place of the
+/// state are of the movement's country.
+fn attacker_from_other_side(
+    e: &mut Event,
+    place_country: Option<&str>,
+    war: Option<&(Actor, Actor)>,
+) {
+    const RULE: &str = "actor-country:attacker-from-other-side";
+    let (Some(place), Some((a, b))) = (place_country, war) else {
+        return;
+    };
+    if e.event_type != EventType::Assault || e.target.is_some() {
+        return;
+    }
+    let other = if a.country.as_deref() == Some(place) {
+        b
+    } else if b.country.as_deref() == Some(place) {
+        a
+    } else {
+        return;
+    };
+    // Militants side with the armed movement of the war, never with a foreign army.
+    if other.role.as_deref() != Some("REB") {
+        return;
+    }
+    let Some(source) = e
+        .source
+        .as_mut()
+        .filter(|s| s.country.is_none() && s.role.as_deref() == Some("REB") && s.name != STATELESS)
+    else {
+        return;
+    };
+    let country = other.country.clone().unwrap_or_default();
+    source.code = format!("{country}REB");
+    source.country = Some(country);
+    e.rules.push(RULE.into());
+    e.provenance.push(FieldEvidence::inferred("source", RULE));
 }
 
 /// "Trucks brought food into Gaza", "an airdrop over northern Gaza": aid given to no one named

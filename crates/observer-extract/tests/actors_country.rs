@@ -171,3 +171,40 @@ fn a_demonym_shared_with_a_territory_is_the_states() {
     );
     assert!(found.iter().any(|(_, t)| t == "NLD"), "{found:?}");
 }
+
+#[test]
+fn militants_attacking_a_place_of_the_state_come_from_the_movements_side() {
+    let text = "Israeli aircraft struck Hezbollah positions in southern Lebanon on Monday, the \
+                Israeli military said.\n\n\
+                Militants later fired three rockets at the Israeli town of Kiryat Shmona, \
+                according to the military.";
+    let found = dyads(EventType::Assault, text);
+    assert!(found.contains(&pair("LBN", "ISR")), "{found:?}");
+    // Insurgents at home fighting a foreign army stay local.
+    let text = "Rwandan troops attacked insurgent bases near Mocimboa da Praia on Monday, the \
+                Rwandan army said.\n\n\
+                Insurgents raided a village near Mocimboa da Praia on Wednesday, killing four \
+                people, police said.";
+    let found = dyads(EventType::Assault, text);
+    assert!(found.contains(&pair("RWA", "MOZ")), "{found:?}");
+    assert_eq!(
+        found.iter().filter(|(s, _)| s == "RWA").count(),
+        1,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn fighters_a_party_says_it_killed_are_the_enemys() {
+    let found = dyads(
+        EventType::Assault,
+        "Israel's military said it had killed 14 gunmen in an air strike near Khan Younis on \
+         Sunday.",
+    );
+    assert!(found.contains(&pair("ISR", "PSE")), "{found:?}");
+    let found = dyads(
+        EventType::Assault,
+        "Armenian officials say 40 soldiers have been killed since Tuesday.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "ARM"), "{found:?}");
+}
