@@ -1856,6 +1856,9 @@ pub fn fill_from_dyad(events: &mut Vec<Event>) {
     if let Some((a, b)) = &pair {
         expand_sides(events, a, b);
     }
+    // "The two armies agreed to a truce": once "both sides" are named, their truce may be the
+    // only sign of who is at war.
+    let dyad = dyad.or_else(|| article_dyad(events));
     aim_threats(events, pair.as_ref());
     fill_parties(events, dyad);
     fill_host_forces(events);
@@ -2471,16 +2474,31 @@ fn local_voice(actor: &Actor) -> bool {
 /// Gives generic actors the country of the event's place, else of the article's main place, else
 /// the country the article names most.
 pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
-    let article_country = ctx
-        .focus
-        .as_ref()
-        .and_then(|(p, _)| p.country.clone())
-        .or_else(|| {
-            ctx.countries
-                .iter()
-                .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
-                .map(|(c, _)| c.clone())
-        });
+    let focus_country = ctx.focus.as_ref().and_then(|(p, _)| p.country.clone());
+    // "Yemen's warring parties met in Muscat": a country where only talks and agreements take
+    // place is the venue, not the home of the article's unnamed officials and fighters.
+    let venue_only = focus_country.as_ref().is_some_and(|focus| {
+        let there = |e: &&Event| e.place.as_ref().and_then(|p| p.country.as_ref()) == Some(focus);
+        // Talks, deals and what they plan or recall (a swap to come, the truce of April).
+        let diplomatic = |e: &&Event| {
+            matches!(
+                e.event_type,
+                EventType::Consult | EventType::Agree | EventType::Cooperate
+            ) || e.hypothetical
+                || e.background
+                || e.mode.as_deref() == Some("ceasefire")
+        };
+        events.iter().filter(there).all(|e| diplomatic(&e))
+    });
+    let article_country = focus_country.filter(|_| !venue_only).or_else(|| {
+        ctx.countries
+            .iter()
+            .filter(|(c, _)| {
+                !venue_only || ctx.focus.as_ref().and_then(|(p, _)| p.country.as_ref()) != Some(*c)
+            })
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
+            .map(|(c, _)| c.clone())
+    });
     // "Suspected jihadists", "JNIM", "Islamic State fighters": where the armed group is one of no
     // country, the unnamed gunmen and attackers of the story are that group, not locals.
     let international = |a: &Actor| a.code.starts_with(INTERNATIONAL_GROUP);

@@ -208,3 +208,26 @@ fn fighters_a_party_says_it_killed_are_the_enemys() {
     );
     assert!(found.iter().any(|(_, t)| t == "ARM"), "{found:?}");
 }
+
+#[test]
+fn the_venue_of_talks_is_not_the_home_of_unnamed_officials() {
+    let text = "Delegations of Sudan's army and the Rapid Support Forces held talks in Jeddah on \
+                Monday, the mediators said.\n\n\
+                At the talks, RSF negotiators rejected a government proposal to open aid \
+                corridors into Khartoum, a delegate said.\n\n\
+                The RSF has accused the army of shelling Omdurman since the talks began.";
+    let found = dyads(EventType::Reject, text);
+    assert!(found.iter().any(|(_, t)| t == "SDN"), "{found:?}");
+    assert!(found.iter().all(|(_, t)| t != "SAU"), "{found:?}");
+}
+
+#[test]
+fn a_truce_between_both_sides_names_the_parties_to_a_denied_attack() {
+    let text = "The armies of Kyrgyzstan and Tajikistan agreed on Monday to a ceasefire along \
+                the disputed border, both sides said.\n\n\
+                Tajikistan's defence ministry denied that its troops had opened fire on \
+                Tuesday.\n\n\
+                Kyrgyzstan's border service said its guards had come under fire near Batken.";
+    let found = dyads(EventType::Assault, text);
+    assert!(found.contains(&pair("TJK", "KGZ")), "{found:?}");
+}
