@@ -2258,11 +2258,32 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
     // Talks and truces with no parties named ("the next round of talks", "the truce is due to
     // take effect", "a previous truce collapsed") are the war's parties', planned or past.
     let talks = |e: &Event| e.event_type == EventType::Consult;
-    for e in events.iter_mut().filter(|e| {
+    // "Israeli jets struck Gaza overnight. The strikes hit training camps": an attack naming no
+    // one, told a sentence or two after one that names both sides, continues that story.
+    let mut last_attack: Option<(usize, Actor, Actor)> = None;
+    for i in 0..events.len() {
+        // The latest attack naming both sides, as filled so far.
+        if let Some(p) = i.checked_sub(1).map(|k| &events[k])
+            && p.event_type == EventType::Assault
+            && !p.hypothetical
+            && !p.background
+            && let (Some(s), Some(t)) = (&p.source, &p.target)
+            && armed_party(s)
+        {
+            last_attack = Some((p.evidence.sentence, s.clone(), t.clone()));
+        }
+        let e = &mut events[i];
         let negotiated = ceasefire(e) || talks(e);
-        (e.event_type == EventType::Assault || negotiated)
-            && (!e.hypothetical || e.negated || negotiated)
-    }) {
+        if !((e.event_type == EventType::Assault || negotiated)
+            && (!e.hypothetical || e.negated || negotiated))
+        {
+            continue;
+        }
+        let sentence = e.evidence.sentence;
+        let recent = last_attack
+            .as_ref()
+            .filter(|(at, _, _)| *at < sentence && sentence - at <= 2)
+            .map(|(_, s, t)| (s.clone(), t.clone()));
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
         let (src, tgt, rule) = match (&e.source, &e.target) {
             // A recalled event ("since Ukrainian forces recaptured Kherson") is given the other
@@ -2300,7 +2321,10 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
                 Some(c) if b.country.as_deref() == Some(&c) => {
                     (a.clone(), b.clone(), "actors:dyad-claimant-attacked")
                 }
-                _ => (a.clone(), b.clone(), "actors:article-dyad"),
+                _ => match recent.filter(|_| !e.background) {
+                    Some((s, t)) => (s, t, "actors:continues-previous-attack"),
+                    None => (a.clone(), b.clone(), "actors:article-dyad"),
+                },
             },
             // "Government forces captured two villages" where the war is a foreign army and
             // rebels: the state fights its own country's rebels.

@@ -231,3 +231,18 @@ fn a_truce_between_both_sides_names_the_parties_to_a_denied_attack() {
     let found = dyads(EventType::Assault, text);
     assert!(found.contains(&pair("TJK", "KGZ")), "{found:?}");
 }
+
+#[test]
+fn an_attack_naming_no_one_continues_the_attack_told_just_before() {
+    let text = "Houthi forces fired a ballistic missile at the Saudi city of Jizan on Sunday, \
+                the Saudi-led coalition said.\n\n\
+                Saudi jets struck Houthi positions near Saada on Monday, the coalition said.\n\n\
+                The strikes destroyed two weapons depots.";
+    let found = events(text);
+    let last = found
+        .iter()
+        .filter(|e| e.event_type == EventType::Assault && e.evidence.sentence == 2)
+        .map(|e| (country(&e.source), country(&e.target)))
+        .collect::<Vec<_>>();
+    assert_eq!(last, vec![pair("SAU", "YEM")], "{found:#?}");
+}
