@@ -1895,10 +1895,8 @@ fn fill_own_population(events: &mut [Event]) {
 fn fill_visited_hosts(events: &mut [Event]) {
     const RULE: &str = "actors:visit-to-host-government";
     for e in events.iter_mut().filter(|e| {
-        e.event_type == EventType::Consult
-            && e.mode.as_deref() == Some("visit")
-            && e.target.is_none()
-            && !e.negated
+        let abroad = e.event_type == EventType::Consult || e.event_type == EventType::Mobilize;
+        abroad && e.target.is_none() && !e.negated
     }) {
         let Some(host) = e.place.as_ref().and_then(|p| p.country.clone()) else {
             continue;
@@ -1948,7 +1946,7 @@ fn acts_for_state(a: &Actor) -> bool {
 /// that his forces would respond": a threat's content names the threatener's own forces, who are
 /// not its target. A threat aimed at no one by one party to the article's conflict is aimed at
 /// the other ("“If the attacks continue, we will respond,” a Hezbollah official warned").
-fn aim_threats(events: &mut [Event], pair: Option<&(Actor, Actor)>) {
+fn aim_threats(events: &mut Vec<Event>, pair: Option<&(Actor, Actor)>) {
     let own_side = |s: &Actor, t: &Actor| {
         s.country.is_some()
             && s.country == t.country
@@ -1956,14 +1954,28 @@ fn aim_threats(events: &mut [Event], pair: Option<&(Actor, Actor)>) {
                 || t.role.as_deref() == Some("CVL")
                 || (acts_for_state(s) && acts_for_state(t)))
     };
-    for e in events
-        .iter_mut()
-        .filter(|e| e.event_type == EventType::Threaten && !e.negated)
-    {
+    let is_threat = |e: &Event| e.event_type == EventType::Threaten && !e.negated;
+    // Threats a sentence already aims at someone else, by sentence and source.
+    let aimed: Vec<(usize, String)> = events
+        .iter()
+        .filter(|e| is_threat(e))
+        .filter_map(|e| {
+            let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
+            (!own_side(s, t)).then(|| (e.evidence.sentence, s.code.clone()))
+        })
+        .collect();
+    let mut duplicate = vec![false; events.len()];
+    for (i, e) in events.iter_mut().enumerate().filter(|(_, e)| is_threat(e)) {
         let Some(source) = e.source.clone() else {
             continue;
         };
         if e.target.as_ref().is_some_and(|t| own_side(&source, t)) {
+            // "Israel would continue to act against Iranian entrenchment": the threat is the
+            // one aimed at Iran, not a second one.
+            if aimed.contains(&(e.evidence.sentence, source.code.clone())) {
+                duplicate[i] = true;
+                continue;
+            }
             const RULE: &str = "actors:threat-names-own-forces";
             e.target = None;
             e.rules.push(RULE.into());
@@ -1986,6 +1998,11 @@ fn aim_threats(events: &mut [Event], pair: Option<&(Actor, Actor)>) {
         e.rules.push(RULE.into());
         e.provenance.push(FieldEvidence::inferred("target", RULE));
     }
+    let mut index = 0;
+    events.retain(|_| {
+        index += 1;
+        !duplicate[index - 1]
+    });
 }
 
 /// "Ten Russian soldiers were killed in Ukraine": troops attacked on another country's soil, by no

@@ -246,3 +246,33 @@ fn an_attack_naming_no_one_continues_the_attack_told_just_before() {
         .collect::<Vec<_>>();
     assert_eq!(last, vec![pair("SAU", "YEM")], "{found:#?}");
 }
+
+#[test]
+fn talks_and_deployments_abroad_with_no_counterpart_are_with_the_host() {
+    let found = dyads(
+        EventType::Mobilize,
+        "China is conducting military exercises in Cambodia this week, the defence ministry said.",
+    );
+    assert!(
+        found.iter().any(|(s, t)| s == "CHN" && t == "KHM"),
+        "{found:?}"
+    );
+    let found = dyads(
+        EventType::Consult,
+        "Germany's chancellor will attend a summit in Kenya on climate finance next month.",
+    );
+    assert!(
+        found.iter().any(|(s, t)| s == "DEU" && t == "KEN"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_threat_naming_its_own_state_beside_a_foe_is_one_threat() {
+    let found = dyads(
+        EventType::Threaten,
+        "Turkey's president warned that Turkey would act against Kurdish militias in Syria \
+         and would not be deterred by threats.",
+    );
+    assert!(found.iter().all(|(s, t)| s != t), "{found:?}");
+}
