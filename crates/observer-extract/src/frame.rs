@@ -1891,9 +1891,10 @@ fn fill_own_population(events: &mut [Event]) {
 }
 
 /// "Indonesia's president arrived in Manila for a state visit", "the UN envoy is due to visit
-/// Sanaa": a visit with no host named is to the government of the country visited.
+/// Sanaa", "Russia is conducting exercises in Belarus": a visit, meeting or deployment abroad
+/// with no counterpart named is with the government of the host country.
 fn fill_visited_hosts(events: &mut [Event]) {
-    const RULE: &str = "actors:visit-to-host-government";
+    const RULE: &str = "actors:abroad-with-host-government";
     for e in events.iter_mut().filter(|e| {
         let abroad = e.event_type == EventType::Consult || e.event_type == EventType::Mobilize;
         abroad && e.target.is_none() && !e.negated
