@@ -378,9 +378,23 @@ impl Builder<'_> {
         // Subject: the first usable actor of the clause before the trigger, with its coordinates;
         // in "X said its forces repelled an attack after Armenian troops fired", of the
         // subordinate clause the trigger is in.
+        // "If the regime continues its raids, we will respond": a condition before the trigger's
+        // clause is no part of it.
+        let condition = (0..t.start).find(|&k| norm(k) == "if").and_then(|c| {
+            let end = (c + 1..t.start).find(|&k| matches!(norm(k), "," | ";" | "then"))?;
+            Some((c, end))
+        });
+        let in_condition = |k: usize| {
+            condition.is_some_and(|(c, end)| s.actors[k].start > c && s.actors[k].end <= end)
+        };
         let subject_of = |from: usize| {
             (0..s.actors.len())
-                .filter(|&k| s.actors[k].start >= from && s.actors[k].end <= t.start && can_act(k))
+                .filter(|&k| {
+                    s.actors[k].start >= from
+                        && s.actors[k].end <= t.start
+                        && can_act(k)
+                        && !in_condition(k)
+                })
                 .find(|&k| !crate::actors::is_locative(&s.toks, s.actors[k].start))
         };
         let subordinate = (c_start..t.start)
@@ -467,6 +481,13 @@ impl Builder<'_> {
                 s.actors[k].start >= t.end
                     && s.actors[k].start < c_end
                     && usable(k)
+                    // "“... we will respond,” a Hezbollah commander warned": the speaker of a
+                    // threat, charge or appeal is not whom it is aimed at ("stopped a convoy,
+                    // the WFP said" may well be done to the speaker).
+                    && !(matches!(
+                        ty,
+                        EventType::Threaten | EventType::Accuse | EventType::Request
+                    ) && claimants.contains(&k))
                     && Some(k) != agent
                     && !opposed(k)
             })
@@ -620,6 +641,29 @@ impl Builder<'_> {
             if let Some(k) = between.filter(|_| nominal) {
                 targets = coordinated(&s.actors, &s.toks, k);
             }
+        }
+        // "“If the Zionist regime continues these attacks, we will respond,” the commander
+        // warned": the party a threat's (or a conditional attack's) condition names is the one
+        // threatened.
+        let conditional = ty == EventType::Threaten || (ty == EventType::Assault && t.hypothetical);
+        if targets.is_empty()
+            && conditional
+            && let Some(cond) = (0..s.toks.len()).find(|&k| norm(k) == "if")
+        {
+            let cond_end = (cond + 1..s.toks.len())
+                .find(|&k| matches!(norm(k), "," | ";" | "then"))
+                .unwrap_or(s.toks.len());
+            targets = (0..s.actors.len())
+                .find(|&k| {
+                    let a = &s.actors[k];
+                    a.start > cond
+                        && a.end <= cond_end
+                        && usable(k)
+                        && !sources.contains(&k)
+                        && !crate::actors::is_locative(&s.toks, a.start)
+                })
+                .into_iter()
+                .collect();
         }
         // "Four children were killed in shelling": those counted are the ones attacked.
         if targets.is_empty()

@@ -276,3 +276,34 @@ fn a_threat_naming_its_own_state_beside_a_foe_is_one_threat() {
     );
     assert!(found.iter().all(|(s, t)| s != t), "{found:?}");
 }
+
+#[test]
+fn armed_groups_and_state_forces_known_by_name_carry_their_country() {
+    let found = dyads(
+        EventType::Assault,
+        "The Revolutionary Guards fired missiles at militant bases in northern Iraq on Monday.",
+    );
+    assert!(found.iter().any(|(s, _)| s == "IRN"), "{found:?}");
+    let found = dyads(
+        EventType::Assault,
+        "Kachin Independence Army fighters attacked a police station in Bhamo on Friday, \
+         residents said.",
+    );
+    assert!(found.iter().any(|(s, _)| s == "MMR"), "{found:?}");
+}
+
+#[test]
+fn the_party_a_threats_condition_names_is_threatened() {
+    let found = dyads(
+        EventType::Threaten,
+        "\"If the Zionist entity continues its raids, we will respond with force,\" a Hezbollah \
+         commander warned.",
+    );
+    assert!(found.contains(&pair("LBN", "ISR")), "{found:?}");
+    let found = dyads(
+        EventType::Threaten,
+        "\"If Afghanistan does not act, we will strike the camps ourselves,\" Pakistan's defence \
+         minister warned.",
+    );
+    assert!(found.contains(&pair("PAK", "AFG")), "{found:?}");
+}
