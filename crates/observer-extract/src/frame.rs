@@ -2774,22 +2774,34 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
         if e.target.is_some() || !REACTIONS.contains(&e.event_type) {
             continue;
         }
-        let Some((_, trigger_end)) = trigger_span(e).filter(|&(_, end)| end <= e.evidence.end)
-        else {
-            continue;
-        };
-        let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
-        let determiner = toks.first().is_some_and(|t| {
-            matches!(
-                t.norm.as_str(),
-                "the" | "this" | "these" | "those" | "such" | "its" | "their"
-            )
-        });
-        let Some(noun) = lex
-            .event_nouns
-            .longest_at(text, &toks, 1)
-            .filter(|_| determiner)
-        else {
+        // After any of the event's triggers ("rallied ... to protest against the strikes").
+        let trigger_ends: Vec<usize> = e
+            .provenance
+            .iter()
+            .filter(|p| p.field == "type")
+            .filter_map(|p| p.end)
+            .filter(|&end| end <= e.evidence.end)
+            .collect();
+        let Some((toks, noun)) = trigger_ends.into_iter().find_map(|trigger_end| {
+            let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
+            // "protested against the strikes", "anger over the killings": a preposition may
+            // stand before the event referred to.
+            let at = usize::from(
+                toks.first()
+                    .is_some_and(|t| matches!(t.norm.as_str(), "against" | "over")),
+            );
+            let determiner = toks.get(at).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "the" | "this" | "these" | "those" | "such" | "its" | "their"
+                )
+            });
+            let noun = lex
+                .event_nouns
+                .longest_at(text, &toks, at + 1)
+                .filter(|_| determiner)?;
+            Some((toks, noun))
+        }) else {
             continue;
         };
         let referred = noun.values;

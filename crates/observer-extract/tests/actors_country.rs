@@ -307,3 +307,12 @@ fn the_party_a_threats_condition_names_is_threatened() {
     );
     assert!(found.contains(&pair("PAK", "AFG")), "{found:?}");
 }
+
+#[test]
+fn a_protest_against_an_attack_reported_before_is_aimed_at_its_doer() {
+    let text = "Iranian jets struck Kurdish camps near Erbil on Monday, Iraqi officials said.\n\n\
+                Hundreds of people rallied in Sulaimaniyah on Tuesday to protest against the \
+                strikes.";
+    let found = dyads(EventType::Protest, text);
+    assert!(found.iter().any(|(_, t)| t == "IRN"), "{found:?}");
+}
