@@ -1943,7 +1943,18 @@ fn fill_visited_hosts(events: &mut [Event]) {
         let abroad = e.event_type == EventType::Consult || e.event_type == EventType::Mobilize;
         abroad && e.target.is_none() && !e.negated
     }) {
-        let Some(host) = e.place.as_ref().and_then(|p| p.country.clone()) else {
+        // The place must be named in the event's own sentence, not carried from the story.
+        let in_sentence = e.provenance.iter().any(|p| {
+            p.field == "place"
+                && p.start.is_some_and(|a| a >= e.evidence.start)
+                && p.end.is_some_and(|z| z <= e.evidence.end)
+        });
+        let Some(host) = e
+            .place
+            .as_ref()
+            .filter(|_| in_sentence)
+            .and_then(|p| p.country.clone())
+        else {
             continue;
         };
         if e.source

@@ -265,6 +265,16 @@ fn talks_and_deployments_abroad_with_no_counterpart_are_with_the_host() {
         found.iter().any(|(s, t)| s == "DEU" && t == "KEN"),
         "{found:?}"
     );
+    // A place carried from the story is not a host.
+    let found = dyads(
+        EventType::Mobilize,
+        "Russian shelling hit Kharkiv on Monday, the governor said.\n\n\
+         Russia announced the call-up of 300,000 reservists on Wednesday.",
+    );
+    assert!(
+        !found.is_empty() && found.iter().all(|(_, t)| t != "UKR"),
+        "{found:?}"
+    );
 }
 
 #[test]
