@@ -264,6 +264,17 @@ pub fn is_recipient(toks: &[Token], i: usize) -> bool {
             .any(|t| AIMED_VERBS.contains(&t.norm.as_str()))
 }
 
+/// A country after "from" right after a verb of firing ("rockets were fired from Lebanon",
+/// "drones launched from Russia"): the side that fired, not merely a place.
+pub fn is_launch_origin(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && toks[i - 1].norm == "from"
+        && matches!(
+            toks[i - 2].norm.as_str(),
+            "fired" | "launched" | "shot" | "shelled"
+        )
+}
+
 fn is_name_token(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Word
         && tok.capitalized
@@ -825,7 +836,7 @@ fn countries_at(
     }
     // "in Armenia" is a place; "in Israeli shelling" still names who shelled, and "fired at
     // Russia", "supply arms to Israel" whom it was done to.
-    if is_locative(toks, i) && !first.1 && !is_recipient(toks, i) {
+    if is_locative(toks, i) && !first.1 && !is_recipient(toks, i) && !is_launch_origin(toks, i) {
         return None;
     }
     // "Azerbaijan's ally Turkey": the actor is the ally.

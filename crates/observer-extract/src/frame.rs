@@ -154,6 +154,12 @@ const FACILITIES: &[&str] = &[
     "positions",
 ];
 
+/// Past participles of the trigger verbs that do not end in "-ed" ("were shot", "had been held").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "shot", "held", "hit", "struck", "taken", "seized", "beaten", "caught", "thrown", "driven",
+    "sent", "brought", "met", "sought", "fought", "blown", "overrun", "hung", "slain", "stabbed",
+];
+
 /// (source, target) pairs of actor indexes; one event each.
 type Pairs = Vec<(Option<usize>, Option<usize>)>;
 
@@ -345,6 +351,34 @@ impl Builder<'_> {
                 .any(|c| c.start < a.end && a.start < c.end)
     }
 
+    /// A verb in the passive ("were detained", "had been freed", "was reportedly shot"): its
+    /// grammatical subject is the one acted on, its doer follows "by" if it is named at all.
+    fn is_passive(&self, t: &Trigger) -> bool {
+        let toks = &self.s.toks;
+        let verb = &toks[t.start];
+        let participle = verb.kind == observer_text::TokenKind::Word
+            && (verb.norm.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&verb.norm.as_str()));
+        // The auxiliary may stand one or two adverbs before ("were later freed").
+        let auxiliary = (t.start.saturating_sub(3)..t.start)
+            .rev()
+            .take_while(|&k| {
+                let w = toks[k].norm.as_str();
+                matches!(w, "was" | "were" | "been" | "being" | "be" | "is" | "are")
+                    || w.ends_with("ly")
+                    || matches!(
+                        w,
+                        "also" | "later" | "then" | "not" | "never" | "all" | "both"
+                    )
+            })
+            .any(|k| {
+                matches!(
+                    toks[k].norm.as_str(),
+                    "was" | "were" | "been" | "being" | "be" | "is" | "are"
+                )
+            });
+        participle && auxiliary
+    }
+
     /// Source and target candidates for a trigger: a list of (source, target) actor indexes.
     fn participants(
         &self,
@@ -390,9 +424,23 @@ impl Builder<'_> {
         // Subject: the first usable actor of the clause before the trigger, with its coordinates;
         // in "X said its forces repelled an attack after Armenian troops fired", of the
         // subordinate clause the trigger is in.
+        // "If the regime continues its raids, we will respond": a condition before the trigger's
+        // clause is no part of it.
+        let condition = (0..t.start).find(|&k| norm(k) == "if").and_then(|c| {
+            let end = (c + 1..t.start).find(|&k| matches!(norm(k), "," | ";" | "then"))?;
+            Some((c, end))
+        });
+        let in_condition = |k: usize| {
+            condition.is_some_and(|(c, end)| s.actors[k].start > c && s.actors[k].end <= end)
+        };
         let subject_of = |from: usize| {
             (0..s.actors.len())
-                .filter(|&k| s.actors[k].start >= from && s.actors[k].end <= t.start && can_act(k))
+                .filter(|&k| {
+                    s.actors[k].start >= from
+                        && s.actors[k].end <= t.start
+                        && can_act(k)
+                        && !in_condition(k)
+                })
                 .find(|&k| !crate::actors::is_locative(&s.toks, s.actors[k].start))
         };
         let subordinate = (c_start..t.start)
@@ -418,6 +466,12 @@ impl Builder<'_> {
                 subject = sp.claimants.clone();
             }
         }
+        // "his forces would respond": a trigger led by a modal is a verb, whose subject is no
+        // modifier.
+        let verbal = matches!(
+            norm(t.start),
+            "would" | "will" | "could" | "can" | "may" | "might" | "shall" | "should" | "must"
+        );
         // A modifier right before a nominal trigger: "Azeri attacks", "Russian air strikes".
         let modifier = (0..s.actors.len()).find(|&k| {
             let a = &s.actors[k];
@@ -436,6 +490,7 @@ impl Builder<'_> {
             let verb = s.toks[t.start].norm.ends_with("ed");
             ((a.adjectival && (touching || one_word_between)) || (role_noun && touching && !verb))
                 && !heads_subject
+                && !verbal
                 && can_act(k)
         });
         // "The patrol came under fire from gunmen": the subject is attacked, by whoever comes
@@ -444,6 +499,9 @@ impl Builder<'_> {
             || (t.start >= 2
                 && norm(t.start - 1) == "under"
                 && matches!(norm(t.start - 2), "came" | "come" | "comes" | "coming"));
+        // "Twelve soldiers were captured": in the passive the subject is acted on, like one that
+        // came under fire (speech acts keep their speaker: "was accused" is rare, "was said" no act).
+        let passive = !suffered && !is_speech_act(ty) && self.is_passive(t);
         // "by X", "by the X" after a passive or nominal trigger.
         let agent = (t.end..(t.end + 3).min(c_end))
             .find(|&k| norm(k) == "by" || (suffered && norm(k) == "from"))
@@ -480,6 +538,13 @@ impl Builder<'_> {
                 s.actors[k].start >= t.end
                     && s.actors[k].start < c_end
                     && usable(k)
+                    // "“... we will respond,” a Hezbollah commander warned": the speaker of a
+                    // threat, charge or appeal is not whom it is aimed at ("stopped a convoy,
+                    // the WFP said" may well be done to the speaker).
+                    && !(matches!(
+                        ty,
+                        EventType::Threaten | EventType::Accuse | EventType::Request
+                    ) && claimants.contains(&k))
                     && Some(k) != agent
                     && !opposed(k)
                     && (is_speech_act(ty) || !after_by(k))
@@ -528,10 +593,21 @@ impl Builder<'_> {
                 })
             })
             .flatten();
-        let sources: Vec<usize> = match (agent, modifier) {
+        // "the drones had been fired from Russia's Krasnodar region": a passive attack's launch
+        // side is its doer when no agent is named.
+        let launch_side = passive
+            .then(|| (t.end..(t.end + 3).min(c_end)).find(|&k| norm(k) == "from"))
+            .flatten()
+            .and_then(|k| {
+                s.actors
+                    .iter()
+                    .position(|a| a.start > k && a.start <= k + 2 && a.end <= c_end)
+            })
+            .filter(|&k| usable(k));
+        let sources: Vec<usize> = match (agent.or(launch_side), modifier) {
             (Some(a), _) => vec![a],
             (None, Some(m)) => vec![m],
-            (None, None) if suffered => Vec::new(),
+            (None, None) if suffered || passive => Vec::new(),
             (None, None) => participle_doer.map_or_else(|| subject.clone(), |k| vec![k]),
         };
         let mut targets: Vec<usize> = object
@@ -557,16 +633,18 @@ impl Builder<'_> {
         }
         // "Malian soldiers came under fire ..., the army said": the one attacked is before the
         // words (the speaker's own side, maybe), never after them.
-        if suffered {
+        if suffered || passive {
             targets.clear();
         }
-        if suffered
+        if (suffered || passive)
             && let Some(k) = (0..s.actors.len()).rev().find(|&k| {
                 let a = &s.actors[k];
                 a.start >= c_start
                     && a.end <= t.start
                     && !crate::actors::is_locative(&s.toks, a.start)
                     && !sources.contains(&k)
+                    // "the ministry denied that any shots had been fired": not the speaker.
+                    && (suffered || usable(k))
             })
         {
             // The nearest party before the words, with those coordinated with it.
@@ -622,6 +700,29 @@ impl Builder<'_> {
                 targets = coordinated(&s.actors, &s.toks, k);
             }
         }
+        // "“If the Zionist regime continues these attacks, we will respond,” the commander
+        // warned": the party a threat's (or a conditional attack's) condition names is the one
+        // threatened.
+        let conditional = ty == EventType::Threaten || (ty == EventType::Assault && t.hypothetical);
+        if targets.is_empty()
+            && conditional
+            && let Some(cond) = (0..s.toks.len()).find(|&k| norm(k) == "if")
+        {
+            let cond_end = (cond + 1..s.toks.len())
+                .find(|&k| matches!(norm(k), "," | ";" | "then"))
+                .unwrap_or(s.toks.len());
+            targets = (0..s.actors.len())
+                .find(|&k| {
+                    let a = &s.actors[k];
+                    a.start > cond
+                        && a.end <= cond_end
+                        && usable(k)
+                        && !sources.contains(&k)
+                        && !crate::actors::is_locative(&s.toks, a.start)
+                })
+                .into_iter()
+                .collect();
+        }
         // "Four children were killed in shelling": those counted are the ones attacked.
         if targets.is_empty()
             && ty == EventType::Assault
@@ -637,6 +738,8 @@ impl Builder<'_> {
         }
         let rule = if suffered {
             "actors:came-under-attack"
+        } else if passive {
+            "actors:passive-subject-acted-on"
         } else if agent.is_some() {
             "actors:agent"
         } else if modifier.is_some() {
@@ -2064,11 +2167,169 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 /// sides named. When a party to the war is the claimant, it is the one attacked.
 pub fn fill_from_dyad(events: &mut Vec<Event>) {
     let dyad = article_dyad(events);
-    if let Some((a, b)) = dyad.clone().or_else(|| article_pair(events)) {
-        expand_sides(events, &a, &b);
+    let pair = dyad.clone().or_else(|| article_pair(events));
+    if let Some((a, b)) = &pair {
+        expand_sides(events, a, b);
     }
+    // "The two armies agreed to a truce": once "both sides" are named, their truce may be the
+    // only sign of who is at war.
+    let dyad = dyad.or_else(|| article_dyad(events));
+    aim_threats(events, pair.as_ref());
     fill_parties(events, dyad);
     fill_host_forces(events);
+    fill_arresting_authorities(events);
+    fill_own_population(events);
+    fill_visited_hosts(events);
+}
+
+/// "Authorities imposed a curfew on Dessie", "the government released 25 detainees": a state's
+/// curbs, arrests and releases aimed at no one named fall on its own people.
+fn fill_own_population(events: &mut [Event]) {
+    const RULE: &str = "actors:state-act-on-own-population";
+    for e in events.iter_mut().filter(|e| {
+        let curb = e.event_type == EventType::Coerce && e.mode.as_deref() != Some("expel");
+        let release = e.event_type == EventType::Concede && e.mode.as_deref() == Some("release");
+        (curb || release) && e.target.is_none() && !e.negated
+    }) {
+        let Some(country) = e
+            .source
+            .as_ref()
+            .filter(|s| acts_for_state(s))
+            .and_then(|s| s.country.clone())
+        else {
+            continue;
+        };
+        e.target = Some(inferred_state(country, "civilians".into(), "CVL"));
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("target", RULE));
+    }
+}
+
+/// "Indonesia's president arrived in Manila for a state visit", "the UN envoy is due to visit
+/// Sanaa", "Russia is conducting exercises in Belarus": a visit, meeting or deployment abroad
+/// with no counterpart named is with the government of the host country.
+fn fill_visited_hosts(events: &mut [Event]) {
+    const RULE: &str = "actors:abroad-with-host-government";
+    for e in events.iter_mut().filter(|e| {
+        let abroad = e.event_type == EventType::Consult || e.event_type == EventType::Mobilize;
+        abroad && e.target.is_none() && !e.negated
+    }) {
+        // The place must be named in the event's own sentence, not carried from the story.
+        let in_sentence = e.provenance.iter().any(|p| {
+            p.field == "place"
+                && p.start.is_some_and(|a| a >= e.evidence.start)
+                && p.end.is_some_and(|z| z <= e.evidence.end)
+        });
+        let Some(host) = e
+            .place
+            .as_ref()
+            .filter(|_| in_sentence)
+            .and_then(|p| p.country.clone())
+        else {
+            continue;
+        };
+        if e.source
+            .as_ref()
+            .is_none_or(|s| s.country.as_ref() == Some(&host))
+        {
+            continue;
+        }
+        e.target = Some(inferred_state(
+            host.clone(),
+            format!("{host} government"),
+            "GOV",
+        ));
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("target", RULE));
+    }
+}
+
+/// "Dozens of people were arrested", "43 people had been detained": arrests with no doer named
+/// are made by the police of the country where they happen (else of those arrested).
+fn fill_arresting_authorities(events: &mut [Event]) {
+    const RULE: &str = "actors:arrest-by-local-police";
+    for e in events.iter_mut().filter(|e| {
+        e.event_type == EventType::Coerce
+            && e.mode.as_deref() == Some("arrest")
+            && e.source.is_none()
+            && !e.negated
+    }) {
+        let place_country = e.place.as_ref().and_then(|p| p.country.clone());
+        let Some(country) = place_country.or_else(|| e.target.as_ref()?.country.clone()) else {
+            continue;
+        };
+        e.source = Some(inferred_state(country, "police".into(), "COP"));
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("source", RULE));
+    }
+}
+
+/// Roles that act for a state: its government, armed forces and police.
+fn acts_for_state(a: &Actor) -> bool {
+    matches!(a.role.as_deref(), None | Some("GOV" | "MIL" | "COP"))
+}
+
+/// "Azerbaijan's president said Baku would destroy any firing point", "India's army chief warned
+/// that his forces would respond": a threat's content names the threatener's own forces, who are
+/// not its target. A threat aimed at no one by one party to the article's conflict is aimed at
+/// the other ("“If the attacks continue, we will respond,” a Hezbollah official warned").
+fn aim_threats(events: &mut Vec<Event>, pair: Option<&(Actor, Actor)>) {
+    let own_side = |s: &Actor, t: &Actor| {
+        s.country.is_some()
+            && s.country == t.country
+            && (s.role == t.role
+                || t.role.as_deref() == Some("CVL")
+                || (acts_for_state(s) && acts_for_state(t)))
+    };
+    let is_threat = |e: &Event| e.event_type == EventType::Threaten && !e.negated;
+    // Threats a sentence already aims at someone else, by sentence and source.
+    let aimed: Vec<(usize, String)> = events
+        .iter()
+        .filter(|e| is_threat(e))
+        .filter_map(|e| {
+            let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
+            (!own_side(s, t)).then(|| (e.evidence.sentence, s.code.clone()))
+        })
+        .collect();
+    let mut duplicate = vec![false; events.len()];
+    for (i, e) in events.iter_mut().enumerate().filter(|(_, e)| is_threat(e)) {
+        let Some(source) = e.source.clone() else {
+            continue;
+        };
+        if e.target.as_ref().is_some_and(|t| own_side(&source, t)) {
+            // "Israel would continue to act against Iranian entrenchment": the threat is the
+            // one aimed at Iran, not a second one.
+            if aimed.contains(&(e.evidence.sentence, source.code.clone())) {
+                duplicate[i] = true;
+                continue;
+            }
+            const RULE: &str = "actors:threat-names-own-forces";
+            e.target = None;
+            e.rules.push(RULE.into());
+            e.provenance.push(FieldEvidence::inferred("target", RULE));
+        }
+        let Some((a, b)) = pair.filter(|_| e.target.is_none()) else {
+            continue;
+        };
+        // A side is known by its country; in a civil war by its role as well.
+        let on = |side: &Actor| {
+            own_side(&source, side) && (a.country != b.country || source.role == side.role)
+        };
+        let other = match (on(a), on(b)) {
+            (true, false) => b,
+            (false, true) => a,
+            _ => continue,
+        };
+        const RULE: &str = "actors:threat-at-other-side";
+        e.target = Some(other.clone());
+        e.rules.push(RULE.into());
+        e.provenance.push(FieldEvidence::inferred("target", RULE));
+    }
+    let mut index = 0;
+    events.retain(|_| {
+        index += 1;
+        !duplicate[index - 1]
+    });
 }
 
 /// "Ten Russian soldiers were killed in Ukraine": troops attacked on another country's soil, by no
@@ -2328,16 +2589,45 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
         x.country == side.country
             && (!civil_war || x.role == side.role || (!sides_role && side.code == a.code))
     };
+    // A state's forces and rebels of the same country are on opposite sides.
+    let opposes = |x: &Actor, side: &Actor| {
+        let rebels = |y: &Actor| y.role.as_deref() == Some("REB");
+        !civil_war
+            && x.country.is_some()
+            && x.country == side.country
+            && ((rebels(x) && acts_for_state(side)) || (acts_for_state(x) && rebels(side)))
+    };
     // A denied attack ("denied that any strike took place") may be read as hypothetical; it is
     // still one between the war's parties.
     // Talks and truces with no parties named ("the next round of talks", "the truce is due to
     // take effect", "a previous truce collapsed") are the war's parties', planned or past.
     let talks = |e: &Event| e.event_type == EventType::Consult;
-    for e in events.iter_mut().filter(|e| {
+    // "Israeli jets struck Gaza overnight. The strikes hit training camps": an attack naming no
+    // one, told a sentence or two after one that names both sides, continues that story.
+    let mut last_attack: Option<(usize, Actor, Actor)> = None;
+    for i in 0..events.len() {
+        // The latest attack naming both sides, as filled so far.
+        if let Some(p) = i.checked_sub(1).map(|k| &events[k])
+            && p.event_type == EventType::Assault
+            && !p.hypothetical
+            && !p.background
+            && let (Some(s), Some(t)) = (&p.source, &p.target)
+            && armed_party(s)
+        {
+            last_attack = Some((p.evidence.sentence, s.clone(), t.clone()));
+        }
+        let e = &mut events[i];
         let negotiated = ceasefire(e) || talks(e);
-        (e.event_type == EventType::Assault || negotiated)
-            && (!e.hypothetical || e.negated || negotiated)
-    }) {
+        if !((e.event_type == EventType::Assault || negotiated)
+            && (!e.hypothetical || e.negated || negotiated))
+        {
+            continue;
+        }
+        let sentence = e.evidence.sentence;
+        let recent = last_attack
+            .as_ref()
+            .filter(|(at, _, _)| *at < sentence && sentence - at <= 2)
+            .map(|(_, s, t)| (s.clone(), t.clone()));
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
         let (src, tgt, rule) = match (&e.source, &e.target) {
             // A recalled event ("since Ukrainian forces recaptured Kherson") is given the other
@@ -2375,8 +2665,19 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
                 Some(c) if b.country.as_deref() == Some(&c) => {
                     (a.clone(), b.clone(), "actors:dyad-claimant-attacked")
                 }
-                _ => (a.clone(), b.clone(), "actors:article-dyad"),
+                _ => match recent.filter(|_| !e.background) {
+                    Some((s, t)) => (s, t, "actors:continues-previous-attack"),
+                    None => (a.clone(), b.clone(), "actors:article-dyad"),
+                },
             },
+            // "Government forces captured two villages" where the war is a foreign army and
+            // rebels: the state fights its own country's rebels.
+            (Some(s), None) if opposes(s, &b) => {
+                (s.clone(), b.clone(), "actors:dyad-state-and-rebels")
+            }
+            (Some(s), None) if opposes(s, &a) => {
+                (s.clone(), a.clone(), "actors:dyad-state-and-rebels")
+            }
             (Some(s), None) if on_side(s, &a) => (s.clone(), b.clone(), "actors:dyad-other-side"),
             (Some(s), None) if on_side(s, &b) => (s.clone(), a.clone(), "actors:dyad-other-side"),
             (None, Some(t)) if on_side(t, &a) => (b.clone(), t.clone(), "actors:dyad-other-side"),
@@ -2541,16 +2842,31 @@ fn local_voice(actor: &Actor) -> bool {
 /// Gives generic actors the country of the event's place, else of the article's main place, else
 /// the country the article names most.
 pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
-    let article_country = ctx
-        .focus
-        .as_ref()
-        .and_then(|(p, _)| p.country.clone())
-        .or_else(|| {
-            ctx.countries
-                .iter()
-                .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
-                .map(|(c, _)| c.clone())
-        });
+    let focus_country = ctx.focus.as_ref().and_then(|(p, _)| p.country.clone());
+    // "Yemen's warring parties met in Muscat": a country where only talks and agreements take
+    // place is the venue, not the home of the article's unnamed officials and fighters.
+    let venue_only = focus_country.as_ref().is_some_and(|focus| {
+        let there = |e: &&Event| e.place.as_ref().and_then(|p| p.country.as_ref()) == Some(focus);
+        // Talks, deals and what they plan or recall (a swap to come, the truce of April).
+        let diplomatic = |e: &&Event| {
+            matches!(
+                e.event_type,
+                EventType::Consult | EventType::Agree | EventType::Cooperate
+            ) || e.hypothetical
+                || e.background
+                || e.mode.as_deref() == Some("ceasefire")
+        };
+        events.iter().filter(there).all(|e| diplomatic(&e))
+    });
+    let article_country = focus_country.filter(|_| !venue_only).or_else(|| {
+        ctx.countries
+            .iter()
+            .filter(|(c, _)| {
+                !venue_only || ctx.focus.as_ref().and_then(|(p, _)| p.country.as_ref()) != Some(*c)
+            })
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone())))
+            .map(|(c, _)| c.clone())
+    });
     // "Suspected jihadists", "JNIM", "Islamic State fighters": where the armed group is one of no
     // country, the unnamed gunmen and attackers of the story are that group, not locals.
     let international = |a: &Actor| a.code.starts_with(INTERNATIONAL_GROUP);
@@ -2563,13 +2879,26 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
                 && a.country.is_none()
                 && (a.name == STATELESS || international(a))
         });
+    // The article's war between parties of two countries, for attackers of a place on one side.
+    let interstate = article_dyad(events)
+        .filter(|(a, b)| a.country.is_some() && b.country.is_some() && a.country != b.country);
     for e in events.iter_mut() {
         // "Armenian officials say 772 troops have died": a party counting fighters counts its own.
         let claimant_country = e.claimant.as_ref().and_then(|c| c.country.clone());
         if let (Some(country), Some(target)) = (claimant_country, e.target.as_mut()) {
             let fighters = matches!(target.role.as_deref(), Some("MIL" | "REB"));
             let counted = !e.casualties.is_empty();
-            if target.country.is_none() && fighters && counted && e.event_type == EventType::Assault
+            // "The Israeli military said it had killed several gunmen": a party counting the
+            // fighters it killed counts the enemy's.
+            let own_kills = e
+                .source
+                .as_ref()
+                .is_some_and(|s| s.country.as_ref() == Some(&country));
+            if target.country.is_none()
+                && fighters
+                && counted
+                && !own_kills
+                && e.event_type == EventType::Assault
             {
                 target.country = Some(country.clone());
                 target.code = format!("{country}{}", target.role.as_deref().unwrap_or(""));
@@ -2582,6 +2911,7 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
         }
         let place_country = e.place.as_ref().and_then(|p| p.country.clone());
         aid_recipients(e, place_country.as_deref());
+        attacker_from_other_side(e, place_country.as_deref(), interstate.as_ref());
         let (country, rule) = match (place_country, &article_country) {
             (Some(c), _) => (c, "actor-country:event-place"),
             (None, Some(c)) => (c.clone(), "actor-country:article"),
@@ -2604,6 +2934,46 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
             })
         });
     }
+}
+
+/// "Militants fired two rockets towards the Israeli town of Sderot": in a war between a state and
+/// an armed movement of another country, militants of no named country who attack a place of the
+/// state are of the movement's country.
+fn attacker_from_other_side(
+    e: &mut Event,
+    place_country: Option<&str>,
+    war: Option<&(Actor, Actor)>,
+) {
+    const RULE: &str = "actor-country:attacker-from-other-side";
+    let (Some(place), Some((a, b))) = (place_country, war) else {
+        return;
+    };
+    if e.event_type != EventType::Assault || e.target.is_some() {
+        return;
+    }
+    let other = if a.country.as_deref() == Some(place) {
+        b
+    } else if b.country.as_deref() == Some(place) {
+        a
+    } else {
+        return;
+    };
+    // Militants side with the armed movement of the war, never with a foreign army.
+    if other.role.as_deref() != Some("REB") {
+        return;
+    }
+    let Some(source) = e
+        .source
+        .as_mut()
+        .filter(|s| s.country.is_none() && s.role.as_deref() == Some("REB") && s.name != STATELESS)
+    else {
+        return;
+    };
+    let country = other.country.clone().unwrap_or_default();
+    source.code = format!("{country}REB");
+    source.country = Some(country);
+    e.rules.push(RULE.into());
+    e.provenance.push(FieldEvidence::inferred("source", RULE));
 }
 
 /// "Trucks brought food into Gaza", "an airdrop over northern Gaza": aid given to no one named
@@ -2686,22 +3056,34 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
         if e.target.is_some() || !REACTIONS.contains(&e.event_type) {
             continue;
         }
-        let Some((_, trigger_end)) = trigger_span(e).filter(|&(_, end)| end <= e.evidence.end)
-        else {
-            continue;
-        };
-        let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
-        let determiner = toks.first().is_some_and(|t| {
-            matches!(
-                t.norm.as_str(),
-                "the" | "this" | "these" | "those" | "such" | "its" | "their"
-            )
-        });
-        let Some(noun) = lex
-            .event_nouns
-            .longest_at(text, &toks, 1)
-            .filter(|_| determiner)
-        else {
+        // After any of the event's triggers ("rallied ... to protest against the strikes").
+        let trigger_ends: Vec<usize> = e
+            .provenance
+            .iter()
+            .filter(|p| p.field == "type")
+            .filter_map(|p| p.end)
+            .filter(|&end| end <= e.evidence.end)
+            .collect();
+        let Some((toks, noun)) = trigger_ends.into_iter().find_map(|trigger_end| {
+            let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
+            // "protested against the strikes", "anger over the killings": a preposition may
+            // stand before the event referred to.
+            let at = usize::from(
+                toks.first()
+                    .is_some_and(|t| matches!(t.norm.as_str(), "against" | "over")),
+            );
+            let determiner = toks.get(at).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "the" | "this" | "these" | "those" | "such" | "its" | "their"
+                )
+            });
+            let noun = lex
+                .event_nouns
+                .longest_at(text, &toks, at + 1)
+                .filter(|_| determiner)?;
+            Some((toks, noun))
+        }) else {
             continue;
         };
         let referred = noun.values;

@@ -607,6 +607,18 @@ impl Lexicons {
             t.column("lat")?,
             t.column("lon")?,
         );
+        let (a_iso3, a_alias) = (aliases.column("iso3")?, aliases.column("alias")?);
+        let a_kind = aliases.column("kind").ok();
+        let is_demonym_alias =
+            |row: &crate::data::Row| a_kind.is_some_and(|k| row.get(k) == "demonym");
+        // A demonym the curated aliases give a country is that country's alone: "French" is
+        // France's, not also the French Southern Territories', "American" the United States'.
+        let curated_demonyms: std::collections::HashSet<String> = aliases
+            .rows
+            .iter()
+            .filter(|row| is_demonym_alias(row))
+            .flat_map(|row| row.list(a_alias).map(str::to_lowercase).collect::<Vec<_>>())
+            .collect();
         for row in &t.rows {
             let index = self.country_entries.len();
             self.country_entries.push(CountryEntry {
@@ -627,7 +639,10 @@ impl Lexicons {
                 self.countries
                     .insert(&mut self.vocab, phrase, true, (index, false));
             }
-            for phrase in row.list(demonyms) {
+            for phrase in row
+                .list(demonyms)
+                .filter(|p| !curated_demonyms.contains(&p.to_lowercase()))
+            {
                 self.countries
                     .insert(&mut self.vocab, phrase, true, (index, true));
                 self.add_people(phrase, index);
@@ -640,8 +655,6 @@ impl Lexicons {
                 }
             }
         }
-        let (a_iso3, a_alias) = (aliases.column("iso3")?, aliases.column("alias")?);
-        let a_kind = aliases.column("kind").ok();
         for row in &aliases.rows {
             let code = row.get(a_iso3);
             let index = self
@@ -649,7 +662,7 @@ impl Lexicons {
                 .iter()
                 .position(|c| c.iso3 == code)
                 .ok_or_else(|| aliases.error(row, format!("unknown country `{code}`")))?;
-            let adjectival = a_kind.is_some_and(|k| row.get(k) == "demonym");
+            let adjectival = is_demonym_alias(row);
             for alias in row.list(a_alias) {
                 self.countries
                     .insert(&mut self.vocab, alias, true, (index, adjectival));
