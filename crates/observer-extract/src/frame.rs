@@ -2856,7 +2856,8 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
                 || e.background
                 || e.mode.as_deref() == Some("ceasefire")
         };
-        events.iter().filter(there).all(|e| diplomatic(&e))
+        // (An article with no event placed there says nothing of the kind.)
+        events.iter().any(|e| there(&e)) && events.iter().filter(there).all(|e| diplomatic(&e))
     });
     let article_country = focus_country.filter(|_| !venue_only).or_else(|| {
         ctx.countries

@@ -503,13 +503,10 @@ fn aid_needed(toks: &[Token], ty: EventType, start: usize) -> bool {
 }
 
 /// "its troops, backed by local clan militias, repelled ...": a participle describing an actor,
-/// not a report of support (which would read "the plan was backed by ..."); "a truce brokered by
-/// Qatar" describes the truce.
+/// not a report of support (which would read "the plan was backed by ...").
 fn backing_described(toks: &[Token], ty: EventType, start: usize, end: usize) -> bool {
-    // "a 60-day ceasefire brokered by the United States": the same for the truce a broker made.
-    let described = (ty == EventType::Support && toks[start].norm == "backed")
-        || (ty == EventType::Agree && toks[start].norm == "brokered");
-    described
+    ty == EventType::Support
+        && toks[start].norm == "backed"
         && toks.get(end).is_some_and(|t| t.norm == "by")
         && !(start >= 1
             && matches!(
