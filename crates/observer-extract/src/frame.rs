@@ -883,6 +883,47 @@ impl Builder<'_> {
             })
     }
 
+    /// What is reported happened before it was said ("the ministry said six people had been
+    /// killed", "its fighters had destroyed a police vehicle"): a past perfect under a speech
+    /// verb, or a toll given for what came before ("put the number of those kidnapped at 34").
+    fn reports_earlier(&self, t: &Trigger) -> bool {
+        let toks = &self.s.toks;
+        let (c_start, _) = self.clause_of(t.start);
+        let from = self
+            .governing_speech(t)
+            .filter(|sp| sp.end <= t.start)
+            .map_or(c_start, |sp| sp.end);
+        let past_perfect = toks[from.min(t.start)..t.start]
+            .iter()
+            .any(|w| w.norm == "had");
+        let toll = toks[..t.start].windows(3).any(|w| {
+            matches!(w[0].norm.as_str(), "put" | "puts" | "raised" | "revised")
+                && w[1].norm == "the"
+                && matches!(w[2].norm.as_str(), "number" | "toll" | "figure")
+        });
+        past_perfect || toll
+    }
+
+    /// The story's date, for an event reported after it: the last past date the article gave,
+    /// when it lies in the week before publication (or before the date `said` of the report).
+    /// Only attacks are carried: an arrest or a deployment a statement reports is of that day,
+    /// and a threat ("would respond to anyone who opened fire") has no day yet.
+    fn story_date(&self, t: &Trigger, said: Option<&EventDate>) -> Option<EventDate> {
+        let entry = &self.lex.trigger_entries[t.entry];
+        if entry.event_type != EventType::Assault
+            || entry.mode.as_deref() == Some("arrest")
+            || t.hypothetical
+        {
+            return None;
+        }
+        let story = self.ctx.date_before.get(self.s.index)?.clone()?;
+        let anchor = said.and_then(|d| d.start).or(self.ctx.published)?;
+        let (start, end) = (story.start?, story.end?);
+        // A story running up to the statement's day may be what the statement tells of.
+        let one_day = said.is_none() || start == end;
+        (end < anchor && (anchor - start).num_days() <= 7 && one_day).then_some(story)
+    }
+
     fn date_for(&self, t: &Trigger) -> (Option<EventDate>, FieldEvidence) {
         let s = self.s;
         let (c_start, c_end) = self.clause_of(t.start);
@@ -961,10 +1002,35 @@ impl Builder<'_> {
                     self.evidence("date", d.start, d.end, &format!("{}+since", d.rule)),
                 )
             }
+            // "The rebels said on Tuesday that they had attacked a carrier": Tuesday dates the
+            // statement; the attack is the story's, told of before.
+            Some(d)
+                if reported
+                    && self.dates_statement(d)
+                    && self.reports_earlier(t)
+                    && self.story_date(t, Some(&d.date)).is_some() =>
+            {
+                (
+                    self.story_date(t, Some(&d.date)),
+                    FieldEvidence::inferred("date", "date:story-before-statement"),
+                )
+            }
             Some(d) => (
                 Some(d.date.clone()),
                 self.evidence("date", d.start, d.end, &d.rule),
             ),
+            // "The health ministry said six people had been killed": a report of what happened
+            // before, without a date of its own, is of the attack the story told of.
+            None if !t.background
+                && !is_speech_act(ty)
+                && self.reports_earlier(t)
+                && self.story_date(t, None).is_some() =>
+            {
+                (
+                    self.story_date(t, None),
+                    FieldEvidence::inferred("date", "date:story-reported-earlier"),
+                )
+            }
             None if t.background => (None, FieldEvidence::inferred("date", "date:none")),
             // "The strike destroyed a bank branch": an event referred back to keeps its date.
             None if ((self.ctx.continues_story(s.index)
@@ -1087,15 +1153,29 @@ impl Builder<'_> {
 
     /// Where the speaker is ("a police spokesman in Maiduguri said", "an official in Islamabad
     /// told reporters"): a place between a speaker and the speech cue that follows it.
+    /// A spokesman's post is where the speaker is, whatever verb follows ("a
+    /// police spokesman in Gusau put the number at 34"); a place that is itself the subject of a
+    /// speech verb ("Phnom Penh said") stands for its government.
     fn speaker_location(&self, p: &PlaceSpan) -> bool {
         let s = self.s;
-        let governed_by_actor = p.start >= 2
-            && matches!(s.toks[p.start - 1].norm.as_str(), "in" | "at")
-            && s.actors.iter().any(|a| a.end == p.start - 1);
-        governed_by_actor
-            && s.speech
-                .iter()
-                .any(|sp| sp.start == p.end || (sp.start == p.end + 1 && s.toks[p.end].norm == ","))
+        let governing_actor = (p.start >= 2
+            && matches!(s.toks[p.start - 1].norm.as_str(), "in" | "at"))
+        .then(|| s.actors.iter().find(|a| a.end == p.start - 1))
+        .flatten();
+        let speaks_next = s
+            .speech
+            .iter()
+            .any(|sp| sp.start == p.end || (sp.start == p.end + 1 && s.toks[p.end].norm == ","));
+        let spokesman = governing_actor.is_some_and(|a| {
+            matches!(
+                s.toks[a.end - 1].norm.as_str(),
+                "spokesman" | "spokeswoman" | "spokesperson"
+            )
+        });
+        let metonym = speaks_next
+            && (p.start == 0 || matches!(s.toks[p.start - 1].norm.as_str(), "," | "but" | "and"))
+            && matches!(p.source, PlaceSource::Gazetteer(_));
+        (governing_actor.is_some() && speaks_next) || spokesman || metonym
     }
 
     /// A gazetteer name is taken for a town abroad only when the article speaks of that
@@ -1217,6 +1297,35 @@ impl Builder<'_> {
                 .find(|(p, town)| p.locative && inside(town, &b.1))
                 .unwrap_or(b)
         });
+        // "in the Lakki Marwat district of Khyber Pakhtunkhwa": the part named, not the whole;
+        // a part the gazetteer lacks lies in the whole's country.
+        let part = best.and_then(|b| {
+            // "the Kachin town of Hopin" names the town last: a region is no part of a town.
+            let (p, small) = located.iter().find(|(p, small)| {
+                p.end <= b.0.start
+                    && places::part_of(&s.toks, p.end, b.0.start)
+                    && (small.precision == PlacePrecision::City
+                        || b.1.precision != PlacePrecision::City)
+            })?;
+            let country = match p.source {
+                PlaceSource::Unknown(_) => b.1.country.clone().or(small.country.clone()),
+                _ => small.country.clone(),
+            };
+            Some((
+                *p,
+                Place {
+                    country,
+                    ..small.clone()
+                },
+            ))
+        });
+        if let Some((p, place)) = part {
+            let rule = format!(
+                "place:{}+part-of",
+                place.gazetteer_id.as_deref().unwrap_or("?")
+            );
+            return Some((place, self.evidence("place", p.start, p.end, &rule)));
+        }
         if let Some((p, place)) = best {
             let rule = format!("place:{}", place.gazetteer_id.as_deref().unwrap_or("?"));
             return Some((place.clone(), self.evidence("place", p.start, p.end, &rule)));
