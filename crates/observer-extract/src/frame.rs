@@ -993,8 +993,15 @@ impl Builder<'_> {
                     .iter()
                     .find(|x| self.dates_statement(x))
                     .and_then(|x| x.date.end);
+                let end = stated.or(self.ctx.published).or(d.date.end);
+                // "over the past week" counts back from when it was said.
+                let start = match d.rule.ends_with("past-week") {
+                    true => end.and_then(|e| e.checked_sub_days(chrono::Days::new(7))),
+                    false => d.date.start,
+                };
                 let period = EventDate {
-                    end: stated.or(self.ctx.published).or(d.date.end),
+                    start,
+                    end,
                     ..d.date.clone()
                 };
                 (

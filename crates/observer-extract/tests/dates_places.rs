@@ -107,3 +107,19 @@ fn the_part_named_wins_over_the_area_it_lies_in() {
     let text = "Rebels shelled the Shan town of Lashio on Monday, residents said.";
     assert_eq!(place_of(EventType::Assault, text, "2024-09-03"), "Lashio");
 }
+
+#[test]
+fn periods_and_plans_are_not_one_past_day() {
+    // 2021-06-10 was a Thursday: the statement was on Tuesday the 8th.
+    let text = "The navy said in a statement on Tuesday that it had killed 14 smugglers in raids along the coast over the past week.";
+    assert_eq!(
+        date_of(EventType::Assault, text, "2021-06-10", "killed"),
+        "2021-06-01..2021-06-08"
+    );
+    // A strike called for a weekday is the coming one.
+    let text = "Trade unions have called a nationwide general strike for Monday against the fuel price rise.";
+    assert_eq!(
+        date_of(EventType::Protest, text, "2021-06-10", "strike"),
+        "2021-06-14..2021-06-14"
+    );
+}
