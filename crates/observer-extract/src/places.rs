@@ -375,7 +375,8 @@ pub fn part_of(toks: &[Token], small_end: usize, wide_start: usize) -> bool {
             .any(|t| PLACE_HEADS.contains(&t.norm.as_str()))
 }
 
-/// "the town of X", "the village of X", "the X district", "the regional capital, X".
+/// "the town of X", "the village of X", "the X district", "the regional capital, X", "the
+/// Libyan capital Tripoli".
 fn place_shaped(toks: &[Token], i: usize) -> bool {
     let norm = |k: usize| crate::time::norm_at(toks, k);
     let after_of = i >= 2 && norm(i - 1) == "of" && PLACE_HEADS.contains(&norm(i - 2));
@@ -388,7 +389,9 @@ fn place_shaped(toks: &[Token], i: usize) -> bool {
     let apposed = i >= 2
         && norm(i - 1) == ","
         && (PLACE_HEADS.contains(&norm(i - 2)) || norm(i - 2) == "capital");
-    after_of || before_head || apposed
+    // "in the Libyan capital Tripoli", "the provincial capital Goma".
+    let capital = i >= 2 && norm(i - 1) == "capital" && toks[i - 2].norm != "'s";
+    after_of || before_head || apposed || capital
 }
 
 /// Whether the noun phrase holding a place-shaped name at `i` follows a locative preposition:

@@ -123,3 +123,9 @@ fn periods_and_plans_are_not_one_past_day() {
         "2021-06-14..2021-06-14"
     );
 }
+
+#[test]
+fn a_capital_named_in_apposition_is_the_place() {
+    let text = "Heavy clashes broke out between rival militias in the Sudanese capital Khartoum late on Friday, residents said.";
+    assert_eq!(place_of(EventType::Assault, text, "2024-03-12"), "Khartoum");
+}
