@@ -968,6 +968,7 @@ impl Builder<'_> {
             .filter(|d| !t.background || d.start >= t.end || self.opening_date(d))
             // "The envoy, who held talks in Muscat last week, called on Tuesday for ...".
             .filter(|d| self.in_relative_clause(d.start) == self.in_relative_clause(t.start))
+            .filter(|d| !(is_speech_act(ty) && self.dates_charge(t, d)))
             .collect();
         // "said on Tuesday that the army had released 25 detainees on Monday": the statement's
         // date dates what is reported only when the report gives none of its own.
@@ -1142,6 +1143,17 @@ impl Builder<'_> {
             && toks.get(d.end).is_some_and(|t| t.norm == ",")
             && !toks[..d.start].iter().any(|t| t.norm == ",")
             && !self.s.speech.iter().any(|sp| sp.start < d.start)
+    }
+
+    /// A date inside what an accusation charges ("blamed the other for starting the fighting on
+    /// Wednesday", "accused them of shelling the town on Monday"): it dates the act charged, not
+    /// the accusation.
+    fn dates_charge(&self, t: &Trigger, d: &DateSpan) -> bool {
+        let toks = &self.s.toks;
+        d.start >= t.end
+            && toks[t.end..d.start]
+                .windows(2)
+                .any(|w| matches!(w[0].norm.as_str(), "for" | "of") && w[1].norm.ends_with("ing"))
     }
 
     /// A date attached to a speech verb ("said on Tuesday", "on Wednesday denied", "in a

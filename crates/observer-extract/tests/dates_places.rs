@@ -129,3 +129,20 @@ fn a_capital_named_in_apposition_is_the_place() {
     let text = "Heavy clashes broke out between rival militias in the Sudanese capital Khartoum late on Friday, residents said.";
     assert_eq!(place_of(EventType::Assault, text, "2024-03-12"), "Khartoum");
 }
+
+#[test]
+fn a_date_inside_a_charge_dates_the_act_charged_not_the_accusation() {
+    // 2023-08-11 was a Friday; the accusation is reported on publication day.
+    let text = "Ethiopia accused Eritrea of shelling the frontier villages on Tuesday.";
+    assert_eq!(
+        date_of(EventType::Accuse, text, "2023-08-11", "accused"),
+        "2023-08-11..2023-08-11"
+    );
+    // A date on the accusing verb itself still dates the accusation.
+    let text =
+        "The foreign ministry on Tuesday accused the rebels of shelling the frontier villages.";
+    assert_eq!(
+        date_of(EventType::Accuse, text, "2023-08-11", "accused"),
+        "2023-08-08..2023-08-08"
+    );
+}
