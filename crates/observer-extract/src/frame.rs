@@ -1251,6 +1251,19 @@ impl Builder<'_> {
         after_actor && trigger_outside
     }
 
+    /// A relative clause opening at `at` ("... in Novi Sad that killed 16 people") that reports
+    /// an event other than `t`.
+    fn another_event_told(&self, at: usize, t: &Trigger) -> bool {
+        let toks = &self.s.toks;
+        toks.get(at)
+            .is_some_and(|w| matches!(w.norm.as_str(), "that" | "which"))
+            && self
+                .s
+                .triggers
+                .iter()
+                .any(|o| o.start != t.start && o.start > at && o.start <= at + 3)
+    }
+
     /// The place a span names, resolved against the article's countries.
     fn place_of_span(&self, p: &PlaceSpan) -> Option<Place> {
         Some(match &p.source {
@@ -1310,10 +1323,14 @@ impl Builder<'_> {
         });
         // "In Dagestan, police detained dozens ... in the regional capital, Makhachkala": of a
         // region and a town inside it, both stated, the town says where.
+        // Not a town whose own relative clause tells of another event ("demanding justice for
+        // the collapse of a bridge in Mombasa that killed 15").
         let best = best.map(|b| {
             located
                 .iter()
-                .find(|(p, town)| p.locative && inside(town, &b.1))
+                .find(|(p, town)| {
+                    p.locative && inside(town, &b.1) && !self.another_event_told(p.end, t)
+                })
                 .unwrap_or(b)
         });
         // "in the Lakki Marwat district of Khyber Pakhtunkhwa": the part named, not the whole;

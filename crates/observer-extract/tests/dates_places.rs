@@ -146,3 +146,9 @@ fn a_date_inside_a_charge_dates_the_act_charged_not_the_accusation() {
         "2023-08-08..2023-08-08"
     );
 }
+
+#[test]
+fn a_town_whose_relative_clause_tells_of_another_event_does_not_place_the_main_one() {
+    let text = "Tens of thousands of people marched through central Nairobi on Saturday in one of the largest protests in Kenya in years, demanding accountability for the collapse of a bridge in Mombasa that killed 15 people.";
+    assert_ne!(place_of(EventType::Protest, text, "2024-07-08"), "Mombasa");
+}
