@@ -883,6 +883,47 @@ impl Builder<'_> {
             })
     }
 
+    /// What is reported happened before it was said ("the ministry said six people had been
+    /// killed", "its fighters had destroyed a police vehicle"): a past perfect under a speech
+    /// verb, or a toll given for what came before ("put the number of those kidnapped at 34").
+    fn reports_earlier(&self, t: &Trigger) -> bool {
+        let toks = &self.s.toks;
+        let (c_start, _) = self.clause_of(t.start);
+        let from = self
+            .governing_speech(t)
+            .filter(|sp| sp.end <= t.start)
+            .map_or(c_start, |sp| sp.end);
+        let past_perfect = toks[from.min(t.start)..t.start]
+            .iter()
+            .any(|w| w.norm == "had");
+        let toll = toks[..t.start].windows(3).any(|w| {
+            matches!(w[0].norm.as_str(), "put" | "puts" | "raised" | "revised")
+                && w[1].norm == "the"
+                && matches!(w[2].norm.as_str(), "number" | "toll" | "figure")
+        });
+        past_perfect || toll
+    }
+
+    /// The story's date, for an event reported after it: the last past date the article gave,
+    /// when it lies in the week before publication (or before the date `said` of the report).
+    /// Only attacks are carried: an arrest or a deployment a statement reports is of that day,
+    /// and a threat ("would respond to anyone who opened fire") has no day yet.
+    fn story_date(&self, t: &Trigger, said: Option<&EventDate>) -> Option<EventDate> {
+        let entry = &self.lex.trigger_entries[t.entry];
+        if entry.event_type != EventType::Assault
+            || entry.mode.as_deref() == Some("arrest")
+            || t.hypothetical
+        {
+            return None;
+        }
+        let story = self.ctx.date_before.get(self.s.index)?.clone()?;
+        let anchor = said.and_then(|d| d.start).or(self.ctx.published)?;
+        let (start, end) = (story.start?, story.end?);
+        // A story running up to the statement's day may be what the statement tells of.
+        let one_day = said.is_none() || start == end;
+        (end < anchor && (anchor - start).num_days() <= 7 && one_day).then_some(story)
+    }
+
     fn date_for(&self, t: &Trigger) -> (Option<EventDate>, FieldEvidence) {
         let s = self.s;
         let (c_start, c_end) = self.clause_of(t.start);
@@ -927,6 +968,7 @@ impl Builder<'_> {
             .filter(|d| !t.background || d.start >= t.end || self.opening_date(d))
             // "The envoy, who held talks in Muscat last week, called on Tuesday for ...".
             .filter(|d| self.in_relative_clause(d.start) == self.in_relative_clause(t.start))
+            .filter(|d| !(is_speech_act(ty) && self.dates_charge(t, d)))
             .collect();
         // "said on Tuesday that the army had released 25 detainees on Monday": the statement's
         // date dates what is reported only when the report gives none of its own.
@@ -952,8 +994,15 @@ impl Builder<'_> {
                     .iter()
                     .find(|x| self.dates_statement(x))
                     .and_then(|x| x.date.end);
+                let end = stated.or(self.ctx.published).or(d.date.end);
+                // "over the past week" counts back from when it was said.
+                let start = match d.rule.ends_with("past-week") {
+                    true => end.and_then(|e| e.checked_sub_days(chrono::Days::new(7))),
+                    false => d.date.start,
+                };
                 let period = EventDate {
-                    end: stated.or(self.ctx.published).or(d.date.end),
+                    start,
+                    end,
                     ..d.date.clone()
                 };
                 (
@@ -961,10 +1010,35 @@ impl Builder<'_> {
                     self.evidence("date", d.start, d.end, &format!("{}+since", d.rule)),
                 )
             }
+            // "The rebels said on Tuesday that they had attacked a carrier": Tuesday dates the
+            // statement; the attack is the story's, told of before.
+            Some(d)
+                if reported
+                    && self.dates_statement(d)
+                    && self.reports_earlier(t)
+                    && self.story_date(t, Some(&d.date)).is_some() =>
+            {
+                (
+                    self.story_date(t, Some(&d.date)),
+                    FieldEvidence::inferred("date", "date:story-before-statement"),
+                )
+            }
             Some(d) => (
                 Some(d.date.clone()),
                 self.evidence("date", d.start, d.end, &d.rule),
             ),
+            // "The health ministry said six people had been killed": a report of what happened
+            // before, without a date of its own, is of the attack the story told of.
+            None if !t.background
+                && !is_speech_act(ty)
+                && self.reports_earlier(t)
+                && self.story_date(t, None).is_some() =>
+            {
+                (
+                    self.story_date(t, None),
+                    FieldEvidence::inferred("date", "date:story-reported-earlier"),
+                )
+            }
             None if t.background => (None, FieldEvidence::inferred("date", "date:none")),
             // "The strike destroyed a bank branch": an event referred back to keeps its date.
             None if ((self.ctx.continues_story(s.index)
@@ -1071,6 +1145,17 @@ impl Builder<'_> {
             && !self.s.speech.iter().any(|sp| sp.start < d.start)
     }
 
+    /// A date inside what an accusation charges ("blamed the other for starting the fighting on
+    /// Wednesday", "accused them of shelling the town on Monday"): it dates the act charged, not
+    /// the accusation.
+    fn dates_charge(&self, t: &Trigger, d: &DateSpan) -> bool {
+        let toks = &self.s.toks;
+        d.start >= t.end
+            && toks[t.end..d.start]
+                .windows(2)
+                .any(|w| matches!(w[0].norm.as_str(), "for" | "of") && w[1].norm.ends_with("ing"))
+    }
+
     /// A date attached to a speech verb ("said on Tuesday", "on Wednesday denied", "in a
     /// statement on Monday"): when something was said, not when what was said happened.
     fn dates_statement(&self, d: &DateSpan) -> bool {
@@ -1087,15 +1172,29 @@ impl Builder<'_> {
 
     /// Where the speaker is ("a police spokesman in Maiduguri said", "an official in Islamabad
     /// told reporters"): a place between a speaker and the speech cue that follows it.
+    /// A spokesman's post is where the speaker is, whatever verb follows ("a
+    /// police spokesman in Gusau put the number at 34"); a place that is itself the subject of a
+    /// speech verb ("Phnom Penh said") stands for its government.
     fn speaker_location(&self, p: &PlaceSpan) -> bool {
         let s = self.s;
-        let governed_by_actor = p.start >= 2
-            && matches!(s.toks[p.start - 1].norm.as_str(), "in" | "at")
-            && s.actors.iter().any(|a| a.end == p.start - 1);
-        governed_by_actor
-            && s.speech
-                .iter()
-                .any(|sp| sp.start == p.end || (sp.start == p.end + 1 && s.toks[p.end].norm == ","))
+        let governing_actor = (p.start >= 2
+            && matches!(s.toks[p.start - 1].norm.as_str(), "in" | "at"))
+        .then(|| s.actors.iter().find(|a| a.end == p.start - 1))
+        .flatten();
+        let speaks_next = s
+            .speech
+            .iter()
+            .any(|sp| sp.start == p.end || (sp.start == p.end + 1 && s.toks[p.end].norm == ","));
+        let spokesman = governing_actor.is_some_and(|a| {
+            matches!(
+                s.toks[a.end - 1].norm.as_str(),
+                "spokesman" | "spokeswoman" | "spokesperson"
+            )
+        });
+        let metonym = speaks_next
+            && (p.start == 0 || matches!(s.toks[p.start - 1].norm.as_str(), "," | "but" | "and"))
+            && matches!(p.source, PlaceSource::Gazetteer(_));
+        (governing_actor.is_some() && speaks_next) || spokesman || metonym
     }
 
     /// A gazetteer name is taken for a town abroad only when the article speaks of that
@@ -1150,6 +1249,19 @@ impl Builder<'_> {
         let after_actor = self.s.actors.iter().any(|a| a.end == open);
         let trigger_outside = t.end <= open || t.start > close;
         after_actor && trigger_outside
+    }
+
+    /// A relative clause opening at `at` ("... in Novi Sad that killed 16 people") that reports
+    /// an event other than `t`.
+    fn another_event_told(&self, at: usize, t: &Trigger) -> bool {
+        let toks = &self.s.toks;
+        toks.get(at)
+            .is_some_and(|w| matches!(w.norm.as_str(), "that" | "which"))
+            && self
+                .s
+                .triggers
+                .iter()
+                .any(|o| o.start != t.start && o.start > at && o.start <= at + 3)
     }
 
     /// The place a span names, resolved against the article's countries.
@@ -1211,12 +1323,45 @@ impl Builder<'_> {
         });
         // "In Dagestan, police detained dozens ... in the regional capital, Makhachkala": of a
         // region and a town inside it, both stated, the town says where.
+        // Not a town whose own relative clause tells of another event ("demanding justice for
+        // the collapse of a bridge in Mombasa that killed 15").
         let best = best.map(|b| {
             located
                 .iter()
-                .find(|(p, town)| p.locative && inside(town, &b.1))
+                .find(|(p, town)| {
+                    p.locative && inside(town, &b.1) && !self.another_event_told(p.end, t)
+                })
                 .unwrap_or(b)
         });
+        // "in the Lakki Marwat district of Khyber Pakhtunkhwa": the part named, not the whole;
+        // a part the gazetteer lacks lies in the whole's country.
+        let part = best.and_then(|b| {
+            // "the Kachin town of Hopin" names the town last: a region is no part of a town.
+            let (p, small) = located.iter().find(|(p, small)| {
+                p.end <= b.0.start
+                    && places::part_of(&s.toks, p.end, b.0.start)
+                    && (small.precision == PlacePrecision::City
+                        || b.1.precision != PlacePrecision::City)
+            })?;
+            let country = match p.source {
+                PlaceSource::Unknown(_) => b.1.country.clone().or(small.country.clone()),
+                _ => small.country.clone(),
+            };
+            Some((
+                *p,
+                Place {
+                    country,
+                    ..small.clone()
+                },
+            ))
+        });
+        if let Some((p, place)) = part {
+            let rule = format!(
+                "place:{}+part-of",
+                place.gazetteer_id.as_deref().unwrap_or("?")
+            );
+            return Some((place, self.evidence("place", p.start, p.end, &rule)));
+        }
         if let Some((p, place)) = best {
             let rule = format!("place:{}", place.gazetteer_id.as_deref().unwrap_or("?"));
             return Some((place.clone(), self.evidence("place", p.start, p.end, &rule)));

@@ -361,15 +361,37 @@ const LANDFORMS: &[&str] = &[
     "bay",
 ];
 
-/// "the town of X", "the village of X", "the X district", "the regional capital, X".
+/// Whether the words between a place ending at `small_end` and one starting at `wide_start`
+/// make the first part of the second: "the Lakki Marwat district of Pakistan's Khyber
+/// Pakhtunkhwa province", "Abu Salim, a district of Tripoli".
+pub fn part_of(toks: &[Token], small_end: usize, wide_start: usize) -> bool {
+    let Some(between) = toks.get(small_end..wide_start) else {
+        return false;
+    };
+    between.len() <= 5
+        && between.iter().any(|t| t.norm == "of")
+        && between
+            .iter()
+            .any(|t| PLACE_HEADS.contains(&t.norm.as_str()))
+}
+
+/// "the town of X", "the village of X", "the X district", "the regional capital, X", "the
+/// Libyan capital Tripoli".
 fn place_shaped(toks: &[Token], i: usize) -> bool {
     let norm = |k: usize| crate::time::norm_at(toks, k);
     let after_of = i >= 2 && norm(i - 1) == "of" && PLACE_HEADS.contains(&norm(i - 2));
-    let before_head = i >= 1 && norm(i - 1) == "the" && PLACE_HEADS.contains(&norm(i + 1));
+    // "the Kupwara district", "the Lakki Marwat district": a head noun after the name's words.
+    let before_head = i >= 1
+        && norm(i - 1) == "the"
+        && (i + 1..i + 4)
+            .take_while(|&k| k == i + 1 || toks.get(k - 1).is_some_and(|t| t.capitalized))
+            .any(|k| PLACE_HEADS.contains(&norm(k)));
     let apposed = i >= 2
         && norm(i - 1) == ","
         && (PLACE_HEADS.contains(&norm(i - 2)) || norm(i - 2) == "capital");
-    after_of || before_head || apposed
+    // "in the Libyan capital Tripoli", "the provincial capital Goma".
+    let capital = i >= 2 && norm(i - 1) == "capital" && toks[i - 2].norm != "'s";
+    after_of || before_head || apposed || capital
 }
 
 /// Whether the noun phrase holding a place-shaped name at `i` follows a locative preposition:

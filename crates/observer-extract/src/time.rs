@@ -392,8 +392,10 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
                 .map(|sun| last_weekday(sun, wd));
             return Some(Found::day(end + 2, d, true, "weekday-last-week"));
         }
-        // "due in Beirut on Thursday", "will meet on Friday": the next such day, not the last.
-        let d = if is_future(toks, i) {
+        // "due in Beirut on Thursday", "will meet on Friday", "called a strike for Sunday": the
+        // next such day, not the last ("blamed for Sunday's attack" looks back).
+        let set_for = i > 0 && toks[i - 1].norm == "for" && !toks[i].norm.ends_with("'s");
+        let d = if set_for || is_future(toks, i) {
             pubd.map(|p| next_weekday(p, wd))
         } else {
             pubd.map(|p| last_weekday(p, wd))
@@ -475,9 +477,16 @@ fn date_at(text: &str, toks: &[Token], i: usize, ctx: &TimeContext) -> Option<Fo
         if let Some(p) = pubd
             .or(placeholder)
             .filter(|_| n0 != "the" || unit == "weekend")
-            .filter(|_| n0 != "past" || unit == "24")
+            .filter(|_| n0 != "past" || matches!(unit, "24" | "week"))
         {
             let found = match unit {
+                // "over the past week": the seven days up to publication, a period like "since".
+                "week" if n0 == "past" => Some((
+                    p.checked_sub_days(Days::new(7)),
+                    Some(p),
+                    DatePrecision::Day,
+                    "since-past-week",
+                )),
                 // "over the past 24 hours": the day before publication and publication day.
                 "24" if norm_at(toks, end) == "hours" => {
                     end += 1;
