@@ -1,0 +1,115 @@
+//! Classes of events the engine once missed or invented on news it had not seen: families of
+//! triggers (maritime incidents, restrictions on media and borders, troop movements, rescues,
+//! ransoms), the second verb of a coordinated clause, and words that name no new event
+//! (conditions, accidents, purposes). Sentences written for these tests, from several conflicts.
+
+mod common;
+
+use observer_model::{Event, EventType};
+
+fn events(text: &str) -> Vec<Event> {
+    common::events_published(text, "2026-03-18")
+}
+
+/// The one event of type `ty` coded from `text`, with the trigger rule that found it.
+fn the_one(ty: EventType, text: &str) -> Event {
+    let found = events(text);
+    let mut of_type = found.iter().filter(|e| e.event_type == ty);
+    let event = of_type
+        .next()
+        .unwrap_or_else(|| panic!("no {ty} in {text:?}: {found:#?}"))
+        .clone();
+    assert!(of_type.next().is_none(), "two {ty} in {text:?}: {found:#?}");
+    event
+}
+
+fn country(a: &Option<observer_model::Actor>) -> Option<&str> {
+    a.as_ref().and_then(|a| a.country.as_deref())
+}
+
+#[test]
+fn trigger_families_once_missing_are_coded() {
+    use EventType::*;
+    for (text, ty, source) in [
+        (
+            "A Chinese coast guard vessel rammed a Philippine supply boat near Second Thomas Shoal on Monday.",
+            Assault,
+            Some("CHN"),
+        ),
+        (
+            "A Greek patrol boat collided with a Turkish fishing vessel off Lesbos.",
+            Assault,
+            Some("GRC"),
+        ),
+        (
+            "The Bangladeshi authorities suspended the broadcasts of two private television channels.",
+            Coerce,
+            Some("BGD"),
+        ),
+        (
+            "Venezuela closed all border crossings with Colombia on Sunday.",
+            Coerce,
+            Some("VEN"),
+        ),
+        (
+            "Indian troops will step up patrols along the Line of Control, the army said.",
+            Mobilize,
+            Some("IND"),
+        ),
+        (
+            "The World Food Programme resumed food distributions in Tigray on Monday.",
+            Aid,
+            None,
+        ),
+        (
+            "The Iraqi army said it was coordinating with Kurdish forces near Kirkuk.",
+            Cooperate,
+            Some("IRQ"),
+        ),
+        (
+            "Turkey lifted its objections to Sweden's membership of NATO.",
+            Concede,
+            Some("TUR"),
+        ),
+        (
+            "Iran told the United States to stay out of the conflict.",
+            Request,
+            Some("IRN"),
+        ),
+        (
+            "The Iraqi army warned that the attackers would be hunted down.",
+            Threaten,
+            Some("IRQ"),
+        ),
+    ] {
+        let e = the_one(ty, text);
+        assert_eq!(country(&e.source), source, "{text}: {e:#?}");
+        assert!(!e.negated, "{text}: {e:#?}");
+    }
+}
+
+#[test]
+fn ransoms_demanded_coerce_and_ransoms_refused_reject() {
+    let demand = the_one(
+        EventType::Coerce,
+        "Nigerian police said the gunmen demanded a ransom for the release of the engineers.",
+    );
+    assert!(
+        demand.rules.iter().any(|r| r == "trigger:coerce.ransom"),
+        "{demand:#?}"
+    );
+    let text = "The Nigerian government said it would not pay ransoms to the kidnappers.";
+    let refusal = the_one(EventType::Reject, text);
+    assert_eq!(country(&refusal.source), Some("NGA"));
+    assert!(
+        !events(text)
+            .iter()
+            .any(|e| e.event_type == EventType::Concede),
+        "a ransom not paid is no concession"
+    );
+    // A ransom paid is a concession.
+    the_one(
+        EventType::Concede,
+        "The Malian government paid a ransom to free the two engineers, officials said.",
+    );
+}
