@@ -648,10 +648,11 @@ pub fn find_triggers(
         i = found.end;
         // Part of a name: "Defence" in "Ministry of Defence"; or a name itself ("protesters"). A
         // phrase whose last word lies past the actor ("military aid", "security assistance",
-        // "military exercises") is an event.
+        // "military exercises") is an event, and so is one that starts before the actor
+        // ("recalled its ambassador").
         if actors
             .iter()
-            .any(|a| a.start < found.end && found.start < a.end && found.end <= a.end)
+            .any(|a| a.start <= found.start && found.start < a.end && found.end <= a.end)
         {
             continue;
         }
@@ -798,12 +799,14 @@ pub fn find_triggers(
             && toks
                 .get(found.end..found.end + 3)
                 .is_some_and(|w| w[0].norm == "not" && w[1].norm == "to" && w[2].norm == "be");
-        // "agreed to halt fighting", "called for an investigation into the strike".
+        // "agreed to halt fighting", "called for an investigation into the strike" (but in
+        // "condemned the raids and urged Baghdad to act" the joined verb is an act of its own).
         let halted = cues.iter().any(|c| {
             c.cue == Cue::Halt
                 && c.start < found.start
                 && c.end <= found.end
                 && found.start.saturating_sub(c.end) <= 2
+                && !second_verb_between(toks, c.end.min(found.start), found.start + 1)
         });
         // ", which hosts US troops,": a relative clause describes, it does not report.
         let descriptive = toks[..found.start]
@@ -997,8 +1000,10 @@ pub fn find_triggers(
         };
         let governed = out[..k].iter().any(|g| {
             let ty = lex.trigger_entries[g.entry].event_type;
+            // ("urged both sides to stand down and offered to host talks": the joined verb
+            // itself starts the second act.)
             same_clause(&breaks, g.start, out[k].start)
-                && !second_verb_between(toks, g.end, out[k].start)
+                && !second_verb_between(toks, g.end, out[k].start + 1)
                 && (matches!(ty, Request | Threaten | Reject)
                     || (ty == Agree && (agreed_to(g) || pledged(g))))
         });

@@ -113,3 +113,49 @@ fn ransoms_demanded_coerce_and_ransoms_refused_reject() {
         "The Malian government paid a ransom to free the two engineers, officials said.",
     );
 }
+
+#[test]
+fn the_second_verb_of_a_coordinated_clause_is_an_act_of_its_own() {
+    use EventType::*;
+    for (text, first, second) in [
+        (
+            "The European Union condemned the shelling of Kherson and urged Moscow to withdraw its troops.",
+            Accuse,
+            Request,
+        ),
+        (
+            "The African Union denounced the raid and called on Khartoum to rein in its paramilitaries.",
+            Accuse,
+            Request,
+        ),
+        (
+            "The Qatari emir urged Israel and Hamas to halt the fighting and offered to host talks in Doha.",
+            Request,
+            Agree,
+        ),
+        (
+            "Pakistan expelled two Afghan diplomats and recalled its ambassador from Kabul.",
+            Coerce,
+            Sanction,
+        ),
+    ] {
+        let found = events(text);
+        for ty in [first, second] {
+            let e = found
+                .iter()
+                .find(|e| e.event_type == ty)
+                .unwrap_or_else(|| panic!("no {ty} in {text:?}: {found:#?}"));
+            assert!(e.source.is_some(), "{text}: {e:#?}");
+            assert!(!e.hypothetical, "{text}: {e:#?}");
+        }
+    }
+    // What the appeal asks for is still its content, not an event.
+    let text = "The European Union condemned the shelling of Kherson and urged Moscow to withdraw its troops.";
+    assert!(
+        events(text)
+            .iter()
+            .all(|e| e.event_type != Retreat || e.hypothetical),
+        "{:#?}",
+        events(text)
+    );
+}
