@@ -1326,7 +1326,12 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         // "accused one another of breaking the truce": the accusation carries what it alleges.
         if ty == EventType::Accuse {
             let (_, clause_end) = b.clause_of(t.start);
-            let of = (t.end..(t.end + 5).min(clause_end)).find(|&k| s.toks[k].norm == "of");
+            // "blamed the other for starting the fighting": "for" and a gerund open the charge too.
+            let of = (t.end..(t.end + 5).min(clause_end)).find(|&k| {
+                s.toks[k].norm == "of"
+                    || (s.toks[k].norm == "for"
+                        && s.toks.get(k + 1).is_some_and(|n| n.norm.ends_with("ing")))
+            });
             // "accused the junta of targeting civilians and called on the UN ...": what follows
             // "and" and a verb of speech is a second act of the speaker, not part of the charge.
             let charge_end = of
@@ -2055,8 +2060,11 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
         });
     // Prisoners exchanged or detained are no sign of an attack: only deaths, wounds and
     // disappearances make a toll reported on its own an ASSAULT, and "no one was hurt" none.
+    // ("the collapse of a canopy that killed 15 people": an accident's toll is none.)
     let harmed = s.casualties.iter().any(|c| {
-        c.casualty.kind != observer_model::CasualtyKind::Captured && c.casualty.max != Some(0)
+        c.casualty.kind != observer_model::CasualtyKind::Captured
+            && c.casualty.max != Some(0)
+            && !crate::triggers::accident_before(b.lex, b.text, &s.toks, &s.cues, c.start)
     });
     let index = match target {
         Some(i) => i,

@@ -270,16 +270,22 @@ fn seized_people_entry(
 /// A truce named as a reference rather than agreed or started in the news of the day: "the
 /// heaviest attack since the truce was agreed", "broken within hours of (it) taking effect", "the
 /// truce, brokered by the African Union, is due to ...", "despite the truce signed in Pretoria".
-fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
+/// "has not fired since the truce took effect": a truce's start named after "since" dates
+/// another fact.
+fn since_truce(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
     let truce_between = |from: usize| {
         cues.iter()
             .any(|c| c.cue == Cue::Truce && c.start > from && c.end <= trigger_start)
     };
-    let since_clause = (trigger_start.saturating_sub(6)..trigger_start).any(|k| {
+    (trigger_start.saturating_sub(6)..trigger_start).any(|k| {
         toks[k].norm == "since"
             && truce_between(k)
             && !toks[k..trigger_start].iter().any(|t| t.norm == ",")
-    });
+    })
+}
+
+fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
+    let since_clause = since_truce(toks, cues, trigger_start);
     let preposition = |k: usize| {
         matches!(
             toks[k].norm.as_str(),
@@ -617,6 +623,53 @@ fn part_of_earlier_act(
             && earlier_of(&[EventType::Sanction], 4))
 }
 
+/// Words naming an accident or a disaster, which kill without a doer.
+const ACCIDENTS: &[&str] = &[
+    "collapse",
+    "collapsed",
+    "accident",
+    "crash",
+    "earthquake",
+    "flood",
+    "floods",
+    "flooding",
+    "landslide",
+    "stampede",
+    "derailment",
+    "cyclone",
+    "storm",
+];
+
+/// "the collapse of a canopy that killed 15 people", "a stampede killed 30 pilgrims": a toll an
+/// accident takes is no attack. An accident word up to eight words before `start`, with no comma
+/// and no word of attack or weapon between.
+pub fn accident_before(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    cues: &[CueSpan],
+    start: usize,
+) -> bool {
+    let Some(accident) = (start.saturating_sub(8)..start)
+        .rev()
+        .find(|&k| ACCIDENTS.contains(&toks[k].norm.as_str()))
+    else {
+        return false;
+    };
+    // (A word of outcome, "killed", names no attack.)
+    let attack_between = (accident + 1..start).any(|k| {
+        lex.triggers.longest_at(text, toks, k).is_some_and(|f| {
+            f.values.iter().any(|&e| {
+                let entry = &lex.trigger_entries[e];
+                entry.event_type == EventType::Assault && entry.id != "assault.killing"
+            })
+        })
+    }) || cues
+        .iter()
+        .any(|c| matches!(c.cue, Cue::Weapon(_)) && c.start > accident && c.start < start);
+    !attack_between && !toks[accident..start].iter().any(|t| t.norm == ",")
+}
+
 fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
     !breaks.iter().any(|&k| k > lo && k <= hi)
@@ -840,7 +893,23 @@ pub fn find_triggers(
                     )
                     && after_preposition(found.start - 2)));
         let ty = lex.trigger_entries[entry_index].event_type;
+        // "since the truce took effect": a truce already reported ("the") named only to date
+        // another fact reports no event of its own ("since a UN-brokered truce took effect on
+        // April 2" tells of its start).
+        let truce_as_time = ty == EventType::Retreat
+            && lex.trigger_entries[entry_index].mode.as_deref() == Some("ceasefire")
+            && since_truce(toks, cues, found.start)
+            && (found.start.saturating_sub(6)..found.start).any(|k| {
+                toks[k].norm == "since"
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.norm.as_str(), "the" | "this" | "that"))
+            });
         if !ok
+            || truce_as_time
+            // Only a bare word of outcome ("killed") is an accident's toll.
+            || (lex.trigger_entries[entry_index].id == "assault.killing"
+                && accident_before(lex, text, toks, cues, found.start))
             || halted
             || descriptive
             || setting

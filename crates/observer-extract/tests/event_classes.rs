@@ -159,3 +159,51 @@ fn the_second_verb_of_a_coordinated_clause_is_an_act_of_its_own() {
         events(text)
     );
 }
+
+#[test]
+fn words_that_report_no_new_event_are_not_coded() {
+    use EventType::*;
+    for (text, absent) in [
+        // A truce already reported, named to date another fact.
+        (
+            "Pakistani troops have not fired a shot since the truce took effect, the army said.",
+            Retreat,
+        ),
+        // What one side blames the other for is the charge, not a new attack.
+        (
+            "Armenia and Azerbaijan each blamed the other for starting the clashes near Tegh.",
+            Assault,
+        ),
+        // An accident's toll is no attack.
+        (
+            "The collapse of a bridge that killed 40 people sparked protests in Dhaka on Sunday.",
+            Assault,
+        ),
+        (
+            "A stampede at a food distribution point killed 12 people in Khan Younis, health officials said.",
+            Assault,
+        ),
+    ] {
+        let found = events(text);
+        assert!(
+            found.iter().all(|e| e.event_type != absent),
+            "{absent} in {text:?}: {found:#?}"
+        );
+    }
+    // An attack near a collapsed building is still an attack.
+    the_one(
+        Assault,
+        "A roadside bomb killed 15 soldiers near the collapsed bridge in Borno, the army said.",
+    );
+    // The accusation itself is kept, both ways.
+    let text = "Armenia and Azerbaijan each blamed the other for starting the clashes near Tegh.";
+    assert_eq!(
+        events(text)
+            .iter()
+            .filter(|e| e.event_type == Accuse)
+            .count(),
+        2,
+        "{:#?}",
+        events(text)
+    );
+}
