@@ -1654,6 +1654,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         }
     }
     refusals_of_cooperation(&mut events);
+    drop_conditions(&mut events);
     alleged_breaches(&mut events);
     no_protest_by_distant_forces(&mut events);
     // Outcome words ("killed") join the attack the sentence names, so they go last.
@@ -1714,6 +1715,24 @@ fn refusals_of_cooperation(events: &mut [Event]) {
             e.rules.push("refusal:negated-commitment".into());
         }
     }
+}
+
+/// "if Russia did not agree to a ceasefire", "If the strikes continue, the group would be forced
+/// to respond": an act named only as a condition has not happened and is the condition of another
+/// statement, not an event of its own.
+fn drop_conditions(events: &mut Vec<Event>) {
+    events.retain(|e| {
+        let modals: Vec<&str> = e
+            .rules
+            .iter()
+            .filter_map(|r| r.strip_prefix("cue:modal:"))
+            .collect();
+        let condition = |m: &&str| matches!(*m, "if" | "unless");
+        let only_a_condition = !modals.is_empty() && modals.iter().all(condition);
+        // "would continue the strikes if Russia did not agree": a condition denied is no denial.
+        let negated_condition = e.negated && modals.iter().any(condition);
+        !(e.hypothetical && (only_a_condition || negated_condition))
+    });
 }
 
 /// "Riot police detained 48 protesters overnight as thousands rallied outside parliament": police

@@ -207,3 +207,33 @@ fn words_that_report_no_new_event_are_not_coded() {
         events(text)
     );
 }
+
+#[test]
+fn an_act_named_only_as_a_condition_is_no_event() {
+    use EventType::*;
+    for (text, absent) in [
+        (
+            "Washington said new tariffs could follow next month if Beijing did not agree to resume talks.",
+            Consult,
+        ),
+        (
+            "The militia said it would lay down its arms if the government did not withdraw its troops.",
+            Retreat,
+        ),
+        (
+            "If the shelling continues, the movement will be forced to respond, a Houthi official said.",
+            Assault,
+        ),
+    ] {
+        let found = events(text);
+        assert!(
+            found.iter().all(|e| e.event_type != absent),
+            "{absent} in {text:?}: {found:#?}"
+        );
+    }
+    // The warning that states the condition is still a threat.
+    the_one(
+        Threaten,
+        "If the shelling continues, the movement will be forced to respond, a Houthi official said.",
+    );
+}
