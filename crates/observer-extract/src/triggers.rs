@@ -621,6 +621,9 @@ fn part_of_earlier_act(
         || (ty == EventType::Assault
             && toks[start].norm.starts_with("target")
             && earlier_of(&[EventType::Sanction], 4))
+        // "deployed 1,000 soldiers to Cabo Delgado to battle the insurgents": the fight troops
+        // are sent for is the deployment's purpose, not yet an attack.
+        || (ty == EventType::Assault && after_to && earlier_of(&[EventType::Mobilize], 10))
 }
 
 /// Words naming an accident or a disaster, which kill without a doer.

@@ -237,3 +237,23 @@ fn an_act_named_only_as_a_condition_is_no_event() {
         "If the shelling continues, the movement will be forced to respond, a Houthi official said.",
     );
 }
+
+#[test]
+fn the_fight_troops_are_sent_for_is_the_deployment_s_purpose() {
+    for text in [
+        "Rwanda deployed 1,000 soldiers to Cabo Delgado to battle the insurgents.",
+        "Nigeria deployed special forces to Zamfara state to fight the bandits, the army said.",
+    ] {
+        the_one(EventType::Mobilize, text);
+        let found = events(text);
+        assert!(
+            found.iter().all(|e| e.event_type != EventType::Assault),
+            "{text}: {found:#?}"
+        );
+    }
+    // A fight reported in its own clause is still one.
+    the_one(
+        EventType::Assault,
+        "Rwandan troops deployed in the province clashed with insurgents near Mocimboa da Praia.",
+    );
+}
