@@ -3091,25 +3091,44 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
             .filter_map(|p| p.end)
             .filter(|&end| end <= e.evidence.end)
             .collect();
-        let Some((toks, noun)) = trigger_ends.into_iter().find_map(|trigger_end| {
-            let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
-            // "protested against the strikes", "anger over the killings": a preposition may
-            // stand before the event referred to.
-            let at = usize::from(
-                toks.first()
-                    .is_some_and(|t| matches!(t.norm.as_str(), "against" | "over")),
-            );
-            let determiner = toks.get(at).is_some_and(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "the" | "this" | "these" | "those" | "such" | "its" | "their"
-                )
+        // "the sanctions were illegal": a judgement follows the act it refers to.
+        let judged = e
+            .provenance
+            .iter()
+            .find(|p| p.field == "type" && p.rule == "trigger:accuse.judge")
+            .and_then(|p| p.start)
+            .and_then(|trigger_start| {
+                let toks = lex.vocab.tokens(text, e.evidence.start, trigger_start);
+                let k = toks
+                    .iter()
+                    .rposition(|t| matches!(t.norm.as_str(), "the" | "this" | "these" | "those"))?;
+                let noun = lex
+                    .event_nouns
+                    .longest_at(text, &toks, k + 1)
+                    .filter(|f| f.end == toks.len())?;
+                Some((toks, noun))
             });
-            let noun = lex
-                .event_nouns
-                .longest_at(text, &toks, at + 1)
-                .filter(|_| determiner)?;
-            Some((toks, noun))
+        let Some((toks, noun)) = judged.or_else(|| {
+            trigger_ends.into_iter().find_map(|trigger_end| {
+                let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
+                // "protested against the strikes", "anger over the killings": a preposition may
+                // stand before the event referred to.
+                let at = usize::from(
+                    toks.first()
+                        .is_some_and(|t| matches!(t.norm.as_str(), "against" | "over")),
+                );
+                let determiner = toks.get(at).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "the" | "this" | "these" | "those" | "such" | "its" | "their"
+                    )
+                });
+                let noun = lex
+                    .event_nouns
+                    .longest_at(text, &toks, at + 1)
+                    .filter(|_| determiner)?;
+                Some((toks, noun))
+            })
         }) else {
             continue;
         };

@@ -458,7 +458,21 @@ fn back_reference(
         });
     // "the first such attack since ...": one of a kind already reported.
     let such = start >= 1 && toks[start - 1].norm == "such";
-    (definite && !onset) || opening_subject || such
+    // "said the sanctions were illegal": a definite act judged by an adjective is one already
+    // reported (but "the strike was carried out by drones" reports it).
+    let judged = start >= 1
+        && matches!(toks[start - 1].norm.as_str(), "the" | "these" | "those")
+        && noun()
+        && toks
+            .get(end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "was" | "were" | "is" | "are"))
+        && toks.get(end + 1).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "illegal" | "unlawful" | "illegitimate" | "unjustified" | "unacceptable"
+            )
+        });
+    (definite && !onset) || opening_subject || such || judged
 }
 
 /// "More than 300,000 people have fled the fighting", "people displaced by fighting north of
@@ -961,9 +975,12 @@ pub fn find_triggers(
                 // A modal reaches over the rest of its verb phrase, up to a second past-tense verb:
                 // "was meant to take effect at the weekend and followed a deal".
                 Cue::Modal => {
+                    // ("the sanctions were illegal and vowed to ...": a modal verb joined by
+                    // "and" starts a second act.)
                     (c.end <= t.start && !second_verb_between(toks, c.end, t.start))
                         || (c.start >= t.end
-                            && c.start <= t.end + modal_reach(toks, t.start, t.end))
+                            && c.start <= t.end + modal_reach(toks, t.start, t.end)
+                            && !second_verb_between(toks, t.end, c.start + 1))
                 }
                 Cue::Background => before || after,
                 _ => false,

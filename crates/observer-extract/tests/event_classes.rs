@@ -138,6 +138,12 @@ fn the_second_verb_of_a_coordinated_clause_is_an_act_of_its_own() {
             Coerce,
             Sanction,
         ),
+        // A vow joined by "and" makes the first act no plan.
+        (
+            "The Kenyan army repelled the assault on its base and vowed to hold the attackers to account.",
+            Assault,
+            Threaten,
+        ),
     ] {
         let found = events(text);
         for ty in [first, second] {
@@ -255,5 +261,27 @@ fn the_fight_troops_are_sent_for_is_the_deployment_s_purpose() {
     the_one(
         EventType::Assault,
         "Rwandan troops deployed in the province clashed with insurgents near Mocimboa da Praia.",
+    );
+}
+
+#[test]
+fn acts_judged_illegal_are_referred_to_and_the_judgement_is_an_accusation() {
+    let text = "The United States imposed sanctions on three Iranian oil companies on Monday. \
+                Tehran said the sanctions were illegal and vowed to keep exporting oil.";
+    let found = events(text);
+    let sanctions: Vec<&Event> = found
+        .iter()
+        .filter(|e| e.event_type == EventType::Sanction)
+        .collect();
+    assert_eq!(sanctions.len(), 1, "{found:#?}");
+    assert_eq!(sanctions[0].evidence.sentence, 0, "{found:#?}");
+    let accusation = found
+        .iter()
+        .find(|e| e.event_type == EventType::Accuse && e.evidence.sentence == 1)
+        .unwrap_or_else(|| panic!("no accusation: {found:#?}"));
+    assert_eq!(country(&accusation.source), Some("IRN"), "{accusation:#?}");
+    assert!(
+        accusation.rules.iter().any(|r| r == "trigger:accuse.judge"),
+        "{accusation:#?}"
     );
 }
