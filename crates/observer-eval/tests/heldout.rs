@@ -25,12 +25,12 @@ fn scores_on_the_heldout_corpus_do_not_regress() {
     let f1 = |field: &str| report.fields[field].f1();
     let accuracy = |field: &str| report.fields[field].accuracy();
     let floors = [
-        ("event F1", f1("event"), 0.71),
+        ("event F1", f1("event"), 0.80),
         ("source country accuracy", accuracy("source_country"), 0.885),
         ("target country accuracy", accuracy("target_country"), 0.685),
         ("date accuracy", accuracy("date"), 0.79),
-        ("place accuracy", accuracy("place"), 0.63),
-        ("claimant F1", f1("claimant"), 0.56),
+        ("place accuracy", accuracy("place"), 0.58),
+        ("claimant F1", f1("claimant"), 0.63),
     ];
     let below: Vec<String> = floors
         .iter()
@@ -44,7 +44,7 @@ fn scores_on_the_heldout_corpus_do_not_regress() {
         observer_eval::render(&report, 0)
     );
     assert!(
-        report.spurious_per_true() < 0.17,
+        report.spurious_per_true() < 0.14,
         "{:.3} spurious per true event",
         report.spurious_per_true()
     );

@@ -1471,7 +1471,12 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         // "accused one another of breaking the truce": the accusation carries what it alleges.
         if ty == EventType::Accuse {
             let (_, clause_end) = b.clause_of(t.start);
-            let of = (t.end..(t.end + 5).min(clause_end)).find(|&k| s.toks[k].norm == "of");
+            // "blamed the other for starting the fighting": "for" and a gerund open the charge too.
+            let of = (t.end..(t.end + 5).min(clause_end)).find(|&k| {
+                s.toks[k].norm == "of"
+                    || (s.toks[k].norm == "for"
+                        && s.toks.get(k + 1).is_some_and(|n| n.norm.ends_with("ing")))
+            });
             // "accused the junta of targeting civilians and called on the UN ...": what follows
             // "and" and a verb of speech is a second act of the speaker, not part of the charge.
             let charge_end = of
@@ -1794,6 +1799,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         }
     }
     refusals_of_cooperation(&mut events);
+    drop_conditions(&mut events);
     alleged_breaches(&mut events);
     no_protest_by_distant_forces(&mut events);
     // Outcome words ("killed") join the attack the sentence names, so they go last.
@@ -1854,6 +1860,24 @@ fn refusals_of_cooperation(events: &mut [Event]) {
             e.rules.push("refusal:negated-commitment".into());
         }
     }
+}
+
+/// "if Russia did not agree to a ceasefire", "If the strikes continue, the group would be forced
+/// to respond": an act named only as a condition has not happened and is the condition of another
+/// statement, not an event of its own.
+fn drop_conditions(events: &mut Vec<Event>) {
+    events.retain(|e| {
+        let modals: Vec<&str> = e
+            .rules
+            .iter()
+            .filter_map(|r| r.strip_prefix("cue:modal:"))
+            .collect();
+        let condition = |m: &&str| matches!(*m, "if" | "unless");
+        let only_a_condition = !modals.is_empty() && modals.iter().all(condition);
+        // "would continue the strikes if Russia did not agree": a condition denied is no denial.
+        let negated_condition = e.negated && modals.iter().any(condition);
+        !(e.hypothetical && (only_a_condition || negated_condition))
+    });
 }
 
 /// "Riot police detained 48 protesters overnight as thousands rallied outside parliament": police
@@ -2200,8 +2224,11 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
         });
     // Prisoners exchanged or detained are no sign of an attack: only deaths, wounds and
     // disappearances make a toll reported on its own an ASSAULT, and "no one was hurt" none.
+    // ("the collapse of a canopy that killed 15 people": an accident's toll is none.)
     let harmed = s.casualties.iter().any(|c| {
-        c.casualty.kind != observer_model::CasualtyKind::Captured && c.casualty.max != Some(0)
+        c.casualty.kind != observer_model::CasualtyKind::Captured
+            && c.casualty.max != Some(0)
+            && !crate::triggers::accident_before(b.lex, b.text, &s.toks, &s.cues, c.start)
     });
     let index = match target {
         Some(i) => i,
@@ -3210,25 +3237,44 @@ pub fn aim_reactions(lex: &Lexicons, text: &str, events: &mut Vec<Event>) {
             .filter_map(|p| p.end)
             .filter(|&end| end <= e.evidence.end)
             .collect();
-        let Some((toks, noun)) = trigger_ends.into_iter().find_map(|trigger_end| {
-            let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
-            // "protested against the strikes", "anger over the killings": a preposition may
-            // stand before the event referred to.
-            let at = usize::from(
-                toks.first()
-                    .is_some_and(|t| matches!(t.norm.as_str(), "against" | "over")),
-            );
-            let determiner = toks.get(at).is_some_and(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "the" | "this" | "these" | "those" | "such" | "its" | "their"
-                )
+        // "the sanctions were illegal": a judgement follows the act it refers to.
+        let judged = e
+            .provenance
+            .iter()
+            .find(|p| p.field == "type" && p.rule == "trigger:accuse.judge")
+            .and_then(|p| p.start)
+            .and_then(|trigger_start| {
+                let toks = lex.vocab.tokens(text, e.evidence.start, trigger_start);
+                let k = toks
+                    .iter()
+                    .rposition(|t| matches!(t.norm.as_str(), "the" | "this" | "these" | "those"))?;
+                let noun = lex
+                    .event_nouns
+                    .longest_at(text, &toks, k + 1)
+                    .filter(|f| f.end == toks.len())?;
+                Some((toks, noun))
             });
-            let noun = lex
-                .event_nouns
-                .longest_at(text, &toks, at + 1)
-                .filter(|_| determiner)?;
-            Some((toks, noun))
+        let Some((toks, noun)) = judged.or_else(|| {
+            trigger_ends.into_iter().find_map(|trigger_end| {
+                let toks = lex.vocab.tokens(text, trigger_end, e.evidence.end);
+                // "protested against the strikes", "anger over the killings": a preposition may
+                // stand before the event referred to.
+                let at = usize::from(
+                    toks.first()
+                        .is_some_and(|t| matches!(t.norm.as_str(), "against" | "over")),
+                );
+                let determiner = toks.get(at).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "the" | "this" | "these" | "those" | "such" | "its" | "their"
+                    )
+                });
+                let noun = lex
+                    .event_nouns
+                    .longest_at(text, &toks, at + 1)
+                    .filter(|_| determiner)?;
+                Some((toks, noun))
+            })
         }) else {
             continue;
         };

@@ -270,16 +270,22 @@ fn seized_people_entry(
 /// A truce named as a reference rather than agreed or started in the news of the day: "the
 /// heaviest attack since the truce was agreed", "broken within hours of (it) taking effect", "the
 /// truce, brokered by the African Union, is due to ...", "despite the truce signed in Pretoria".
-fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
+/// "has not fired since the truce took effect": a truce's start named after "since" dates
+/// another fact.
+fn since_truce(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
     let truce_between = |from: usize| {
         cues.iter()
             .any(|c| c.cue == Cue::Truce && c.start > from && c.end <= trigger_start)
     };
-    let since_clause = (trigger_start.saturating_sub(6)..trigger_start).any(|k| {
+    (trigger_start.saturating_sub(6)..trigger_start).any(|k| {
         toks[k].norm == "since"
             && truce_between(k)
             && !toks[k..trigger_start].iter().any(|t| t.norm == ",")
-    });
+    })
+}
+
+fn truce_reference(toks: &[Token], cues: &[CueSpan], trigger_start: usize) -> bool {
+    let since_clause = since_truce(toks, cues, trigger_start);
     let preposition = |k: usize| {
         matches!(
             toks[k].norm.as_str(),
@@ -452,7 +458,21 @@ fn back_reference(
         });
     // "the first such attack since ...": one of a kind already reported.
     let such = start >= 1 && toks[start - 1].norm == "such";
-    (definite && !onset) || opening_subject || such
+    // "said the sanctions were illegal": a definite act judged by an adjective is one already
+    // reported (but "the strike was carried out by drones" reports it).
+    let judged = start >= 1
+        && matches!(toks[start - 1].norm.as_str(), "the" | "these" | "those")
+        && noun()
+        && toks
+            .get(end)
+            .is_some_and(|t| matches!(t.norm.as_str(), "was" | "were" | "is" | "are"))
+        && toks.get(end + 1).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "illegal" | "unlawful" | "illegitimate" | "unjustified" | "unacceptable"
+            )
+        });
+    (definite && !onset) || opening_subject || such || judged
 }
 
 /// "More than 300,000 people have fled the fighting", "people displaced by fighting north of
@@ -612,6 +632,56 @@ fn part_of_earlier_act(
         || (ty == EventType::Assault
             && toks[start].norm.starts_with("target")
             && earlier_of(&[EventType::Sanction], 4))
+        // "deployed 1,000 soldiers to Cabo Delgado to battle the insurgents": the fight troops
+        // are sent for is the deployment's purpose, not yet an attack.
+        || (ty == EventType::Assault && after_to && earlier_of(&[EventType::Mobilize], 10))
+}
+
+/// Words naming an accident or a disaster, which kill without a doer.
+const ACCIDENTS: &[&str] = &[
+    "collapse",
+    "collapsed",
+    "accident",
+    "crash",
+    "earthquake",
+    "flood",
+    "floods",
+    "flooding",
+    "landslide",
+    "stampede",
+    "derailment",
+    "cyclone",
+    "storm",
+];
+
+/// "the collapse of a canopy that killed 15 people", "a stampede killed 30 pilgrims": a toll an
+/// accident takes is no attack. An accident word up to eight words before `start`, with no comma
+/// and no word of attack or weapon between.
+pub fn accident_before(
+    lex: &Lexicons,
+    text: &str,
+    toks: &[Token],
+    cues: &[CueSpan],
+    start: usize,
+) -> bool {
+    let Some(accident) = (start.saturating_sub(8)..start)
+        .rev()
+        .find(|&k| ACCIDENTS.contains(&toks[k].norm.as_str()))
+    else {
+        return false;
+    };
+    // (A word of outcome, "killed", names no attack.)
+    let attack_between = (accident + 1..start).any(|k| {
+        lex.triggers.longest_at(text, toks, k).is_some_and(|f| {
+            f.values.iter().any(|&e| {
+                let entry = &lex.trigger_entries[e];
+                entry.event_type == EventType::Assault && entry.id != "assault.killing"
+            })
+        })
+    }) || cues
+        .iter()
+        .any(|c| matches!(c.cue, Cue::Weapon(_)) && c.start > accident && c.start < start);
+    !attack_between && !toks[accident..start].iter().any(|t| t.norm == ",")
 }
 
 fn same_clause(breaks: &[usize], a: usize, b: usize) -> bool {
@@ -645,10 +715,11 @@ pub fn find_triggers(
         i = found.end;
         // Part of a name: "Defence" in "Ministry of Defence"; or a name itself ("protesters"). A
         // phrase whose last word lies past the actor ("military aid", "security assistance",
-        // "military exercises") is an event.
+        // "military exercises") is an event, and so is one that starts before the actor
+        // ("recalled its ambassador").
         if actors
             .iter()
-            .any(|a| a.start < found.end && found.start < a.end && found.end <= a.end)
+            .any(|a| a.start <= found.start && found.start < a.end && found.end <= a.end)
         {
             continue;
         }
@@ -795,12 +866,14 @@ pub fn find_triggers(
             && toks
                 .get(found.end..found.end + 3)
                 .is_some_and(|w| w[0].norm == "not" && w[1].norm == "to" && w[2].norm == "be");
-        // "agreed to halt fighting", "called for an investigation into the strike".
+        // "agreed to halt fighting", "called for an investigation into the strike" (but in
+        // "condemned the raids and urged Baghdad to act" the joined verb is an act of its own).
         let halted = cues.iter().any(|c| {
             c.cue == Cue::Halt
                 && c.start < found.start
                 && c.end <= found.end
                 && found.start.saturating_sub(c.end) <= 2
+                && !second_verb_between(toks, c.end.min(found.start), found.start + 1)
         });
         // ", which hosts US troops,": a relative clause describes, it does not report.
         let descriptive = toks[..found.start]
@@ -834,7 +907,23 @@ pub fn find_triggers(
                     )
                     && after_preposition(found.start - 2)));
         let ty = lex.trigger_entries[entry_index].event_type;
+        // "since the truce took effect": a truce already reported ("the") named only to date
+        // another fact reports no event of its own ("since a UN-brokered truce took effect on
+        // April 2" tells of its start).
+        let truce_as_time = ty == EventType::Retreat
+            && lex.trigger_entries[entry_index].mode.as_deref() == Some("ceasefire")
+            && since_truce(toks, cues, found.start)
+            && (found.start.saturating_sub(6)..found.start).any(|k| {
+                toks[k].norm == "since"
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.norm.as_str(), "the" | "this" | "that"))
+            });
         if !ok
+            || truce_as_time
+            // Only a bare word of outcome ("killed") is an accident's toll.
+            || (lex.trigger_entries[entry_index].id == "assault.killing"
+                && accident_before(lex, text, toks, cues, found.start))
             || halted
             || descriptive
             || setting
@@ -883,9 +972,12 @@ pub fn find_triggers(
                 // A modal reaches over the rest of its verb phrase, up to a second past-tense verb:
                 // "was meant to take effect at the weekend and followed a deal".
                 Cue::Modal => {
+                    // ("the sanctions were illegal and vowed to ...": a modal verb joined by
+                    // "and" starts a second act.)
                     (c.end <= t.start && !second_verb_between(toks, c.end, t.start))
                         || (c.start >= t.end
-                            && c.start <= t.end + modal_reach(toks, t.start, t.end))
+                            && c.start <= t.end + modal_reach(toks, t.start, t.end)
+                            && !second_verb_between(toks, t.end, c.start + 1))
                 }
                 Cue::Background => before || after,
                 _ => false,
@@ -994,8 +1086,10 @@ pub fn find_triggers(
         };
         let governed = out[..k].iter().any(|g| {
             let ty = lex.trigger_entries[g.entry].event_type;
+            // ("urged both sides to stand down and offered to host talks": the joined verb
+            // itself starts the second act.)
             same_clause(&breaks, g.start, out[k].start)
-                && !second_verb_between(toks, g.end, out[k].start)
+                && !second_verb_between(toks, g.end, out[k].start + 1)
                 && (matches!(ty, Request | Threaten | Reject)
                     || (ty == Agree && (agreed_to(g) || pledged(g))))
         });
