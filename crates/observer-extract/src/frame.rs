@@ -1257,11 +1257,10 @@ impl Builder<'_> {
         let toks = &self.s.toks;
         toks.get(at)
             .is_some_and(|w| matches!(w.norm.as_str(), "that" | "which"))
-            && self
-                .s
-                .triggers
-                .iter()
-                .any(|o| o.start != t.start && o.start > at && o.start <= at + 3)
+            // Any word of an event, even one not coded ("that killed 15" after an accident).
+            && (at + 1..(at + 4).min(toks.len())).any(|k| {
+                k != t.start && self.lex.triggers.longest_at(self.text, toks, k).is_some()
+            })
     }
 
     /// The place a span names, resolved against the article's countries.
