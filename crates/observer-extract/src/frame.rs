@@ -1273,12 +1273,39 @@ fn inside(town: &Place, area: &Place) -> bool {
         }
 }
 
+/// "The group said it killed nine soldiers, a figure that could not be independently confirmed":
+/// a disclaimer in a relative clause after the claim covers that sentence's claim only, not the
+/// article's. Returns its evidence.
+pub fn claim_disclaimer(text: &str, s: &Analysed) -> Option<FieldEvidence> {
+    let c = s.cues.iter().find(|c| {
+        c.cue == Cue::Disclaimer
+            && c.start > 0
+            && matches!(s.toks[c.start - 1].norm.as_str(), "that" | "which")
+            && s.triggers.iter().any(|t| t.end <= c.start)
+    })?;
+    let (a, b) = (s.toks[c.start].start, s.toks[c.end - 1].end);
+    Some(FieldEvidence {
+        field: "stance".into(),
+        start: Some(a),
+        end: Some(b),
+        text: Some(text[a..b].to_string()),
+        rule: "cue:disclaimer+claim".into(),
+    })
+}
+
 /// Builds the events of one sentence.
 pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleContext) -> Vec<Event> {
     // "We could not verify either account of Tuesday's strikes" speaks about reports, not events.
-    if s.cues
-        .iter()
-        .any(|c| matches!(c.cue, Cue::Disclaimer | Cue::Confirmation))
+    let local_disclaimer = claim_disclaimer(text, s);
+    let confirmed = s.cues.iter().any(|c| {
+        c.cue == Cue::Confirmation
+            && !s
+                .cues
+                .iter()
+                .any(|d| d.cue == Cue::Disclaimer && d.start <= c.start && c.end <= d.end)
+    });
+    if (confirmed
+        || (local_disclaimer.is_none() && s.cues.iter().any(|c| c.cue == Cue::Disclaimer)))
         && s.casualties.is_empty()
     {
         return Vec::new();
@@ -1290,7 +1317,6 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         end: s.end,
         text: text[s.start..s.end].to_string(),
     };
-    let confirmed = s.cues.iter().any(|c| c.cue == Cue::Confirmation);
     let mut events: Vec<Event> = Vec::new();
     let mut absorbed = vec![false; s.triggers.len()];
     for (ti, t) in s.triggers.iter().enumerate() {
@@ -1540,10 +1566,12 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                         rule: sp.rule.clone(),
                     });
                 }
+                let sentence_disclaimer = local_disclaimer.as_ref().filter(|_| !t.hypothetical);
                 if confirmed {
                     stance = Stance::Confirmed;
                 } else if stance == Stance::Alleged
-                    && let Some(d) = ctx.disclaimer_for(s.index, t.hypothetical)
+                    && let Some(d) =
+                        sentence_disclaimer.or_else(|| ctx.disclaimer_for(s.index, t.hypothetical))
                 {
                     stance = Stance::Unverified;
                     rules.push(d.rule.clone());

@@ -1,0 +1,96 @@
+//! Parties and hedges on news the engine has not seen: negated confirmations and disclaimers
+//! scoped to one claim, speech-like verbs of tallies ("put the number at"), armed forces named
+//! "Defence Force", and the countries of armed groups and named leaders. Sentences written for
+//! these tests, from conflicts around the world.
+
+mod common;
+
+use observer_model::{Event, EventType, Stance};
+
+fn events(text: &str) -> Vec<Event> {
+    common::events_published(text, "2024-09-18")
+}
+
+/// The events of `ty` in the sentence containing `marker`.
+fn in_sentence<'a>(found: &'a [Event], ty: EventType, marker: &str) -> Vec<&'a Event> {
+    let picked: Vec<&Event> = found
+        .iter()
+        .filter(|e| e.event_type == ty && e.evidence.text.contains(marker))
+        .collect();
+    assert!(!picked.is_empty(), "no {ty} in {marker:?}: {found:#?}");
+    picked
+}
+
+/// "COUNTRY/ROLE" of an optional actor.
+fn code(actor: Option<&observer_model::Actor>) -> Option<String> {
+    actor.map(|a| {
+        format!(
+            "{}/{}",
+            a.country.as_deref().unwrap_or("-"),
+            a.role.as_deref().unwrap_or("-")
+        )
+    })
+}
+
+#[test]
+fn a_negated_confirmation_leaves_the_claim_unverified() {
+    let found = events(
+        "The rebels said on their radio station that they had killed 30 soldiers near Gao, \
+         a toll that could not be independently confirmed.",
+    );
+    let e = in_sentence(&found, EventType::Assault, "30 soldiers")[0];
+    assert_eq!(e.stance, Stance::Unverified, "{e:#?}");
+}
+
+#[test]
+fn a_disclaimer_on_one_claim_does_not_cover_earlier_sentences() {
+    let found = events(
+        "Gunmen stormed a village in Borno state on Sunday and killed eight farmers, local \
+         officials said.\n\nThe insurgents later said they had destroyed two army trucks, a claim \
+         that could not be verified.",
+    );
+    let first = in_sentence(&found, EventType::Assault, "eight farmers")[0];
+    assert_eq!(first.stance, Stance::Alleged, "{first:#?}");
+    // The claim carrying its own disclaimer is still coded, and unverified.
+    let second = in_sentence(&found, EventType::Assault, "two army trucks")[0];
+    assert_eq!(second.stance, Stance::Unverified, "{second:#?}");
+}
+
+#[test]
+fn a_confirmation_by_an_outlet_still_confirms() {
+    let found = events(
+        "Shelling killed four civilians in the town of Bakhmut on Friday, local authorities \
+         said, a toll the wire's reporters independently confirmed.",
+    );
+    let e = in_sentence(&found, EventType::Assault, "four civilians")[0];
+    assert_eq!(e.stance, Stance::Confirmed, "{e:#?}");
+}
+
+#[test]
+fn putting_a_number_at_is_reported_speech() {
+    let found = events(
+        "Armed men abducted dozens of villagers in Katsina state on Saturday. A police \
+         spokesman in Katsina put the number of those kidnapped at 41.",
+    );
+    let e = in_sentence(&found, EventType::Assault, "put the number")[0];
+    assert_eq!(
+        code(e.claimant.as_ref()).as_deref(),
+        Some("NGA/COP"),
+        "{e:#?}"
+    );
+    assert_eq!(e.stance, Stance::Alleged);
+}
+
+#[test]
+fn a_defence_force_speaks_for_the_military() {
+    let found = events(
+        "Two Botswana soldiers were wounded in an ambush by poachers on Tuesday, the Botswana \
+         Defence Force said.",
+    );
+    let e = in_sentence(&found, EventType::Assault, "wounded")[0];
+    assert_eq!(
+        code(e.claimant.as_ref()).as_deref(),
+        Some("BWA/MIL"),
+        "{e:#?}"
+    );
+}
