@@ -40,10 +40,16 @@ pub struct ActorMemory {
     by_role: Vec<Actor>,
     /// The last organisation, or country with a role, named: what "It said" refers to.
     last_institution: Option<Actor>,
+    /// Sentences left in which "them" can still mean the pair last named ("both countries"):
+    /// that sentence and the next.
+    pair_recent: u8,
 }
 
 impl ActorMemory {
     fn remember(&mut self, span: &ActorSpan) {
+        if span.actor.role.as_deref() == Some(SIDES) {
+            self.pair_recent = 2;
+        }
         match span.kind {
             ActorKind::Person => {
                 if let Some(surname) = span.actor.name.split_whitespace().last() {
@@ -304,6 +310,7 @@ pub fn find_actors(
     memory: &mut ActorMemory,
 ) -> Vec<ActorSpan> {
     let mut spans: Vec<ActorSpan> = Vec::new();
+    memory.pair_recent = memory.pair_recent.saturating_sub(1);
     let mut i = 0;
     while i < toks.len() {
         let before = spans.len();
@@ -329,6 +336,10 @@ fn actor_at(
     let group = spans.len();
     if let Some(end) = pair_at(lex, text, toks, i, spans) {
         return end;
+    }
+    if memory.pair_recent > 0 && appealed_pronoun(toks, i) {
+        push_pair(text, toks, i, i + 1, String::new(), "pronoun", spans);
+        return i + 1;
     }
     if let Some(found) = lex.orgs.longest_at(text, toks, i) {
         let org = &lex.org_entries[found.values[0]];
@@ -622,6 +633,36 @@ fn pair_at(
     } else {
         String::new()
     };
+    push_pair(text, toks, i, end, head, rule, spans);
+    Some(end)
+}
+
+/// "Russia, which has bases in both countries, called on them to settle the dispute": "them"
+/// as the object of an appeal, with a pair named in this sentence or the one before, is that pair.
+fn appealed_pronoun(toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    word(i) == "them"
+        && i > 0
+        && (matches!(
+            word(i - 1),
+            "urged" | "urging" | "urges" | "pressed" | "implored"
+        ) || (i > 1
+            && word(i - 1) == "on"
+            && matches!(word(i - 2), "called" | "calling" | "calls"))
+            || (i > 1 && word(i - 1) == "to" && matches!(word(i - 2), "appealed" | "appealing")))
+}
+
+/// Pushes the span of a pair of parties ([`SIDES`]) over tokens `[start, end)`; `head` is the
+/// role of the noun naming them, if any.
+fn push_pair(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    head: String,
+    rule: &str,
+    spans: &mut Vec<ActorSpan>,
+) {
     spans.push(ActorSpan {
         start: i,
         end,
@@ -645,7 +686,6 @@ fn pair_at(
         group: spans.len(),
         adjectival: false,
     });
-    Some(end)
 }
 
 /// "The Saudi-led coalition", "US-led forces", "Hamas-led fighters", "the NATO-led mission": a force

@@ -2196,8 +2196,9 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 pub fn fill_from_dyad(events: &mut Vec<Event>) {
     let dyad = article_dyad(events);
     let pair = dyad.clone().or_else(|| article_pair(events));
-    if let Some((a, b)) = &pair {
-        expand_sides(events, a, b);
+    match &pair {
+        Some((a, b)) => expand_sides(events, a, b),
+        None => drop_unresolved_sides(events),
     }
     // "The two armies agreed to a truce": once "both sides" are named, their truce may be the
     // only sign of who is at war.
@@ -2462,6 +2463,28 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
         }
     }
     *events = out;
+}
+
+/// "Both sides" in an article whose pair is not known names no one the engine can code: the
+/// field stays empty rather than holding the placeholder.
+fn drop_unresolved_sides(events: &mut [Event]) {
+    const RULE: &str = "actors:both-sides-unresolved";
+    for e in events.iter_mut() {
+        for (field, actor) in [
+            ("source", &mut e.source),
+            ("target", &mut e.target),
+            ("claimant", &mut e.claimant),
+        ] {
+            if actor
+                .as_ref()
+                .is_some_and(|a| a.role.as_deref() == Some(SIDES))
+            {
+                *actor = None;
+                e.rules.push(RULE.into());
+                e.provenance.push(FieldEvidence::inferred(field, RULE));
+            }
+        }
+    }
 }
 
 /// Two states at war speak, agree and are appealed to through their governments: "urged both

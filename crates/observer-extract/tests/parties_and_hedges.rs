@@ -94,3 +94,50 @@ fn a_defence_force_speaks_for_the_military() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn them_after_an_appeal_is_the_pair_just_named() {
+    let found = events(
+        "Eritrean and Ethiopian troops exchanged artillery fire near Badme on Monday, officials \
+         said.\n\nChina, which has large investments in both countries, called on them to show \
+         restraint.",
+    );
+    let mut targets: Vec<String> = in_sentence(&found, EventType::Request, "called on them")
+        .iter()
+        .filter_map(|e| code(e.target.as_ref()))
+        .collect();
+    targets.sort();
+    assert_eq!(targets, ["ERI/GOV", "ETH/GOV"], "{found:#?}");
+}
+
+#[test]
+fn them_with_no_pair_in_sight_is_not_a_pair() {
+    let found = events(
+        "Riot police fired tear gas at students marching on parliament in Nairobi on Tuesday. \
+         Officers urged them to go home.",
+    );
+    assert!(
+        found
+            .iter()
+            .flat_map(|e| [&e.source, &e.target])
+            .flatten()
+            .all(|a| a.role.as_deref() != Some("SIDES")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn both_sides_with_no_known_pair_leave_no_placeholder() {
+    let found = events(
+        "A mortar round hit a clinic in the town of Kodok on Monday, killing three patients, aid \
+         workers said.\n\nThe regional bloc urged both sides to refrain from further violence.",
+    );
+    let appeal = in_sentence(&found, EventType::Request, "both sides");
+    assert!(
+        appeal.iter().all(|e| e
+            .target
+            .as_ref()
+            .is_none_or(|t| t.role.as_deref() != Some("SIDES"))),
+        "{appeal:#?}"
+    );
+}
