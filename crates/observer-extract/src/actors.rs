@@ -209,6 +209,44 @@ pub fn is_locative(toks: &[Token], i: usize) -> bool {
     i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str()) && !according_to
 }
 
+/// A country or capital named as a place rather than a party: after a locative preposition, as
+/// a neighbour ("the border with Somalia"), or as where a venue is ("in Samarkand, Uzbekistan").
+/// The place layer keeps its own reading: the neighbour is not where the event happened.
+fn names_place(toks: &[Token], i: usize) -> bool {
+    is_locative(toks, i) || bordering(toks, i) || venue_country(toks, i)
+}
+
+/// "near the border with Somalia", "the frontier with Iran": the neighbour names where, not who.
+fn bordering(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && toks[i - 1].norm == "with"
+        && matches!(
+            toks[i - 2].norm.as_str(),
+            "border" | "borders" | "frontier" | "boundary"
+        )
+}
+
+/// "met in Samarkand, Uzbekistan, and agreed": the country after a place named after a locative
+/// preposition says where that place is; it is no party (unless it speaks or acts next: "in
+/// Gaza, Israel said").
+fn venue_country(toks: &[Token], i: usize) -> bool {
+    let closes = toks.get(i + 1).is_none_or(|t| {
+        matches!(
+            t.norm.as_str(),
+            "," | "." | ";" | "on" | "last" | "this" | "in" | "for" | "to" | "and" | "earlier"
+        )
+    });
+    if i < 2 || toks[i - 1].norm != "," || !closes {
+        return false;
+    }
+    // The place's name: up to three capitalised words before the comma.
+    let mut k = i - 1;
+    while k > 0 && i - 1 - k < 3 && toks[k - 1].capitalized && toks[k - 1].kind == TokenKind::Word {
+        k -= 1;
+    }
+    k < i - 1 && k > 0 && LOCATIVE.contains(&toks[k - 1].norm.as_str())
+}
+
 /// Verbs whose "at" or "to" object is who is acted on, not where: "fired rockets at Israel",
 /// "supply arms to Ukraine".
 const AIMED_VERBS: &[&str] = &[
@@ -436,7 +474,7 @@ fn actor_at(
         // A capital is its government ("Baku said", "accused Moscow of", "urged Manila to")
         // except where it is a place: after "in", "to", "from", "of", or before a comma list of places.
         let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
-        let placed = is_locative(toks, i) || matches!(prev, "of" | "near" | "outside" | "around");
+        let placed = names_place(toks, i) || matches!(prev, "of" | "near" | "outside" | "around");
         let object = toks.get(found.end).is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
@@ -876,7 +914,7 @@ fn countries_at(
     }
     // "in Armenia" is a place; "in Israeli shelling" still names who shelled, and "fired at
     // Russia", "supply arms to Israel" whom it was done to.
-    if is_locative(toks, i) && !first.1 && !is_recipient(toks, i) && !is_launch_origin(toks, i) {
+    if names_place(toks, i) && !first.1 && !is_recipient(toks, i) && !is_launch_origin(toks, i) {
         return None;
     }
     // "Azerbaijan's ally Turkey": the actor is the ally.

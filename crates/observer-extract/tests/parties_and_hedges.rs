@@ -141,3 +141,44 @@ fn both_sides_with_no_known_pair_leave_no_placeholder() {
         "{appeal:#?}"
     );
 }
+
+/// Every country an event's source or target belongs to.
+fn party_countries(found: &[Event]) -> Vec<String> {
+    found
+        .iter()
+        .flat_map(|e| [&e.source, &e.target])
+        .flatten()
+        .filter_map(|a| a.country.clone())
+        .collect()
+}
+
+#[test]
+fn a_neighbour_across_the_border_is_no_party() {
+    let found = events(
+        "Five Nigerien police officers were killed when their patrol came under fire near the \
+         border with Burkina Faso on Monday, a police statement said.",
+    );
+    let e = in_sentence(&found, EventType::Assault, "police officers")[0];
+    assert_eq!(
+        code(e.target.as_ref()).as_deref(),
+        Some("NER/COP"),
+        "{e:#?}"
+    );
+    assert!(
+        !party_countries(&found).contains(&"BFA".to_string()),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_country_of_a_venue_is_no_party() {
+    let found = events(
+        "The foreign ministers of Armenia and Azerbaijan met in Almaty, Kazakhstan, on Friday \
+         for a new round of peace talks.",
+    );
+    in_sentence(&found, EventType::Consult, "Almaty");
+    assert!(
+        !party_countries(&found).contains(&"KAZ".to_string()),
+        "{found:#?}"
+    );
+}
