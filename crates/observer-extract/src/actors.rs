@@ -3,7 +3,7 @@
 //! coreference within an article ("the ministry", "Aliyev", "he", "his country").
 
 use crate::lexicon::match_key;
-use crate::lexicons::Lexicons;
+use crate::lexicons::{Lexicons, OrgEntry};
 use observer_model::Actor;
 use observer_text::{Token, TokenKind};
 
@@ -381,6 +381,26 @@ fn actor_at(
     }
     if let Some(found) = lex.orgs.longest_at(text, toks, i) {
         let org = &lex.org_entries[found.values[0]];
+        if let Some(end) = ruling_movement(toks, found.end, org) {
+            let country = org.country.clone();
+            spans.push(ActorSpan {
+                start: i,
+                end,
+                actor: Actor {
+                    text: surface(text, toks, i, end),
+                    name: format!("{} government", org.name),
+                    code: actor_code(country.as_deref(), Some("GOV")),
+                    country,
+                    role: Some("GOV".into()),
+                    title: None,
+                },
+                kind: ActorKind::Org,
+                rule: format!("organization:{}+government", org.code),
+                group,
+                adjectival: false,
+            });
+            return end;
+        }
         let end = armed_members_end(lex, text, toks, found.end, &org.role);
         spans.push(ActorSpan {
             start: i,
@@ -673,6 +693,20 @@ fn pair_at(
     };
     push_pair(text, toks, i, end, head, rule, spans);
     Some(end)
+}
+
+/// "The Taliban government in Kabul", "the Taliban administration": a movement that rules its
+/// country speaks as that country's government. Returns the end of the phrase.
+fn ruling_movement(toks: &[Token], end: usize, org: &OrgEntry) -> Option<usize> {
+    (org.role == "REB"
+        && org.country.is_some()
+        && toks.get(end).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "government" | "administration" | "authorities"
+            )
+        }))
+    .then_some(end + 1)
 }
 
 /// "Russia, which has bases in both countries, called on them to settle the dispute": "them"

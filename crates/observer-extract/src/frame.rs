@@ -2196,8 +2196,14 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 pub fn fill_from_dyad(events: &mut Vec<Event>) {
     let dyad = article_dyad(events);
     let pair = dyad.clone().or_else(|| article_pair(events));
+    // "Officials from the two countries": two states, even when the war is a civil one.
+    let two_states = |p: &(Actor, Actor)| p.0.country != p.1.country;
+    let states = pair
+        .clone()
+        .filter(two_states)
+        .or_else(|| article_pair(events).filter(two_states));
     match &pair {
-        Some((a, b)) => expand_sides(events, a, b),
+        Some((a, b)) => expand_sides(events, a, b, states.as_ref()),
         None => drop_unresolved_sides(events),
     }
     // "The two armies agreed to a truce": once "both sides" are named, their truce may be the
@@ -2403,7 +2409,7 @@ fn inferred_state(country: String, name: String, role: &str) -> Actor {
 
 /// "Both sides", "the warring parties": the article's pair. An appeal to both sides is one to each;
 /// "both sides accused each other" is an accusation each way.
-fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
+fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor, states: Option<&(Actor, Actor)>) {
     let is_sides = |x: &Option<Actor>| x.as_ref().is_some_and(|x| x.role.as_deref() == Some(SIDES));
     let mut out = Vec::with_capacity(events.len());
     for mut e in events.drain(..) {
@@ -2435,6 +2441,10 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
                 | EventType::Cooperate
         );
         let sides = if src_sides { &e.source } else { &e.target };
+        let (a, b) = match states.filter(|_| names_countries(sides)) {
+            Some((x, y)) => (x, y),
+            None => (a, b),
+        };
         let states = sides_as_states(e.event_type, a, b, sides_role(sides));
         let as_governments = states.0.code != a.code || states.1.code != b.code;
         let (a, b) = &states;
@@ -2463,6 +2473,16 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
         }
     }
     *events = out;
+}
+
+/// "Both countries", "the two nations' leaders": a pair named as states.
+fn names_countries(sides: &Option<Actor>) -> bool {
+    sides.as_ref().is_some_and(|s| {
+        let text = s.text.to_lowercase();
+        ["countr", "nation", "states", "capitals", "neighbo"]
+            .iter()
+            .any(|w| text.contains(w))
+    })
 }
 
 /// "Both sides" in an article whose pair is not known names no one the engine can code: the

@@ -182,3 +182,32 @@ fn the_country_of_a_venue_is_no_party() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_ruling_movement_named_as_government_is_the_state() {
+    let found = events(
+        "Iran urged the Taliban government in Kabul on Sunday to release the water of the \
+         Helmand river.",
+    );
+    let e = in_sentence(&found, EventType::Request, "Taliban government")[0];
+    assert_eq!(
+        code(e.target.as_ref()).as_deref(),
+        Some("AFG/GOV"),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn the_two_countries_are_two_states_in_a_civil_war() {
+    let found = events(
+        "Insurgents attacked an army post in Mali's Mopti region on Monday, killing six \
+         soldiers, the army said.\n\nMali's government asked Algeria for help in securing the \
+         border.\n\nOfficials from the two countries will meet in Algiers next week.",
+    );
+    let mut sources: Vec<String> = in_sentence(&found, EventType::Consult, "two countries")
+        .iter()
+        .filter_map(|e| e.source.as_ref().and_then(|a| a.country.clone()))
+        .collect();
+    sources.sort();
+    assert_eq!(sources, ["DZA", "MLI"], "{found:#?}");
+}
