@@ -76,6 +76,8 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
                     && t.kind == observer_text::TokenKind::Word
                     && !t.norm.ends_with("ed")
                     && !SPEECH_WORDS.contains(&t.norm.as_str())
+                    // "Turkey, which has bases in both countries,": a relative clause, no list.
+                    && !matches!(t.norm.as_str(), "which" | "who" | "whose" | "where")
             });
         if in_apposition(toks, &actors[last], next) {
             break;

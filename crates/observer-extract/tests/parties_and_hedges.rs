@@ -211,3 +211,19 @@ fn the_two_countries_are_two_states_in_a_civil_war() {
     sources.sort();
     assert_eq!(sources, ["DZA", "MLI"], "{found:#?}");
 }
+
+#[test]
+fn a_relative_clause_after_the_subject_adds_no_party() {
+    let found = events(
+        "Eritrean and Ethiopian troops exchanged artillery fire near Badme on Monday, officials \
+         said.\n\nTurkey, which has military bases in both countries, called on them to show \
+         restraint.",
+    );
+    let appeal = in_sentence(&found, EventType::Request, "called on them");
+    assert!(
+        appeal
+            .iter()
+            .all(|e| e.source.as_ref().and_then(|a| a.country.as_deref()) == Some("TUR")),
+        "{appeal:#?}"
+    );
+}
