@@ -227,3 +227,14 @@ fn a_relative_clause_after_the_subject_adds_no_party() {
         "{appeal:#?}"
     );
 }
+
+#[test]
+fn a_health_worker_is_a_claimant() {
+    let found = events(
+        "Shelling on a market in the town of Mayom killed at least seven people on Friday, \
+         according to a local health worker.",
+    );
+    let e = in_sentence(&found, EventType::Assault, "Mayom")[0];
+    assert!(e.claimant.is_some(), "{e:#?}");
+    assert_eq!(e.stance, Stance::Alleged, "{e:#?}");
+}
