@@ -3,7 +3,7 @@
 //! coreference within an article ("the ministry", "Aliyev", "he", "his country").
 
 use crate::lexicon::match_key;
-use crate::lexicons::Lexicons;
+use crate::lexicons::{Lexicons, OrgEntry};
 use observer_model::Actor;
 use observer_text::{Token, TokenKind};
 
@@ -40,10 +40,16 @@ pub struct ActorMemory {
     by_role: Vec<Actor>,
     /// The last organisation, or country with a role, named: what "It said" refers to.
     last_institution: Option<Actor>,
+    /// Sentences left in which "them" can still mean the pair last named ("both countries"):
+    /// that sentence and the next.
+    pair_recent: u8,
 }
 
 impl ActorMemory {
     fn remember(&mut self, span: &ActorSpan) {
+        if span.actor.role.as_deref() == Some(SIDES) {
+            self.pair_recent = 2;
+        }
         match span.kind {
             ActorKind::Person => {
                 if let Some(surname) = span.actor.name.split_whitespace().last() {
@@ -203,6 +209,44 @@ pub fn is_locative(toks: &[Token], i: usize) -> bool {
     i > 0 && LOCATIVE.contains(&toks[i - 1].norm.as_str()) && !according_to
 }
 
+/// A country or capital named as a place rather than a party: after a locative preposition, as
+/// a neighbour ("the border with Somalia"), or as where a venue is ("in Samarkand, Uzbekistan").
+/// The place layer keeps its own reading: the neighbour is not where the event happened.
+fn names_place(toks: &[Token], i: usize) -> bool {
+    is_locative(toks, i) || bordering(toks, i) || venue_country(toks, i)
+}
+
+/// "near the border with Somalia", "the frontier with Iran": the neighbour names where, not who.
+fn bordering(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && toks[i - 1].norm == "with"
+        && matches!(
+            toks[i - 2].norm.as_str(),
+            "border" | "borders" | "frontier" | "boundary"
+        )
+}
+
+/// "met in Samarkand, Uzbekistan, and agreed": the country after a place named after a locative
+/// preposition says where that place is; it is no party (unless it speaks or acts next: "in
+/// Gaza, Israel said").
+fn venue_country(toks: &[Token], i: usize) -> bool {
+    let closes = toks.get(i + 1).is_none_or(|t| {
+        matches!(
+            t.norm.as_str(),
+            "," | "." | ";" | "on" | "last" | "this" | "in" | "for" | "to" | "and" | "earlier"
+        )
+    });
+    if i < 2 || toks[i - 1].norm != "," || !closes {
+        return false;
+    }
+    // The place's name: up to three capitalised words before the comma.
+    let mut k = i - 1;
+    while k > 0 && i - 1 - k < 3 && toks[k - 1].capitalized && toks[k - 1].kind == TokenKind::Word {
+        k -= 1;
+    }
+    k < i - 1 && k > 0 && LOCATIVE.contains(&toks[k - 1].norm.as_str())
+}
+
 /// Verbs whose "at" or "to" object is who is acted on, not where: "fired rockets at Israel",
 /// "supply arms to Ukraine".
 const AIMED_VERBS: &[&str] = &[
@@ -304,6 +348,7 @@ pub fn find_actors(
     memory: &mut ActorMemory,
 ) -> Vec<ActorSpan> {
     let mut spans: Vec<ActorSpan> = Vec::new();
+    memory.pair_recent = memory.pair_recent.saturating_sub(1);
     let mut i = 0;
     while i < toks.len() {
         let before = spans.len();
@@ -330,8 +375,32 @@ fn actor_at(
     if let Some(end) = pair_at(lex, text, toks, i, spans) {
         return end;
     }
+    if memory.pair_recent > 0 && appealed_pronoun(toks, i) {
+        push_pair(text, toks, i, i + 1, String::new(), "pronoun", spans);
+        return i + 1;
+    }
     if let Some(found) = lex.orgs.longest_at(text, toks, i) {
         let org = &lex.org_entries[found.values[0]];
+        if let Some(end) = ruling_movement(toks, found.end, org) {
+            let country = org.country.clone();
+            spans.push(ActorSpan {
+                start: i,
+                end,
+                actor: Actor {
+                    text: surface(text, toks, i, end),
+                    name: format!("{} government", org.name),
+                    code: actor_code(country.as_deref(), Some("GOV")),
+                    country,
+                    role: Some("GOV".into()),
+                    title: None,
+                },
+                kind: ActorKind::Org,
+                rule: format!("organization:{}+government", org.code),
+                group,
+                adjectival: false,
+            });
+            return end;
+        }
         let end = armed_members_end(lex, text, toks, found.end, &org.role);
         spans.push(ActorSpan {
             start: i,
@@ -425,7 +494,7 @@ fn actor_at(
         // A capital is its government ("Baku said", "accused Moscow of", "urged Manila to")
         // except where it is a place: after "in", "to", "from", "of", or before a comma list of places.
         let prev = if i > 0 { toks[i - 1].norm.as_str() } else { "" };
-        let placed = is_locative(toks, i) || matches!(prev, "of" | "near" | "outside" | "around");
+        let placed = names_place(toks, i) || matches!(prev, "of" | "near" | "outside" | "around");
         let object = toks.get(found.end).is_some_and(|t| {
             matches!(
                 t.norm.as_str(),
@@ -622,6 +691,50 @@ fn pair_at(
     } else {
         String::new()
     };
+    push_pair(text, toks, i, end, head, rule, spans);
+    Some(end)
+}
+
+/// "The Taliban government in Kabul", "the Taliban administration": a movement that rules its
+/// country speaks as that country's government. Returns the end of the phrase.
+fn ruling_movement(toks: &[Token], end: usize, org: &OrgEntry) -> Option<usize> {
+    (org.role == "REB"
+        && org.country.is_some()
+        && toks.get(end).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "government" | "administration" | "authorities"
+            )
+        }))
+    .then_some(end + 1)
+}
+
+/// "Russia, which has bases in both countries, called on them to settle the dispute": "them"
+/// as the object of an appeal, with a pair named in this sentence or the one before, is that pair.
+fn appealed_pronoun(toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    word(i) == "them"
+        && i > 0
+        && (matches!(
+            word(i - 1),
+            "urged" | "urging" | "urges" | "pressed" | "implored"
+        ) || (i > 1
+            && word(i - 1) == "on"
+            && matches!(word(i - 2), "called" | "calling" | "calls"))
+            || (i > 1 && word(i - 1) == "to" && matches!(word(i - 2), "appealed" | "appealing")))
+}
+
+/// Pushes the span of a pair of parties ([`SIDES`]) over tokens `[start, end)`; `head` is the
+/// role of the noun naming them, if any.
+fn push_pair(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    head: String,
+    rule: &str,
+    spans: &mut Vec<ActorSpan>,
+) {
     spans.push(ActorSpan {
         start: i,
         end,
@@ -645,7 +758,6 @@ fn pair_at(
         group: spans.len(),
         adjectival: false,
     });
-    Some(end)
 }
 
 /// "The Saudi-led coalition", "US-led forces", "Hamas-led fighters", "the NATO-led mission": a force
@@ -836,7 +948,7 @@ fn countries_at(
     }
     // "in Armenia" is a place; "in Israeli shelling" still names who shelled, and "fired at
     // Russia", "supply arms to Israel" whom it was done to.
-    if is_locative(toks, i) && !first.1 && !is_recipient(toks, i) && !is_launch_origin(toks, i) {
+    if names_place(toks, i) && !first.1 && !is_recipient(toks, i) && !is_launch_origin(toks, i) {
         return None;
     }
     // "Azerbaijan's ally Turkey": the actor is the ally.

@@ -76,6 +76,8 @@ pub fn coordinated(actors: &[ActorSpan], toks: &[Token], first: usize) -> Vec<us
                     && t.kind == observer_text::TokenKind::Word
                     && !t.norm.ends_with("ed")
                     && !SPEECH_WORDS.contains(&t.norm.as_str())
+                    // "Turkey, which has bases in both countries,": a relative clause, no list.
+                    && !matches!(t.norm.as_str(), "which" | "who" | "whose" | "where")
             });
         if in_apposition(toks, &actors[last], next) {
             break;
@@ -615,7 +617,9 @@ pub fn find_speech(
     let mut out: Vec<Speech> = Vec::new();
     for found in &cues {
         let mut kind = found.values[0];
-        if attributive(toks, found.start, found.end) {
+        if attributive(toks, found.start, found.end)
+            || (kind == SpeechKind::Confirm && denied_confirmation(toks, found.start))
+        {
             continue;
         }
         let mut rule = [
@@ -732,6 +736,17 @@ fn state_outlet(
 /// "Rwanda's alleged support", "the opposition leader's claim", "the claims": a claim word used as
 /// an adjective or a noun after a determiner reports no one's speech; nor does a capitalised one
 /// inside a sentence ("the United States"), nor "quoted by"/"cited by" naming who passed it on.
+/// "a figure that could not be independently confirmed", "has not been confirmed": a
+/// confirmation the text negates is the outlet's disclaimer (a cue), not a speaker confirming.
+fn denied_confirmation(toks: &[Token], start: usize) -> bool {
+    toks[start.saturating_sub(4)..start].iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "not" | "cannot" | "unable" | "never" | "n't" | "neither" | "nor"
+        )
+    })
+}
+
 fn attributive(toks: &[Token], start: usize, end: usize) -> bool {
     // "the United States", "Member States": a name, not the verb.
     if start > 0 && toks[start].capitalized {

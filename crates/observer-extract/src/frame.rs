@@ -1417,12 +1417,39 @@ fn inside(town: &Place, area: &Place) -> bool {
         }
 }
 
+/// "The group said it killed nine soldiers, a figure that could not be independently confirmed":
+/// a disclaimer in a relative clause after the claim covers that sentence's claim only, not the
+/// article's. Returns its evidence.
+pub fn claim_disclaimer(text: &str, s: &Analysed) -> Option<FieldEvidence> {
+    let c = s.cues.iter().find(|c| {
+        c.cue == Cue::Disclaimer
+            && c.start > 0
+            && matches!(s.toks[c.start - 1].norm.as_str(), "that" | "which")
+            && s.triggers.iter().any(|t| t.end <= c.start)
+    })?;
+    let (a, b) = (s.toks[c.start].start, s.toks[c.end - 1].end);
+    Some(FieldEvidence {
+        field: "stance".into(),
+        start: Some(a),
+        end: Some(b),
+        text: Some(text[a..b].to_string()),
+        rule: "cue:disclaimer+claim".into(),
+    })
+}
+
 /// Builds the events of one sentence.
 pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleContext) -> Vec<Event> {
     // "We could not verify either account of Tuesday's strikes" speaks about reports, not events.
-    if s.cues
-        .iter()
-        .any(|c| matches!(c.cue, Cue::Disclaimer | Cue::Confirmation))
+    let local_disclaimer = claim_disclaimer(text, s);
+    let confirmed = s.cues.iter().any(|c| {
+        c.cue == Cue::Confirmation
+            && !s
+                .cues
+                .iter()
+                .any(|d| d.cue == Cue::Disclaimer && d.start <= c.start && c.end <= d.end)
+    });
+    if (confirmed
+        || (local_disclaimer.is_none() && s.cues.iter().any(|c| c.cue == Cue::Disclaimer)))
         && s.casualties.is_empty()
     {
         return Vec::new();
@@ -1434,7 +1461,6 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         end: s.end,
         text: text[s.start..s.end].to_string(),
     };
-    let confirmed = s.cues.iter().any(|c| c.cue == Cue::Confirmation);
     let mut events: Vec<Event> = Vec::new();
     let mut absorbed = vec![false; s.triggers.len()];
     for (ti, t) in s.triggers.iter().enumerate() {
@@ -1689,10 +1715,12 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                         rule: sp.rule.clone(),
                     });
                 }
+                let sentence_disclaimer = local_disclaimer.as_ref().filter(|_| !t.hypothetical);
                 if confirmed {
                     stance = Stance::Confirmed;
                 } else if stance == Stance::Alleged
-                    && let Some(d) = ctx.disclaimer_for(s.index, t.hypothetical)
+                    && let Some(d) =
+                        sentence_disclaimer.or_else(|| ctx.disclaimer_for(s.index, t.hypothetical))
                 {
                     stance = Stance::Unverified;
                     rules.push(d.rule.clone());
@@ -2339,8 +2367,15 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 pub fn fill_from_dyad(events: &mut Vec<Event>) {
     let dyad = article_dyad(events);
     let pair = dyad.clone().or_else(|| article_pair(events));
-    if let Some((a, b)) = &pair {
-        expand_sides(events, a, b);
+    // "Officials from the two countries": two states, even when the war is a civil one.
+    let two_states = |p: &(Actor, Actor)| p.0.country != p.1.country;
+    let states = pair
+        .clone()
+        .filter(two_states)
+        .or_else(|| article_pair(events).filter(two_states));
+    match &pair {
+        Some((a, b)) => expand_sides(events, a, b, states.as_ref()),
+        None => drop_unresolved_sides(events),
     }
     // "The two armies agreed to a truce": once "both sides" are named, their truce may be the
     // only sign of who is at war.
@@ -2545,7 +2580,7 @@ fn inferred_state(country: String, name: String, role: &str) -> Actor {
 
 /// "Both sides", "the warring parties": the article's pair. An appeal to both sides is one to each;
 /// "both sides accused each other" is an accusation each way.
-fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
+fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor, states: Option<&(Actor, Actor)>) {
     let is_sides = |x: &Option<Actor>| x.as_ref().is_some_and(|x| x.role.as_deref() == Some(SIDES));
     let mut out = Vec::with_capacity(events.len());
     for mut e in events.drain(..) {
@@ -2577,6 +2612,10 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
                 | EventType::Cooperate
         );
         let sides = if src_sides { &e.source } else { &e.target };
+        let (a, b) = match states.filter(|_| names_countries(sides)) {
+            Some((x, y)) => (x, y),
+            None => (a, b),
+        };
         let states = sides_as_states(e.event_type, a, b, sides_role(sides));
         let as_governments = states.0.code != a.code || states.1.code != b.code;
         let (a, b) = &states;
@@ -2605,6 +2644,38 @@ fn expand_sides(events: &mut Vec<Event>, a: &Actor, b: &Actor) {
         }
     }
     *events = out;
+}
+
+/// "Both countries", "the two nations' leaders": a pair named as states.
+fn names_countries(sides: &Option<Actor>) -> bool {
+    sides.as_ref().is_some_and(|s| {
+        let text = s.text.to_lowercase();
+        ["countr", "nation", "states", "capitals", "neighbo"]
+            .iter()
+            .any(|w| text.contains(w))
+    })
+}
+
+/// "Both sides" in an article whose pair is not known names no one the engine can code: the
+/// field stays empty rather than holding the placeholder.
+fn drop_unresolved_sides(events: &mut [Event]) {
+    const RULE: &str = "actors:both-sides-unresolved";
+    for e in events.iter_mut() {
+        for (field, actor) in [
+            ("source", &mut e.source),
+            ("target", &mut e.target),
+            ("claimant", &mut e.claimant),
+        ] {
+            if actor
+                .as_ref()
+                .is_some_and(|a| a.role.as_deref() == Some(SIDES))
+            {
+                *actor = None;
+                e.rules.push(RULE.into());
+                e.provenance.push(FieldEvidence::inferred(field, RULE));
+            }
+        }
+    }
 }
 
 /// Two states at war speak, agree and are appealed to through their governments: "urged both

@@ -300,17 +300,21 @@ impl Extractor {
                 })
         });
         let disclaimer = analysed.iter().find_map(|s| {
-            s.cues.iter().find(|c| c.cue == Cue::Disclaimer).map(|c| {
-                let (a, b) = (s.toks[c.start].start, s.toks[c.end - 1].end);
-                let evidence = FieldEvidence {
-                    field: "stance".into(),
-                    start: Some(a),
-                    end: Some(b),
-                    text: Some(article.text[a..b].to_string()),
-                    rule: "cue:disclaimer".into(),
-                };
-                (s.index, evidence)
-            })
+            let article_wide = frame::claim_disclaimer(&article.text, s).is_none();
+            s.cues
+                .iter()
+                .find(|c| article_wide && c.cue == Cue::Disclaimer)
+                .map(|c| {
+                    let (a, b) = (s.toks[c.start].start, s.toks[c.end - 1].end);
+                    let evidence = FieldEvidence {
+                        field: "stance".into(),
+                        start: Some(a),
+                        end: Some(b),
+                        text: Some(article.text[a..b].to_string()),
+                        rule: "cue:disclaimer".into(),
+                    };
+                    (s.index, evidence)
+                })
         });
         let recent = |d: &time::DateSpan| {
             let (Some(start), Some(published)) = (d.date.start, article.published) else {
