@@ -551,8 +551,12 @@ impl Builder<'_> {
             })
             .find(|&k| {
                 let at = s.actors[k].start;
+                // "retook the town from Fano militiamen": ground is taken from its holder.
+                let taken_from = norm(at - 1) == "from"
+                    && self.lex.trigger_entries[t.entry].mode.as_deref() == Some("occupation");
                 !crate::actors::is_locative(&s.toks, at)
                     || norm(at - 1) == "to"
+                    || taken_from
                     || crate::actors::is_recipient(&s.toks, at)
             })
             .map(|k| coordinated(&s.actors, &s.toks, k))

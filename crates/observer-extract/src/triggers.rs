@@ -504,6 +504,28 @@ fn cause_of_flight(toks: &[Token], start: usize) -> bool {
                     ))))
 }
 
+/// "vetoed a resolution calling for a ceasefire", "signed a petition demanding his release": what
+/// a document asks for is its content, named in passing, not an appeal by whoever handles it.
+fn document_content(toks: &[Token], ty: EventType, start: usize) -> bool {
+    ty == EventType::Request
+        && toks[start].norm.ends_with("ing")
+        && start >= 1
+        && matches!(
+            toks[start - 1].norm.as_str(),
+            "resolution"
+                | "resolutions"
+                | "statement"
+                | "letter"
+                | "motion"
+                | "bill"
+                | "petition"
+                | "declaration"
+                | "decree"
+                | "text"
+                | "draft"
+        )
+}
+
 /// "25 million people need humanitarian assistance": aid needed is not aid delivered.
 fn aid_needed(toks: &[Token], ty: EventType, start: usize) -> bool {
     ty == EventType::Aid
@@ -931,6 +953,7 @@ pub fn find_triggers(
             || back_reference(lex, text, toks, cues, found.start, found.end)
             || cause_of_flight(toks, found.start)
             || aid_needed(toks, ty, found.start)
+            || document_content(toks, ty, found.start)
             || backing_described(toks, ty, found.start, found.end)
             || suspect_described(toks, ty, found.start, found.end)
             || seized_goods(lex, toks, cues, found.end, entry_index)
@@ -974,8 +997,18 @@ pub fn find_triggers(
                 Cue::Modal => {
                     // ("the sanctions were illegal and vowed to ...": a modal verb joined by
                     // "and" starts a second act.)
-                    (c.end <= t.start && !second_verb_between(toks, c.end, t.start))
+                    // ("vowed to break the siege and rejected any talks": a past-tense verb
+                    // after "and" is a finite verb of its own, beyond the modal's reach.)
+                    let joined_finite = t.start >= 1
+                        && toks[t.start - 1].norm == "and"
+                        && toks[t.start].norm.ends_with("ed");
+                    (c.end <= t.start
+                        && !joined_finite
+                        && !second_verb_between(toks, c.end, t.start))
+                        // ("rejected any talks": "any" after the verb is its object's
+                        // determiner, no condition on it.)
                         || (c.start >= t.end
+                            && toks[c.start].norm != "any"
                             && c.start <= t.end + modal_reach(toks, t.start, t.end)
                             && !second_verb_between(toks, t.end, c.start + 1))
                 }

@@ -182,3 +182,17 @@ fn a_role_noun_before_a_verb_is_its_subject_not_a_modifier() {
         "{attack:#?}"
     );
 }
+
+#[test]
+fn ground_is_taken_from_the_party_after_from() {
+    let found = events(
+        "Ethiopian federal forces retook the town of Lalibela from Fano militiamen on Monday.",
+    );
+    let attack = found
+        .iter()
+        .find(|e| e.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("no attack: {found:#?}"));
+    assert_eq!(attack.mode.as_deref(), Some("occupation"));
+    assert!(attack.target.is_some(), "{attack:#?}");
+    assert_ne!(code(&attack.target), code(&attack.source), "{attack:#?}");
+}

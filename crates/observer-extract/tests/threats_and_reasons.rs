@@ -155,3 +155,33 @@ fn a_person_described_as_suspected_or_accused_reports_no_accusation() {
         types("The army accused the rebels of shelling the camp.").contains(&EventType::Accuse)
     );
 }
+
+#[test]
+fn what_a_document_asks_for_is_no_appeal_by_whoever_handles_it() {
+    let found =
+        events("Russia vetoed a UN Security Council resolution calling for a ceasefire in Sudan.");
+    assert!(
+        !types_of(&found).contains(&EventType::Request),
+        "{found:#?}"
+    );
+    assert!(types_of(&found).contains(&EventType::Reject), "{found:#?}");
+}
+
+#[test]
+fn a_refusal_of_any_talks_is_made_when_it_is_said() {
+    for text in [
+        "The general rejected any talks with the rebels.",
+        "The army chief vowed to break the siege of the city and rejected talks with the rebels.",
+    ] {
+        let found = events(text);
+        let refusal = found
+            .iter()
+            .find(|e| e.event_type == EventType::Reject)
+            .unwrap_or_else(|| panic!("no refusal: {found:#?}"));
+        assert!(!refusal.hypothetical, "{text}: {refusal:#?}");
+    }
+}
+
+fn types_of(found: &[Event]) -> Vec<EventType> {
+    found.iter().map(|e| e.event_type).collect()
+}
