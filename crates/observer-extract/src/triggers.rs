@@ -191,6 +191,14 @@ fn assault_entry(lex: &Lexicons, mode: &str) -> Option<usize> {
     })
 }
 
+/// Hostile acts: what "called the strike a violation" names and what a warning must foretell.
+fn is_hostile(ty: &EventType) -> bool {
+    matches!(
+        ty,
+        EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Threaten
+    )
+}
+
 /// Verbs that hand weapons over: "supplying drones to Russia", "sent ballistic missiles".
 const TRANSFERS: &[&str] = &[
     "supply",
@@ -815,17 +823,9 @@ pub fn find_triggers(
                 toks.get(found.end)
                     .is_some_and(|t| DETERMINERS.contains(&t.norm.as_str()))
                     && (found.end + 1..(found.end + 3).min(toks.len())).any(|k| {
-                        lex.event_nouns.longest_at(text, toks, k).is_some_and(|f| {
-                            f.values.iter().any(|ty| {
-                                matches!(
-                                    ty,
-                                    EventType::Assault
-                                        | EventType::Coerce
-                                        | EventType::Sanction
-                                        | EventType::Threaten
-                                )
-                            })
-                        })
+                        lex.event_nouns
+                            .longest_at(text, toks, k)
+                            .is_some_and(|f| f.values.iter().any(is_hostile))
                     })
             }
             // "warned that Belgrade would not stand by": a named party's (or its pronoun's)
@@ -836,23 +836,14 @@ pub fn find_triggers(
                         && (toks[k - 1].capitalized
                             || matches!(toks[k - 1].norm.as_str(), "it" | "they" | "we"))
                 }) || (found.end..toks.len()).any(|k| {
-                    let hostile = |ty: &EventType| {
-                        matches!(
-                            ty,
-                            EventType::Assault
-                                | EventType::Coerce
-                                | EventType::Sanction
-                                | EventType::Threaten
-                        )
-                    };
                     lex.triggers.longest_at(text, toks, k).is_some_and(|f| {
                         f.values
                             .iter()
-                            .any(|&e| hostile(&lex.trigger_entries[e].event_type))
+                            .any(|&e| is_hostile(&lex.trigger_entries[e].event_type))
                     }) || lex
                         .event_nouns
                         .longest_at(text, toks, k)
-                        .is_some_and(|f| f.values.iter().any(hostile))
+                        .is_some_and(|f| f.values.iter().any(is_hostile))
                 })
             }
             Needs::KeptTruce => cues
