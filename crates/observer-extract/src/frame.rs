@@ -2065,11 +2065,7 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                 {
                     o.place = e.place;
                 }
-                for r in e.rules {
-                    if !o.rules.contains(&r) {
-                        o.rules.push(r);
-                    }
-                }
+                add_rules(&mut o.rules, e.rules);
                 for p in e.provenance {
                     if !o.provenance.contains(&p) {
                         o.provenance.push(p);
@@ -2080,6 +2076,15 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// Adds the rules of an event folded into another, each once.
+fn add_rules(into: &mut Vec<String>, rules: Vec<String>) {
+    for r in rules {
+        if !into.contains(&r) {
+            into.push(r);
+        }
+    }
 }
 
 /// "An air strike demolished a five-storey building", "gunmen killed 11 villagers and looted
@@ -2148,11 +2153,7 @@ fn fold_damage(mut events: Vec<Event>) -> Vec<Event> {
                 });
             }
         }
-        for r in damage.rules {
-            if !host.rules.contains(&r) {
-                host.rules.push(r);
-            }
-        }
+        add_rules(&mut host.rules, damage.rules);
     }
     events
 }

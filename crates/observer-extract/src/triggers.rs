@@ -558,11 +558,16 @@ fn backing_described(toks: &[Token], ty: EventType, start: usize, end: usize) ->
     ty == EventType::Support
         && toks[start].norm == "backed"
         && toks.get(end).is_some_and(|t| t.norm == "by")
-        && !(start >= 1
-            && matches!(
-                toks[start - 1].norm.as_str(),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had"
-            ))
+        && !(start >= 1 && is_auxiliary(&toks[start - 1].norm))
+}
+
+/// Forms of "be" and "have" that make the participle after them a verb: "the plan was backed
+/// by", "he was accused of".
+fn is_auxiliary(norm: &str) -> bool {
+    matches!(
+        norm,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had"
+    )
 }
 
 /// "a man suspected of throwing a petrol bomb", "officials accused of playing a role": a
@@ -579,28 +584,10 @@ fn suspect_described(toks: &[Token], ty: EventType, start: usize, end: usize) ->
         && of_follows
         && start >= 1
         && toks[start - 1].kind == observer_text::TokenKind::Word
+        && !is_auxiliary(&toks[start - 1].norm)
         && !matches!(
             toks[start - 1].norm.as_str(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "has"
-                | "have"
-                | "had"
-                | "and"
-                | "or"
-                | "also"
-                | "who"
-                | "which"
-                | "that"
-                | "it"
-                | "they"
-                | "he"
-                | "she"
-                | "we"
+            "and" | "or" | "also" | "who" | "which" | "that" | "it" | "they" | "he" | "she" | "we"
         )
 }
 
