@@ -1,18 +1,16 @@
-//! The held-out corpus (`tests/heldout`) scored in CI: articles the engine was never tuned on, so
-//! these figures show how it generalises. The floors sit a little under the scores measured when
-//! the set was written; raise them as the engine improves, and never tune on its misses.
+//! The held-out corpus (`tests/heldout`) scored in CI: articles written blind, whose misses were
+//! read once for classes of error (see its README), so these figures show how the engine does on
+//! news unlike the gold corpus. The floors sit a little under the scores measured; raise them as
+//! the engine improves, and tune no rule on a single held-out sentence.
 
-use observer_eval::{evaluate, load_corpus};
-use observer_extract::Extractor;
-use std::path::Path;
+mod common;
 
-fn heldout_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/heldout")
-}
+use common::Measure;
+use observer_eval::load_corpus;
 
 #[test]
 fn the_heldout_corpus_is_there() {
-    let corpus = load_corpus(&heldout_dir()).unwrap();
+    let corpus = load_corpus(&common::corpus_dir("heldout")).unwrap();
     assert!(corpus.len() >= 18, "{} articles", corpus.len());
     let events: usize = corpus.iter().map(|a| a.events.len()).sum();
     assert!(events >= 120, "{events} held-out events");
@@ -20,32 +18,16 @@ fn the_heldout_corpus_is_there() {
 
 #[test]
 fn scores_on_the_heldout_corpus_do_not_regress() {
-    let corpus = load_corpus(&heldout_dir()).unwrap();
-    let report = evaluate(&Extractor::embedded().unwrap(), &corpus);
-    let f1 = |field: &str| report.fields[field].f1();
-    let accuracy = |field: &str| report.fields[field].accuracy();
-    let floors = [
-        ("event F1", f1("event"), 0.80),
-        ("source country accuracy", accuracy("source_country"), 0.885),
-        ("target country accuracy", accuracy("target_country"), 0.77),
-        ("date accuracy", accuracy("date"), 0.79),
-        ("place accuracy", accuracy("place"), 0.58),
-        ("claimant F1", f1("claimant"), 0.63),
-    ];
-    let below: Vec<String> = floors
-        .iter()
-        .filter(|(_, got, floor)| got < floor)
-        .map(|(name, got, floor)| format!("{name} {got:.3} < {floor}"))
-        .collect();
-    assert!(
-        below.is_empty(),
-        "{}\n{}",
-        below.join("\n"),
-        observer_eval::render(&report, 0)
-    );
-    assert!(
-        report.spurious_per_true() < 0.14,
-        "{:.3} spurious per true event",
-        report.spurious_per_true()
+    common::assert_floors(
+        "heldout",
+        &[
+            ("event", Measure::F1, 0.80),
+            ("source_country", Measure::Accuracy, 0.885),
+            ("target_country", Measure::Accuracy, 0.77),
+            ("date", Measure::Accuracy, 0.79),
+            ("place", Measure::Accuracy, 0.58),
+            ("claimant", Measure::F1, 0.63),
+        ],
+        0.14,
     );
 }
