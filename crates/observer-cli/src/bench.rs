@@ -307,10 +307,13 @@ fn end_to_end(extractor: &Extractor, paths: &[PathBuf], db: &Path, args: &BenchA
     let mut store = open_store(&db.to_string_lossy())?;
     let mut diagnostics = Diagnostics::default();
     let mut pipeline = Pipeline::new(store.as_mut(), extractor, false, args.batch_size as usize);
-    for record in observer_ingest::read_inputs(paths, &Metadata::default(), Format::Auto).flatten()
-    {
-        pipeline.add(record, &mut diagnostics)?;
-    }
+    observer_ingest::read_inputs(paths, &Metadata::default(), Format::Auto).read_ahead(
+        args.batch_size as usize,
+        |item| match item {
+            Ok(record) => pipeline.add(record, &mut diagnostics),
+            Err(_) => Ok(()),
+        },
+    )?;
     pipeline.finish(&mut diagnostics)?;
     Ok(())
 }

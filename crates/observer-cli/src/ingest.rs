@@ -30,25 +30,25 @@ pub fn run(globals: &Globals, args: IngestArgs) -> Result<Status> {
         args.batch_size as usize,
     )
     .queue_only(args.enqueue);
-    let mut records =
-        observer_ingest::read_inputs(&args.input.paths, &metadata(&args.input), args.format);
-    for item in records.by_ref() {
-        match item {
-            Ok(record) => {
-                progress.record(&record.origin);
-                for warning in &record.warnings {
-                    diagnostics.warn(warning, Some(&record.origin));
+    let passed_over =
+        observer_ingest::read_inputs(&args.input.paths, &metadata(&args.input), args.format)
+            .read_ahead(args.batch_size as usize, |item| {
+                match item {
+                    Ok(record) => {
+                        progress.record(&record.origin);
+                        for warning in &record.warnings {
+                            diagnostics.warn(warning, Some(&record.origin));
+                        }
+                        pipeline.add(record, &mut diagnostics)?;
+                    }
+                    Err(skip) => {
+                        progress.record(&skip.origin);
+                        diagnostics.skip(skip);
+                    }
                 }
-                pipeline.add(record, &mut diagnostics)?;
-            }
-            Err(skip) => {
-                progress.record(&skip.origin);
-                diagnostics.skip(skip);
-            }
-        }
-    }
+                anyhow::Ok(())
+            })?;
     let counts = pipeline.finish(&mut diagnostics)?;
-    let passed_over = records.passed_over();
     progress.finish();
     let stats = store
         .stats()

@@ -118,6 +118,35 @@ impl Reader {
         self.passed_over
     }
 
+    /// Reads on a thread of its own, up to `capacity` items ahead, and hands each item to `each`
+    /// on the calling thread in input order, so parsing overlaps the caller's coding and saving.
+    /// Stops at the first error of `each` (the reader stops too) and returns it; otherwise
+    /// returns what [`Reader::passed_over`] counted once every input is read.
+    pub fn read_ahead<E>(
+        mut self,
+        capacity: usize,
+        mut each: impl FnMut(Result<Record, Skip>) -> Result<(), E>,
+    ) -> Result<PassedOver, E> {
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(capacity);
+            let reading = scope.spawn(move || {
+                // The caller stopped taking items when sending fails: stop reading too.
+                for item in self.by_ref() {
+                    if send.send(item).is_err() {
+                        break;
+                    }
+                }
+                self.passed_over
+            });
+            for item in receive {
+                each(item)?;
+            }
+            Ok(reading
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        })
+    }
+
     /// Sets the longest JSON line, and the largest text article, HTML page or feed, that is read
     /// (in bytes; the default is [`DEFAULT_MAX_BYTES`]). Anything longer is skipped.
     pub fn with_max_bytes(mut self, max_bytes: usize) -> Reader {

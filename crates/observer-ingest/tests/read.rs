@@ -518,3 +518,41 @@ fn a_directory_readme_is_not_an_article() {
     assert_eq!(read.len(), 1, "{read:?}");
     assert!(read[0].as_ref().unwrap().origin.file.ends_with("a.txt"));
 }
+
+#[test]
+fn reading_ahead_hands_over_the_same_items_in_order_and_stops_at_an_error() {
+    let inputs = ["mixed-dir", "warc/crawl.warc", "jsonl/good.jsonl.gz"];
+    let paths: Vec<PathBuf> = inputs.iter().map(|name| fixture(name)).collect();
+    let meta = Metadata::default();
+    let mut reader = read_inputs(&paths, &meta, Format::Auto);
+    let expected = summary(&reader.by_ref().collect::<Vec<_>>());
+    let expected_passed_over = reader.passed_over();
+
+    let mut handed = Vec::new();
+    let passed_over = read_inputs(&paths, &meta, Format::Auto)
+        .read_ahead(2, |item| {
+            handed.push(item);
+            Ok::<_, String>(())
+        })
+        .unwrap();
+    assert_eq!(summary(&handed), expected);
+    assert_eq!(passed_over.total(), expected_passed_over.total());
+    assert!(
+        passed_over.total() > 0,
+        "the WARC file has records passed over"
+    );
+
+    // The caller's error ends the reading at once and comes back unchanged.
+    let mut taken = 0;
+    let stopped = read_inputs(&paths, &meta, Format::Auto).read_ahead(1, |_| {
+        taken += 1;
+        if taken == 2 {
+            Err("database full")
+        } else {
+            Ok(())
+        }
+    });
+    assert_eq!(stopped.unwrap_err(), "database full");
+    assert_eq!(taken, 2);
+    assert!(expected.len() > 2);
+}
