@@ -4,36 +4,14 @@
 
 mod common;
 
-use observer_model::{Actor, Event, EventType};
+use common::{Day, code, pair};
+use observer_model::{Event, EventType};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-03-12")
-}
-
-fn code(a: &Option<Actor>) -> String {
-    a.as_ref().map_or("-".into(), |a| a.code.clone())
-}
+const DAY: Day<'static> = Day("2024-03-12");
 
 /// (source code, target code) of every event of a type.
 fn dyads(ty: EventType, text: &str) -> Vec<(String, String)> {
-    events(text)
-        .iter()
-        .filter(|e| e.event_type == ty)
-        .map(|e| (code(&e.source), code(&e.target)))
-        .collect()
-}
-
-fn first(ty: EventType, text: &str) -> Event {
-    let found = events(text);
-    found
-        .iter()
-        .find(|e| e.event_type == ty)
-        .cloned()
-        .unwrap_or_else(|| panic!("no {ty} in {text:?}: {found:#?}"))
-}
-
-fn pair(source: &str, target: &str) -> (String, String) {
-    (source.into(), target.into())
+    DAY.dyads(ty, text, code)
 }
 
 #[test]
@@ -41,7 +19,7 @@ fn a_force_led_by_a_state_acts_for_that_state_and_is_recalled_later() {
     let text = "Air strikes by the US-led coalition hit an Islamic State position near Raqqa on \
                 Tuesday, killing 14 militants.\n\nCoalition jets also bombed a bridge over the \
                 Euphrates later that day, the coalition said.";
-    let found = events(text);
+    let found = DAY.events(text);
     let strikes: Vec<&Event> = found
         .iter()
         .filter(|e| e.event_type == EventType::Assault)
@@ -55,7 +33,7 @@ fn a_force_led_by_a_state_acts_for_that_state_and_is_recalled_later() {
 #[test]
 fn a_patron_named_in_a_compound_is_not_the_actor() {
     // "Iranian-backed" names who backs the militias; the militias themselves are local.
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Iranian-backed militias fired rockets at a base near Erbil in Iraq on Sunday.",
     );
@@ -66,13 +44,13 @@ fn a_patron_named_in_a_compound_is_not_the_actor() {
 
 #[test]
 fn a_spokesperson_speaks_for_the_group_named_with_the_title() {
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Taliban fighters attacked a police checkpoint in Kunduz on Monday, a Taliban \
          spokesman said.",
     );
     assert_eq!(code(&e.claimant), "AFGTAL", "{e:#?}");
-    let e = first(
+    let e = DAY.first(
         EventType::Request,
         "A spokesman for the European Union urged Belgrade to withdraw its troops from the \
          border.",
@@ -98,7 +76,7 @@ fn an_appeal_to_both_states_at_war_is_made_to_their_governments() {
 
 #[test]
 fn an_abduction_targets_the_civilians_it_took() {
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Gunmen abducted 40 villagers from a farming settlement in Zamfara state on Friday, \
          police said.",
@@ -113,7 +91,7 @@ fn an_abduction_targets_the_civilians_it_took() {
 #[test]
 fn an_interception_is_the_attack_of_whoever_launched_the_weapons() {
     // The weapons' owner is named on them...
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Russia's defence ministry said its air defences had shot down 19 Ukrainian drones over \
          the Belgorod region overnight.",
@@ -127,7 +105,7 @@ fn an_interception_is_the_attack_of_whoever_launched_the_weapons() {
         Some("RUS")
     );
     // ... or as the agent of the launch.
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Israeli air defences intercepted a missile fired by Lebanon's Hezbollah over the \
          Galilee on Friday.",
@@ -141,14 +119,14 @@ fn an_interception_is_the_attack_of_whoever_launched_the_weapons() {
 
 #[test]
 fn a_group_named_with_a_country_belongs_to_that_country() {
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "The Pakistani Taliban attacked a police station in Bannu on Monday.",
     );
     let source = e.source.expect("the Pakistani Taliban");
     assert_eq!(source.country.as_deref(), Some("PAK"));
     assert_eq!(source.role.as_deref(), Some("REB"));
-    let e = first(
+    let e = DAY.first(
         EventType::Concede,
         "Sudan's Rapid Support Forces (RSF) declared a unilateral ceasefire on Sunday.",
     );
@@ -180,7 +158,7 @@ fn a_country_fired_at_or_given_to_is_the_target_not_a_place() {
         "{found:?}"
     );
     // Travel is not aimed at anyone: the country stays a place.
-    let e = first(
+    let e = DAY.first(
         EventType::Consult,
         "Egypt's foreign minister travelled to Qatar for talks with Hamas officials.",
     );
@@ -193,13 +171,13 @@ fn a_country_fired_at_or_given_to_is_the_target_not_a_place() {
 
 #[test]
 fn an_official_named_after_a_group_is_the_group() {
-    let e = first(
+    let e = DAY.first(
         EventType::Threaten,
         "A senior Hezbollah official warned that the group would respond to any Israeli \
          attack on Beirut.",
     );
     assert_eq!(code(&e.source), "LBNHZB", "{e:#?}");
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Kurdish fighters shelled a Turkish border post on Sunday, Turkish military officials \
          said.",
@@ -214,7 +192,7 @@ fn an_official_named_after_a_group_is_the_group() {
 
 #[test]
 fn troops_killed_abroad_by_no_one_named_were_hit_by_the_host_country() {
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Six Turkish soldiers were killed in Syria on Thursday.",
     );
@@ -224,14 +202,14 @@ fn troops_killed_abroad_by_no_one_named_were_hit_by_the_host_country() {
 
 #[test]
 fn jihadists_are_given_no_country_but_local_rebels_are() {
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Suspected jihadists attacked a village near Menaka in northern Mali on Saturday.",
     );
     let source = e.source.expect("the jihadists");
     assert_eq!(source.role.as_deref(), Some("REB"));
     assert_eq!(source.country, None, "{source:#?}");
-    let e = first(
+    let e = DAY.first(
         EventType::Assault,
         "Rebels attacked a village near Bunia in eastern Congo on Saturday.",
     );

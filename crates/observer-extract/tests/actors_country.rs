@@ -5,29 +5,14 @@
 
 mod common;
 
-use observer_model::{Actor, Event, EventType};
+use common::{Day, country, pair};
+use observer_model::EventType;
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-03-12")
-}
-
-fn country(a: &Option<Actor>) -> String {
-    a.as_ref()
-        .and_then(|a| a.country.clone())
-        .unwrap_or_else(|| "-".into())
-}
+const DAY: Day<'static> = Day("2024-03-12");
 
 /// (source country, target country) of every event of a type.
 fn dyads(ty: EventType, text: &str) -> Vec<(String, String)> {
-    events(text)
-        .iter()
-        .filter(|e| e.event_type == ty)
-        .map(|e| (country(&e.source), country(&e.target)))
-        .collect()
-}
-
-fn pair(source: &str, target: &str) -> (String, String) {
-    (source.into(), target.into())
+    DAY.dyads(ty, text, country)
 }
 
 #[test]
@@ -61,7 +46,7 @@ fn a_passive_attack_launched_from_a_country_is_that_countrys() {
     );
     assert!(found.iter().any(|(s, _)| s == "LBN"), "{found:?}");
     // A speaker denying fire from its own side is not the one fired on.
-    let found = events(
+    let found = DAY.events(
         "India's army denied that any shots had been fired from its side of the line on Friday.",
     );
     assert!(
@@ -82,7 +67,7 @@ fn arrests_with_no_doer_named_are_the_local_polices() {
     );
     assert!(found.contains(&pair("VEN", "VEN")), "{found:?}");
     // Arrests denied are not given a doer.
-    let found = events("Police in Nairobi denied that any protesters had been arrested.");
+    let found = DAY.events("Police in Nairobi denied that any protesters had been arrested.");
     assert!(
         found
             .iter()
@@ -238,7 +223,7 @@ fn an_attack_naming_no_one_continues_the_attack_told_just_before() {
                 the Saudi-led coalition said.\n\n\
                 Saudi jets struck Houthi positions near Saada on Monday, the coalition said.\n\n\
                 The strikes destroyed two weapons depots.";
-    let found = events(text);
+    let found = DAY.events(text);
     let last = found
         .iter()
         .filter(|e| e.event_type == EventType::Assault && e.evidence.sentence == 2)

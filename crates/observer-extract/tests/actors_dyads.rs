@@ -5,27 +5,14 @@
 
 mod common;
 
-use observer_model::{Actor, Event, EventType};
+use common::{Day, code, pair};
+use observer_model::EventType;
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-06-18")
-}
-
-fn code(a: &Option<Actor>) -> String {
-    a.as_ref().map_or("-".into(), |a| a.code.clone())
-}
+const DAY: Day<'static> = Day("2024-06-18");
 
 /// (source code, target code) of every event of a type.
 fn dyads(ty: EventType, text: &str) -> Vec<(String, String)> {
-    events(text)
-        .iter()
-        .filter(|e| e.event_type == ty)
-        .map(|e| (code(&e.source), code(&e.target)))
-        .collect()
-}
-
-fn pair(source: &str, target: &str) -> (String, String) {
-    (source.into(), target.into())
+    DAY.dyads(ty, text, code)
 }
 
 #[test]
@@ -42,7 +29,7 @@ fn a_people_named_by_a_plural_demonym_are_that_countrys_civilians() {
     );
     assert!(found.contains(&pair("SRBGOV", "ALBCVL")), "{found:?}");
     // "Sudanese" is its own plural and names no people here: no civilians are invented.
-    let found = events("Sudanese officials rejected the proposal on Tuesday.");
+    let found = DAY.events("Sudanese officials rejected the proposal on Tuesday.");
     assert!(
         found
             .iter()
@@ -131,7 +118,7 @@ fn gunmen_in_a_story_of_a_transnational_group_are_not_locals() {
 
 #[test]
 fn the_doer_of_an_attack_recalled_after_its_noun_is_not_its_target() {
-    let found = events(
+    let found = DAY.events(
         "It was the bloodiest attack on the island since 2019, when rebels killed 20 fishermen \
          near Basilan in the Philippines.",
     );
@@ -166,7 +153,7 @@ fn officials_named_by_title_of_countries_act_for_each_country() {
 fn a_party_denying_fire_denies_its_own_sides_fire_at_the_other() {
     let text = "Indian troops shelled Pakistani posts near Uri on Sunday, the Pakistani army said.\n\n\
                 India's army denied that any shells had been fired from its side.";
-    let found = events(text);
+    let found = DAY.events(text);
     let denied = found
         .iter()
         .find(|e| e.event_type == EventType::Assault && e.negated)
@@ -225,7 +212,7 @@ fn a_recalled_attack_by_one_side_was_against_the_other_but_a_war_toll_names_no_o
                 Eritrean forces seized the town in 1998.\n\n\
                 About 80,000 civilians were killed in the war in 1999, according to the United \
                 Nations.";
-    let found = events(text);
+    let found = DAY.events(text);
     let seized = found
         .iter()
         .find(|e| e.event_type == EventType::Assault && e.background && e.source.is_some())
@@ -247,7 +234,7 @@ fn truces_and_talks_naming_no_one_are_the_wars_parties_state_first() {
                 residents said.\n\n\
                 The next round of talks is scheduled for March.\n\n\
                 A previous truce collapsed within weeks last year.";
-    let found = events(text);
+    let found = DAY.events(text);
     let talks = found
         .iter()
         .find(|e| e.event_type == EventType::Consult)
@@ -278,7 +265,7 @@ fn officials_of_a_country_are_that_countrys() {
 fn its_soldiers_are_the_sentences_own_party_not_the_army_last_named() {
     let text = "Israeli tanks shelled Hezbollah positions near the border on Monday.\n\n\
                 Lebanon's army said two of its soldiers were wounded in the shelling.";
-    let found = events(text);
+    let found = DAY.events(text);
     let wounded = found
         .iter()
         .find(|e| e.event_type == EventType::Assault && e.evidence.sentence == 1)

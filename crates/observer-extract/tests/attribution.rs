@@ -3,35 +3,17 @@
 
 mod common;
 
+use common::{Day, country_role, in_sentence};
 use observer_model::{Event, EventType, Stance};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-05-15")
-}
-
-/// The events of `ty` coded from the sentence containing `marker`.
-fn in_sentence<'a>(found: &'a [Event], ty: EventType, marker: &str) -> Vec<&'a Event> {
-    found
-        .iter()
-        .filter(|e| e.event_type == ty && e.evidence.text.contains(marker))
-        .collect()
-}
+const DAY: Day<'static> = Day("2024-05-15");
 
 /// The one claimant of the events of `ty` in the sentence with `marker`, as "COUNTRY/ROLE".
 fn claimant_of(found: &[Event], ty: EventType, marker: &str) -> Option<String> {
     let picked = in_sentence(found, ty, marker);
-    assert!(!picked.is_empty(), "no {ty} in {marker:?}: {found:#?}");
     let claimants: Vec<Option<String>> = picked
         .iter()
-        .map(|e| {
-            e.claimant.as_ref().map(|c| {
-                format!(
-                    "{}/{}",
-                    c.country.as_deref().unwrap_or("-"),
-                    c.role.as_deref().unwrap_or("-")
-                )
-            })
-        })
+        .map(|e| country_role(e.claimant.as_ref()))
         .collect();
     assert!(
         claimants.windows(2).all(|w| w[0] == w[1]),
@@ -42,13 +24,12 @@ fn claimant_of(found: &[Event], ty: EventType, marker: &str) -> Option<String> {
 
 fn stance_of(found: &[Event], ty: EventType, marker: &str) -> Stance {
     let picked = in_sentence(found, ty, marker);
-    assert!(!picked.is_empty(), "no {ty} in {marker:?}: {found:#?}");
     picked[0].stance
 }
 
 #[test]
 fn a_pronoun_speaker_is_the_one_quoted_before() {
-    let found = events(
+    let found = DAY.events(
         "Rebel shelling killed four people in the Malian town of Kidal on Sunday, the regional \
          governor said. A school was also hit and two teachers were wounded, he said late on Monday.",
     );
@@ -75,7 +56,7 @@ fn a_pronoun_speaker_is_the_one_quoted_before() {
 
 #[test]
 fn the_spokesman_added_keeps_the_police_as_claimant() {
-    let found = events(
+    let found = DAY.events(
         "Riot police detained 40 protesters outside the Congress building in Lima on Saturday, a \
          police spokesman said. Officers also fired tear gas at a crowd blocking the Pan-American \
          Highway, the spokesman added.",
@@ -111,7 +92,7 @@ fn a_speaker_named_by_title_speaks_for_the_body_before_or_after_it() {
             "REB",
         ),
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         let ty = found
             .first()
             .unwrap_or_else(|| panic!("no event in {text:?}"))
@@ -126,7 +107,7 @@ fn a_speaker_named_by_title_speaks_for_the_body_before_or_after_it() {
 
 #[test]
 fn an_attribution_closing_the_sentence_covers_every_clause() {
-    let found = events(
+    let found = DAY.events(
         "Soldiers repelled an attack on a checkpoint near Mopti, while two soldiers were \
          wounded, according to the Malian army.",
     );
@@ -140,7 +121,7 @@ fn an_attribution_closing_the_sentence_covers_every_clause() {
 
 #[test]
 fn a_verb_after_a_comma_takes_the_speaker_after_it() {
-    let found = events(
+    let found = DAY.events(
         "Suspected jihadists killed nine villagers in Borno state on Sunday, said a local official.",
     );
     let claimant = claimant_of(&found, EventType::Assault, "killed nine villagers");
@@ -149,7 +130,7 @@ fn a_verb_after_a_comma_takes_the_speaker_after_it() {
         "{claimant:?}"
     );
     // "France, which has troops there, said its jets ...": the speaker stands before the verb.
-    let found = events(
+    let found = DAY.events(
         "France, which keeps about 1,000 troops in Chad, said its jets had struck a rebel column \
          on Tuesday.",
     );
@@ -163,13 +144,13 @@ fn a_verb_after_a_comma_takes_the_speaker_after_it() {
 
 #[test]
 fn state_media_can_be_the_claimant_but_not_the_outlet_told() {
-    let found = events("Syrian state media said troops had killed 20 militants near Hama.");
+    let found = DAY.events("Syrian state media said troops had killed 20 militants near Hama.");
     let claimant = claimant_of(&found, EventType::Assault, "killed 20 militants");
     assert!(
         claimant.as_deref().is_some_and(|c| c.ends_with("/MED")),
         "{claimant:?}"
     );
-    let found = events(
+    let found = DAY.events(
         "A Sudanese army officer told Al Jazeera that the RSF had shelled a hospital in El Obeid.",
     );
     let claimant = claimant_of(&found, EventType::Assault, "shelled a hospital");
@@ -181,7 +162,7 @@ fn state_media_can_be_the_claimant_but_not_the_outlet_told() {
 
 #[test]
 fn the_disclaimer_covers_the_claims_reported_before_it() {
-    let found = events(
+    let found = DAY.events(
         "Azerbaijani forces shelled the village of Sotk on Tuesday, Armenia's defence ministry \
          said. Azerbaijan's defence ministry said Armenian units had fired on its positions first. \
          Northern Courier could not independently verify either account. Armenia's foreign \
@@ -211,7 +192,7 @@ fn the_disclaimer_covers_the_claims_reported_before_it() {
 
 #[test]
 fn an_accusation_alongside_a_denial_is_the_outlets_report() {
-    let found = events(
+    let found = DAY.events(
         "Rwanda's government denied that its troops had crossed into North Kivu and accused the \
          Congolese army of shelling villages near the border.",
     );
@@ -220,7 +201,7 @@ fn an_accusation_alongside_a_denial_is_the_outlets_report() {
     assert!(!accusation.negated);
     assert!(accusation.claimant.is_none());
     // A denial after the accusation answers its content, not whether it was made.
-    let found = events(
+    let found = DAY.events(
         "Ethiopia accused Eritrea of arming rebels in the Amhara region, a charge Asmara denies.",
     );
     let accusation = in_sentence(&found, EventType::Accuse, "accused Eritrea")[0];
@@ -241,7 +222,7 @@ fn speech_in_a_relative_clause_does_not_attribute_the_event_before_it() {
             "hit a convoy",
         ),
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         let attack = in_sentence(&found, EventType::Assault, marker);
         assert!(!attack.is_empty(), "{text:?}: {found:#?}");
         assert!(attack[0].claimant.is_none(), "{text:?}: {:#?}", attack[0]);
@@ -251,7 +232,7 @@ fn speech_in_a_relative_clause_does_not_attribute_the_event_before_it() {
 
 #[test]
 fn a_claim_word_used_as_an_adjective_or_noun_reports_no_speech() {
-    let found = events(
+    let found = DAY.events(
         "Hundreds of students marched through Yerevan on Sunday to condemn Baku's alleged \
          shelling of border villages.",
     );
@@ -263,7 +244,7 @@ fn a_claim_word_used_as_an_adjective_or_noun_reports_no_speech() {
 
 #[test]
 fn a_warning_about_the_speakers_own_forces_is_the_speakers_threat() {
-    let found = events(
+    let found = DAY.events(
         "Pakistan's army chief warned on Monday that his forces would respond with full force to \
          any incursion across the Line of Control.",
     );
@@ -293,7 +274,7 @@ fn security_sources_and_war_monitors_have_their_roles() {
             "NGO",
         ),
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         let claimant = claimant_of(&found, EventType::Assault, marker);
         assert!(
             claimant.as_deref().is_some_and(|c| c.ends_with(role)),
@@ -304,7 +285,7 @@ fn security_sources_and_war_monitors_have_their_roles() {
 
 #[test]
 fn a_speaker_the_engine_cannot_name_still_makes_the_event_a_claim() {
-    let found = events(
+    let found = DAY.events(
         "Militia fighters attacked a police station in the town of Djugu overnight, the Ituri \
          Volunteer Brigade said.",
     );
@@ -316,7 +297,7 @@ fn a_speaker_the_engine_cannot_name_still_makes_the_event_a_claim() {
 
 #[test]
 fn the_united_states_is_a_name_not_a_statement() {
-    let found = events(
+    let found = DAY.events(
         "The United States imposed sanctions on two Sudanese commanders on Thursday over attacks \
          on civilians in Darfur.",
     );
@@ -335,7 +316,7 @@ fn the_united_states_is_a_name_not_a_statement() {
 
 #[test]
 fn the_agency_is_the_international_body_named_before() {
-    let found = events(
+    let found = DAY.events(
         "UNICEF said on Monday that it had sent vaccines to three camps near Goma. Gunmen \
          attacked one of its trucks near Sake on Sunday and wounded the driver, the agency said.",
     );
@@ -350,7 +331,7 @@ fn the_agency_is_the_international_body_named_before() {
 fn the_title_heading_a_speaker_phrase_is_the_speaker() {
     // "A Houthi military spokesman": the spokesman speaks for the Houthis, who are not the
     // source of what he reports.
-    let found = events(
+    let found = DAY.events(
         "A Houthi military spokesman said the group's fighters had shot down a Saudi drone over \
          Marib on Tuesday.",
     );
@@ -364,7 +345,7 @@ fn the_title_heading_a_speaker_phrase_is_the_speaker() {
 
 #[test]
 fn a_quoted_threat_is_the_speakers_own() {
-    let found = events(
+    let found = DAY.events(
         "\"If the raids go on, we will strike back hard,\" al-Shabab commanders said in a \
          statement on Friday.",
     );

@@ -5,34 +5,14 @@
 
 mod common;
 
+use common::{Day, country_role, in_sentence};
 use observer_model::{Event, EventType, Stance};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-05-15")
-}
-
-/// The events of `ty` in the sentence containing `marker`.
-fn in_sentence<'a>(found: &'a [Event], ty: EventType, marker: &str) -> Vec<&'a Event> {
-    let picked: Vec<&Event> = found
-        .iter()
-        .filter(|e| e.event_type == ty && e.evidence.text.contains(marker))
-        .collect();
-    assert!(!picked.is_empty(), "no {ty} in {marker:?}: {found:#?}");
-    picked
-}
+const DAY: Day<'static> = Day("2024-05-15");
 
 /// The claimant of the first event of `ty` in the sentence with `marker`, as "COUNTRY/ROLE".
 fn claimant(found: &[Event], ty: EventType, marker: &str) -> Option<String> {
-    in_sentence(found, ty, marker)[0]
-        .claimant
-        .as_ref()
-        .map(|c| {
-            format!(
-                "{}/{}",
-                c.country.as_deref().unwrap_or("-"),
-                c.role.as_deref().unwrap_or("-")
-            )
-        })
+    country_role(in_sentence(found, ty, marker)[0].claimant.as_ref())
 }
 
 fn stance(found: &[Event], ty: EventType, marker: &str) -> Stance {
@@ -52,7 +32,7 @@ fn claimant_rule(found: &[Event], ty: EventType, marker: &str) -> String {
 
 #[test]
 fn a_speaker_the_dictionaries_lack_is_named_from_its_phrase() {
-    let found = events(
+    let found = DAY.events(
         "Artillery fire damaged a water pumping station in the city of Mykolaiv on Friday, \
          Ukraine's state water utility Vodokanal said.",
     );
@@ -72,7 +52,7 @@ fn a_speaker_the_dictionaries_lack_is_named_from_its_phrase() {
 
 #[test]
 fn an_outlet_run_by_a_party_speaks_for_its_owner() {
-    let found = events(
+    let found = DAY.events(
         "Israeli aircraft bombed a house in the town of Bint Jbeil on Monday, killing two \
          people, the Hezbollah-run Al-Manar television said.",
     );
@@ -84,7 +64,7 @@ fn an_outlet_run_by_a_party_speaks_for_its_owner() {
 
 #[test]
 fn state_media_speak_for_the_state_and_are_not_hearsay() {
-    let found = events(
+    let found = DAY.events(
         "Security forces killed four militants in a raid in the province of Balochistan on \
          Sunday, Pakistani state television reported.",
     );
@@ -97,7 +77,7 @@ fn state_media_speak_for_the_state_and_are_not_hearsay() {
         Stance::Alleged
     );
     // Media no one owns stay hearsay, with no claimant.
-    let found = events(
+    let found = DAY.events(
         "Gunmen killed three police officers in the town of Zamfara on Sunday, local media reported.",
     );
     assert_eq!(claimant(&found, EventType::Assault, "Zamfara"), None);
@@ -109,7 +89,7 @@ fn state_media_speak_for_the_state_and_are_not_hearsay() {
 
 #[test]
 fn health_speakers_are_coded_by_whom_they_speak_for() {
-    let found = events(
+    let found = DAY.events(
         "Shelling killed five civilians in the Yemeni city of Taiz on Saturday, the health \
          ministry said. Air strikes killed nine people in the city of Hodeidah on Sunday, a \
          doctor at the main hospital said. A drone strike killed three farmers near the town of \
@@ -131,7 +111,7 @@ fn health_speakers_are_coded_by_whom_they_speak_for() {
 
 #[test]
 fn local_rights_groups_belong_to_the_conflict_but_aid_agencies_do_not() {
-    let found = events(
+    let found = DAY.events(
         "Soldiers detained 40 young men in raids on villages near the Myanmar town of Hpakant \
          at the weekend, a local rights group said. Troops fired on a crowd in the town of \
          Myitkyina on Tuesday, aid agencies said.",
@@ -148,7 +128,7 @@ fn local_rights_groups_belong_to_the_conflict_but_aid_agencies_do_not() {
 
 #[test]
 fn a_government_spokesman_of_an_armed_movement_speaks_for_its_government() {
-    let found = events(
+    let found = DAY.events(
         "Iranian border guards fired on Afghan farmers near the town of Islam Qala on Sunday, \
          killing two, a Taliban government spokesman said.",
     );
@@ -160,7 +140,7 @@ fn a_government_spokesman_of_an_armed_movement_speaks_for_its_government() {
 
 #[test]
 fn a_verb_joined_to_an_earlier_one_shares_its_speaker() {
-    let found = events(
+    let found = DAY.events(
         "A Kurdish militia spokesman said its fighters had shot down a Turkish drone near \
          Kobani, and denied attacking the border post.",
     );
@@ -180,7 +160,7 @@ fn a_verb_joined_to_an_earlier_one_shares_its_speaker() {
 
 #[test]
 fn an_act_followed_by_and_said_is_the_doers_own() {
-    let found = events(
+    let found = DAY.events(
         "The Nigerian president met the freed schoolgirls in Abuja on Thursday and said they \
          would be reunited with their families.",
     );
@@ -191,7 +171,7 @@ fn an_act_followed_by_and_said_is_the_doers_own() {
 
 #[test]
 fn nested_speech_is_claimed_by_the_outer_speaker() {
-    let found = events(
+    let found = DAY.events(
         "A village elder said a shepherd had told him that soldiers shot dead two men near the \
          Colombian town of Tame on Tuesday.",
     );
@@ -207,7 +187,7 @@ fn nested_speech_is_claimed_by_the_outer_speaker() {
 
 #[test]
 fn an_appositive_between_speaker_and_verb_is_passed_over() {
-    let found = events(
+    let found = DAY.events(
         "Government jets bombed a clinic in the Sudanese town of Kauda on Wednesday, killing \
          seven people, the Nuba Mountains civil defence service, known locally as the Green \
          Vests, said.",
@@ -220,7 +200,7 @@ fn an_appositive_between_speaker_and_verb_is_passed_over() {
 
 #[test]
 fn a_title_and_its_holders_name_are_one_speaker() {
-    let found = events(
+    let found = DAY.events(
         "The army's spokesman, Brigadier General Yahya Rasool, said troops had killed 12 \
          insurgents in Diyala province on Saturday.",
     );
@@ -232,7 +212,7 @@ fn a_title_and_its_holders_name_are_one_speaker() {
 
 #[test]
 fn according_to_the_agency_recalls_the_body_named_before() {
-    let found = events(
+    let found = DAY.events(
         "A UNICEF convoy reached the besieged town of Ed Daein on Monday after a week on the \
          road, according to the agency.",
     );
@@ -244,7 +224,7 @@ fn according_to_the_agency_recalls_the_body_named_before() {
 
 #[test]
 fn quoted_by_names_the_outlet_not_a_speaker() {
-    let found = events(
+    let found = DAY.events(
         "Rebels shelled the town of Bunia on Monday, killing four civilians, according to local \
          officials quoted by Radio Okapi.",
     );
@@ -268,7 +248,7 @@ fn quoted_by_names_the_outlet_not_a_speaker() {
 
 #[test]
 fn a_denial_of_an_act_keeps_its_speaker_as_claimant() {
-    let found = events(
+    let found = DAY.events(
         "A police spokesman denied that officers had blocked food deliveries to the protest \
          camp in Nairobi on Sunday.",
     );
@@ -283,7 +263,7 @@ fn a_denial_of_an_act_keeps_its_speaker_as_claimant() {
 #[test]
 fn a_phrase_with_nothing_known_in_it_gives_no_claimant() {
     // Neither a country nor a role in "the Harlan Group": the claim is still someone's.
-    let found = events(
+    let found = DAY.events(
         "Drones struck a fuel depot in the Libyan city of Misrata on Friday, the Harlan Group said.",
     );
     assert_eq!(claimant(&found, EventType::Assault, "Misrata"), None);
@@ -295,7 +275,7 @@ fn a_phrase_with_nothing_known_in_it_gives_no_claimant() {
 
 #[test]
 fn the_ministry_is_that_of_the_minister_the_sentence_names() {
-    let found = events(
+    let found = DAY.events(
         "Kenya's defence ministry said its troops had killed six militants near the Somali \
          border on Monday. Kenya's foreign minister met his Somali counterpart in Nairobi on \
          Tuesday, the ministry said.",
@@ -308,14 +288,14 @@ fn the_ministry_is_that_of_the_minister_the_sentence_names() {
 
 #[test]
 fn an_unnamed_spokesperson_speaks_for_the_body_the_sentence_is_about() {
-    let found = events(
+    let found = DAY.events(
         "The African Union's envoy will meet rebel leaders in Addis Ababa next week, a \
          spokeswoman said.",
     );
     let rule = claimant_rule(&found, EventType::Consult, "envoy will meet");
     assert!(rule.contains("speaks-for-subject"), "{rule}");
     // A demonym before an attack names its doer, not whose spokesman speaks.
-    let found = events(
+    let found = DAY.events(
         "Sudanese jets bombed a market in the town of Kabkabiya on Monday, a spokesman said.",
     );
     let rule = claimant_rule(&found, EventType::Assault, "Kabkabiya");
@@ -324,7 +304,7 @@ fn an_unnamed_spokesperson_speaks_for_the_body_the_sentence_is_about() {
 
 #[test]
 fn officials_installed_by_a_state_speak_for_it_and_are_never_its_victims() {
-    let found = events(
+    let found = DAY.events(
         "Ukrainian drones struck a bus station in the occupied city of Horlivka on Sunday, \
          killing two people, Russian-installed officials said.",
     );
@@ -332,8 +312,8 @@ fn officials_installed_by_a_state_speak_for_it_and_are_never_its_victims() {
         claimant(&found, EventType::Assault, "Horlivka").as_deref(),
         Some("RUS/GOV")
     );
-    let found =
-        events("Shelling hit the town of Kupiansk overnight, the last doctor in the town said.");
+    let found = DAY
+        .events("Shelling hit the town of Kupiansk overnight, the last doctor in the town said.");
     let night = in_sentence(&found, EventType::Assault, "Kupiansk");
     assert!(
         night
@@ -345,7 +325,7 @@ fn officials_installed_by_a_state_speak_for_it_and_are_never_its_victims() {
 
 #[test]
 fn both_parties_telling_of_their_joint_act_report_it_themselves() {
-    let found = events(
+    let found = DAY.events(
         "Ethiopia and Eritrea agreed on Sunday in Asmara to reopen two border crossings, both \
          sides said in a joint statement.",
     );
@@ -357,7 +337,7 @@ fn both_parties_telling_of_their_joint_act_report_it_themselves() {
         "{found:#?}"
     );
     // A count of anonymous sources is no such voice.
-    let found = events(
+    let found = DAY.events(
         "Saudi and Houthi envoys held secret talks in Muscat last month, according to two \
          diplomats.",
     );
@@ -367,12 +347,12 @@ fn both_parties_telling_of_their_joint_act_report_it_themselves() {
 
 #[test]
 fn a_party_confirming_its_own_act_makes_a_claim() {
-    let found = events(
+    let found = DAY.events(
         "Kenya's army confirmed that its troops had killed 12 militants near the town of Lamu \
          on Sunday.",
     );
     assert_eq!(stance(&found, EventType::Assault, "Lamu"), Stance::Alleged);
-    let found = events(
+    let found = DAY.events(
         "The UN human rights office confirmed that Sudanese troops had killed 30 civilians in \
          the town of Wad Madani in March.",
     );

@@ -5,23 +5,10 @@
 
 mod common;
 
+use common::Day;
 use observer_model::{Event, EventType};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2026-03-18")
-}
-
-/// The one event of type `ty` coded from `text`, with the trigger rule that found it.
-fn the_one(ty: EventType, text: &str) -> Event {
-    let found = events(text);
-    let mut of_type = found.iter().filter(|e| e.event_type == ty);
-    let event = of_type
-        .next()
-        .unwrap_or_else(|| panic!("no {ty} in {text:?}: {found:#?}"))
-        .clone();
-    assert!(of_type.next().is_none(), "two {ty} in {text:?}: {found:#?}");
-    event
-}
+const DAY: Day<'static> = Day("2026-03-18");
 
 fn country(a: &Option<observer_model::Actor>) -> Option<&str> {
     a.as_ref().and_then(|a| a.country.as_deref())
@@ -82,7 +69,7 @@ fn trigger_families_once_missing_are_coded() {
             Some("IRQ"),
         ),
     ] {
-        let e = the_one(ty, text);
+        let e = DAY.the_one(ty, text);
         assert_eq!(country(&e.source), source, "{text}: {e:#?}");
         assert!(!e.negated, "{text}: {e:#?}");
     }
@@ -90,7 +77,7 @@ fn trigger_families_once_missing_are_coded() {
 
 #[test]
 fn ransoms_demanded_coerce_and_ransoms_refused_reject() {
-    let demand = the_one(
+    let demand = DAY.the_one(
         EventType::Coerce,
         "Nigerian police said the gunmen demanded a ransom for the release of the engineers.",
     );
@@ -99,16 +86,16 @@ fn ransoms_demanded_coerce_and_ransoms_refused_reject() {
         "{demand:#?}"
     );
     let text = "The Nigerian government said it would not pay ransoms to the kidnappers.";
-    let refusal = the_one(EventType::Reject, text);
+    let refusal = DAY.the_one(EventType::Reject, text);
     assert_eq!(country(&refusal.source), Some("NGA"));
     assert!(
-        !events(text)
+        !DAY.events(text)
             .iter()
             .any(|e| e.event_type == EventType::Concede),
         "a ransom not paid is no concession"
     );
     // A ransom paid is a concession.
-    the_one(
+    DAY.the_one(
         EventType::Concede,
         "The Malian government paid a ransom to free the two engineers, officials said.",
     );
@@ -145,7 +132,7 @@ fn the_second_verb_of_a_coordinated_clause_is_an_act_of_its_own() {
             Threaten,
         ),
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         for ty in [first, second] {
             let e = found
                 .iter()
@@ -158,11 +145,11 @@ fn the_second_verb_of_a_coordinated_clause_is_an_act_of_its_own() {
     // What the appeal asks for is still its content, not an event.
     let text = "The European Union condemned the shelling of Kherson and urged Moscow to withdraw its troops.";
     assert!(
-        events(text)
+        DAY.events(text)
             .iter()
             .all(|e| e.event_type != Retreat || e.hypothetical),
         "{:#?}",
-        events(text)
+        DAY.events(text)
     );
 }
 
@@ -190,27 +177,27 @@ fn words_that_report_no_new_event_are_not_coded() {
             Assault,
         ),
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         assert!(
             found.iter().all(|e| e.event_type != absent),
             "{absent} in {text:?}: {found:#?}"
         );
     }
     // An attack near a collapsed building is still an attack.
-    the_one(
+    DAY.the_one(
         Assault,
         "A roadside bomb killed 15 soldiers near the collapsed bridge in Borno, the army said.",
     );
     // The accusation itself is kept, both ways.
     let text = "Armenia and Azerbaijan each blamed the other for starting the clashes near Tegh.";
     assert_eq!(
-        events(text)
+        DAY.events(text)
             .iter()
             .filter(|e| e.event_type == Accuse)
             .count(),
         2,
         "{:#?}",
-        events(text)
+        DAY.events(text)
     );
 }
 
@@ -231,14 +218,14 @@ fn an_act_named_only_as_a_condition_is_no_event() {
             Assault,
         ),
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         assert!(
             found.iter().all(|e| e.event_type != absent),
             "{absent} in {text:?}: {found:#?}"
         );
     }
     // The warning that states the condition is still a threat.
-    the_one(
+    DAY.the_one(
         Threaten,
         "If the shelling continues, the movement will be forced to respond, a Houthi official said.",
     );
@@ -250,15 +237,15 @@ fn the_fight_troops_are_sent_for_is_the_deployment_s_purpose() {
         "Rwanda deployed 1,000 soldiers to Cabo Delgado to battle the insurgents.",
         "Nigeria deployed special forces to Zamfara state to fight the bandits, the army said.",
     ] {
-        the_one(EventType::Mobilize, text);
-        let found = events(text);
+        DAY.the_one(EventType::Mobilize, text);
+        let found = DAY.events(text);
         assert!(
             found.iter().all(|e| e.event_type != EventType::Assault),
             "{text}: {found:#?}"
         );
     }
     // A fight reported in its own clause is still one.
-    the_one(
+    DAY.the_one(
         EventType::Assault,
         "Rwandan troops deployed in the province clashed with insurgents near Mocimboa da Praia.",
     );
@@ -268,7 +255,7 @@ fn the_fight_troops_are_sent_for_is_the_deployment_s_purpose() {
 fn acts_judged_illegal_are_referred_to_and_the_judgement_is_an_accusation() {
     let text = "The United States imposed sanctions on three Iranian oil companies on Monday. \
                 Tehran said the sanctions were illegal and vowed to keep exporting oil.";
-    let found = events(text);
+    let found = DAY.events(text);
     let sanctions: Vec<&Event> = found
         .iter()
         .filter(|e| e.event_type == EventType::Sanction)

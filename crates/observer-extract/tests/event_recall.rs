@@ -4,26 +4,10 @@
 
 mod common;
 
-use observer_model::{Event, EventType};
+use common::Day;
+use observer_model::EventType;
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-06-12")
-}
-
-fn types(text: &str) -> Vec<EventType> {
-    events(text).iter().map(|e| e.event_type).collect()
-}
-
-fn the_one(ty: EventType, text: &str) -> Event {
-    let found = events(text);
-    let mut of_type = found.iter().filter(|e| e.event_type == ty);
-    let event = of_type
-        .next()
-        .unwrap_or_else(|| panic!("no {ty} in {text:?}: {found:#?}"))
-        .clone();
-    assert!(of_type.next().is_none(), "two {ty} in {text:?}: {found:#?}");
-    event
-}
+const DAY: Day<'static> = Day("2024-06-12");
 
 #[test]
 fn a_pledge_to_cooperate_is_an_agreement_made_when_it_is_said() {
@@ -49,7 +33,7 @@ fn a_pledge_to_cooperate_is_an_agreement_made_when_it_is_said() {
             EventType::Aid,
         ),
     ] {
-        let agree = the_one(EventType::Agree, text);
+        let agree = DAY.the_one(EventType::Agree, text);
         assert!(!agree.hypothetical && !agree.negated, "{text}: {agree:#?}");
         assert!(
             agree.rules.iter().any(|r| r == "trigger:agree.pledge"),
@@ -58,9 +42,9 @@ fn a_pledge_to_cooperate_is_an_agreement_made_when_it_is_said() {
         );
         // What is promised has not happened: it is the pledge's content, not an event.
         assert!(
-            !types(text).contains(&promised),
+            !DAY.types(text).contains(&promised),
             "{text}: {:?}",
-            types(text)
+            DAY.types(text)
         );
     }
 }
@@ -68,25 +52,25 @@ fn a_pledge_to_cooperate_is_an_agreement_made_when_it_is_said() {
 #[test]
 fn a_commitment_to_keep_a_truce_is_an_agreement_but_an_appeal_or_a_condition_is_not() {
     let text = "A spokesman for the Kachin Independence Army said its fighters would respect the ceasefire.";
-    let agree = the_one(EventType::Agree, text);
+    let agree = DAY.the_one(EventType::Agree, text);
     assert_eq!(agree.mode.as_deref(), Some("ceasefire"));
     assert!(!agree.hypothetical, "{agree:#?}");
     assert!(agree.rules.iter().any(|r| r == "cue:commitment"));
 
     // The appeal is the event; keeping the truce is what it asks for.
     assert_eq!(
-        types("The Arab League urged both sides to respect the truce."),
+        DAY.types("The Arab League urged both sides to respect the truce."),
         vec![EventType::Request]
     );
     // A condition commits no one.
     assert!(
-        !types("The rebels will pull back if the army respects the truce.")
+        !DAY.types("The rebels will pull back if the army respects the truce.")
             .contains(&EventType::Agree)
     );
     // Agreeing to observe a truce is one agreement, not two.
     let text = "The two sides agreed to observe a ceasefire along the Line of Control.";
     assert_eq!(
-        the_one(EventType::Agree, text).mode.as_deref(),
+        DAY.the_one(EventType::Agree, text).mode.as_deref(),
         Some("ceasefire")
     );
 }
@@ -94,8 +78,8 @@ fn a_commitment_to_keep_a_truce_is_an_agreement_but_an_appeal_or_a_condition_is_
 #[test]
 fn a_vow_of_force_stays_a_threat_and_a_denied_pledge_is_negated() {
     let text = "The Sudanese army vowed to step up its offensive against the RSF in Kordofan.";
-    assert_eq!(types(text), vec![EventType::Threaten]);
-    for e in events("Ethiopia did not pledge to withdraw its troops from the border.") {
+    assert_eq!(DAY.types(text), vec![EventType::Threaten]);
+    for e in DAY.events("Ethiopia did not pledge to withdraw its troops from the border.") {
         assert!(e.negated || e.hypothetical, "{e:#?}");
     }
 }
@@ -103,7 +87,7 @@ fn a_vow_of_force_stays_a_threat_and_a_denied_pledge_is_negated() {
 #[test]
 fn a_plan_reported_without_a_word_of_commitment_is_the_act_flagged_hypothetical() {
     let text = "Ukraine and Russia will exchange prisoners next week, a Turkish official said.";
-    let found = events(text);
+    let found = DAY.events(text);
     assert!(!found.is_empty(), "{found:#?}");
     for e in &found {
         assert_eq!(e.event_type, EventType::Concede, "{e:#?}");
@@ -144,7 +128,7 @@ fn attack_words_of_every_kind_are_coded_with_their_mode() {
             None,
         ),
     ] {
-        let e = the_one(EventType::Assault, text);
+        let e = DAY.the_one(EventType::Assault, text);
         assert_eq!(e.mode.as_deref(), mode, "{text}: {e:#?}");
     }
 }
@@ -157,34 +141,40 @@ fn events_named_in_passing_are_not_coded() {
         "Some 4 million people in Haiti need humanitarian assistance, the UN said.",
         "Customs officers seized rifles and ammunition at the port of Durres.",
     ] {
-        assert!(events(text).is_empty(), "{text}: {:#?}", events(text));
+        assert!(
+            DAY.events(text).is_empty(),
+            "{text}: {:#?}",
+            DAY.events(text)
+        );
     }
     // What a protest is against, and what it demands, belong to the protest.
     for text in [
         "Students marched in Dhaka to protest against the killings of demonstrators.",
         "Farmers rallied outside parliament in Nairobi, demanding lower fuel prices.",
     ] {
-        assert_eq!(types(text), vec![EventType::Protest], "{text}");
+        assert_eq!(DAY.types(text), vec![EventType::Protest], "{text}");
     }
     // Whom sanctions target is no attack.
     assert_eq!(
-        types("The EU imposed sanctions on Tuesday targeting six Iranian drone makers."),
+        DAY.types("The EU imposed sanctions on Tuesday targeting six Iranian drone makers."),
         vec![EventType::Sanction]
     );
     // An ally that backs troops is described, not reported.
     assert!(
-        !types("Kenyan troops, backed by Somali special forces, recaptured the town of Kismayo.")
-            .contains(&EventType::Support)
+        !DAY.types(
+            "Kenyan troops, backed by Somali special forces, recaptured the town of Kismayo."
+        )
+        .contains(&EventType::Support)
     );
     // "Hours after the raid": the raid was reported before; the rockets are the news.
-    let e = the_one(
+    let e = DAY.the_one(
         EventType::Assault,
         "Hours after the raid, the rebels fired rockets at the airport in Goma.",
     );
     assert_eq!(e.mode.as_deref(), Some("shelling"));
     // A sentence opening on an event already named tells what it followed.
     assert!(
-        !types("The visit comes after clashes on the border last week.")
+        !DAY.types("The visit comes after clashes on the border last week.")
             .contains(&EventType::Consult)
     );
 }
@@ -193,8 +183,8 @@ fn events_named_in_passing_are_not_coded() {
 fn calling_a_reported_attack_a_crime_accuses_its_doer() {
     let text = "Rebels of the Arakan Army shelled a market in Sittwe on Friday, killing six \
                 people. Myanmar's junta called the shelling a terrorist act.";
-    let found = events(text);
-    let accusation = the_one(EventType::Accuse, text);
+    let found = DAY.events(text);
+    let accusation = DAY.the_one(EventType::Accuse, text);
     assert_eq!(accusation.evidence.sentence, 1);
     assert_eq!(
         accusation.target.as_ref().and_then(|a| a.role.as_deref()),
@@ -212,7 +202,7 @@ fn calling_a_reported_attack_a_crime_accuses_its_doer() {
     );
     // Calling a meeting or a truce something is no accusation.
     assert!(
-        !types("Kenya's president called the talks in Nairobi a breakthrough.")
+        !DAY.types("Kenya's president called the talks in Nairobi a breakthrough.")
             .contains(&EventType::Accuse)
     );
 }
@@ -221,7 +211,8 @@ fn calling_a_reported_attack_a_crime_accuses_its_doer() {
 fn dispersing_a_crowd_and_arresting_people_are_two_acts() {
     let text = "Riot police fired tear gas to disperse the crowd in Tbilisi, and dozens of \
                 protesters were detained.";
-    let mut modes: Vec<String> = events(text)
+    let mut modes: Vec<String> = DAY
+        .events(text)
         .into_iter()
         .filter(|e| e.event_type == EventType::Coerce)
         .filter_map(|e| e.mode)
@@ -234,7 +225,7 @@ fn dispersing_a_crowd_and_arresting_people_are_two_acts() {
 fn a_later_mention_of_an_attack_carries_its_mode() {
     let text = "Russian drones struck Odesa overnight. Two people were killed in the attack, \
                 the governor said.";
-    let found = events(text);
+    let found = DAY.events(text);
     let later = found
         .iter()
         .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
@@ -251,16 +242,16 @@ fn a_later_mention_of_an_attack_carries_its_mode() {
 #[test]
 fn a_phrase_holding_an_actor_word_is_still_an_event() {
     assert_eq!(
-        types("The United States announced $250 million in military aid for Taiwan on Monday."),
+        DAY.types("The United States announced $250 million in military aid for Taiwan on Monday."),
         vec![EventType::Aid]
     );
     assert_eq!(
-        types("Russia held military exercises near the border with Finland on Tuesday."),
+        DAY.types("Russia held military exercises near the border with Finland on Tuesday."),
         vec![EventType::Mobilize]
     );
     // The protesters themselves are the actors of what they do, not a protest of their own.
     assert!(
-        !types("Police detained more than 30 protesters in Lima on Tuesday.")
+        !DAY.types("Police detained more than 30 protesters in Lima on Tuesday.")
             .contains(&EventType::Protest)
     );
 }
@@ -269,7 +260,8 @@ fn a_phrase_holding_an_actor_word_is_still_an_event() {
 fn a_protest_told_more_about_is_not_a_second_protest() {
     let text = "Thousands of teachers marched through Nairobi on Sunday to demand higher pay. \
                 Police said the rally ended without incident.";
-    let protests: Vec<usize> = events(text)
+    let protests: Vec<usize> = DAY
+        .events(text)
         .iter()
         .filter(|e| e.event_type == EventType::Protest)
         .map(|e| e.evidence.sentence)
@@ -280,17 +272,19 @@ fn a_protest_told_more_about_is_not_a_second_protest() {
 #[test]
 fn a_wish_of_force_by_its_doer_is_a_threat_and_an_event_after_the_is_a_reference() {
     assert_eq!(
-        types("The junta intends to retake the town of Lashio."),
+        DAY.types("The junta intends to retake the town of Lashio."),
         vec![EventType::Threaten]
     );
     // "after the museum shooting": the shooting was reported before.
     assert!(
-        !types("Britain advised against travel to the region after the hotel shooting last week.")
-            .contains(&EventType::Assault)
+        !DAY.types(
+            "Britain advised against travel to the region after the hotel shooting last week."
+        )
+        .contains(&EventType::Assault)
     );
     // A clause telling what the army did reports it.
     assert_eq!(
-        types("Villagers fled after the army attacked Kamba on Monday."),
+        DAY.types("Villagers fled after the army attacked Kamba on Monday."),
         vec![EventType::Assault]
     );
 }
@@ -298,16 +292,16 @@ fn a_wish_of_force_by_its_doer_is_a_threat_and_an_event_after_the_is_a_reference
 #[test]
 fn a_cooperative_act_its_doer_will_not_do_is_a_refusal() {
     let text = "Azerbaijan's army said it would not withdraw from the heights above Sotk.";
-    let reject = the_one(EventType::Reject, text);
+    let reject = DAY.the_one(EventType::Reject, text);
     assert!(!reject.negated && !reject.hypothetical, "{reject:#?}");
     assert!(reject.claimant.is_none(), "{reject:#?}");
-    assert!(!types(text).contains(&EventType::Retreat));
+    assert!(!DAY.types(text).contains(&EventType::Retreat));
     // A condition keeps it a hypothetical; a denial stays a denial.
     for text in [
         "The rebels would not withdraw unless the army pulled back first.",
         "The ministry denied that it would withdraw its troops from Kashmir.",
     ] {
-        assert!(!types(text).contains(&EventType::Reject), "{text}");
+        assert!(!DAY.types(text).contains(&EventType::Reject), "{text}");
     }
 }
 
@@ -317,7 +311,7 @@ fn a_breach_of_a_truce_alleged_by_a_party_is_its_accusation() {
         "The Sudanese army said the RSF had violated the truce in Omdurman.",
         "The army rejected the offer, saying the paramilitary group had broken every previous truce.",
     ] {
-        let accusation = the_one(EventType::Accuse, text);
+        let accusation = DAY.the_one(EventType::Accuse, text);
         assert_eq!(
             accusation.mode.as_deref(),
             Some("ceasefire violation"),
@@ -329,7 +323,7 @@ fn a_breach_of_a_truce_alleged_by_a_party_is_its_accusation() {
             Some("REB"),
             "{accusation:#?}"
         );
-        assert!(!types(text).contains(&EventType::Assault), "{text}");
+        assert!(!DAY.types(text).contains(&EventType::Assault), "{text}");
     }
 }
 
@@ -340,7 +334,7 @@ fn a_participle_describing_people_reports_no_new_act() {
         "Relatives of 14 abducted villagers marched to the governor's office in Gusau on Saturday.",
         "The detained activists were moved to a prison outside the capital overnight, the army said.",
     ] {
-        let found = types(text);
+        let found = DAY.types(text);
         assert!(
             !found.contains(&EventType::Coerce) && !found.contains(&EventType::Assault),
             "{text}: {found:?}"
@@ -348,9 +342,11 @@ fn a_participle_describing_people_reports_no_new_act() {
     }
     // The same words as verbs are acts.
     assert!(
-        types("Police detained three journalists in Tunis on Monday.").contains(&EventType::Coerce)
+        DAY.types("Police detained three journalists in Tunis on Monday.")
+            .contains(&EventType::Coerce)
     );
     assert!(
-        types("Gunmen abducted 14 villagers near Gusau on Saturday.").contains(&EventType::Assault)
+        DAY.types("Gunmen abducted 14 villagers near Gusau on Saturday.")
+            .contains(&EventType::Assault)
     );
 }

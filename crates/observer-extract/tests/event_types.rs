@@ -4,20 +4,22 @@
 
 mod common;
 
+use common::Day;
 use observer_model::{Event, EventType};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-05-15")
-}
+const DAY: Day<'static> = Day("2024-05-15");
 
 fn types(text: &str) -> Vec<EventType> {
-    let mut found: Vec<EventType> = events(text).iter().map(|e| e.event_type).collect();
+    let mut found = DAY.types(text);
     found.dedup();
     found
 }
 
 fn count(text: &str, ty: EventType) -> usize {
-    events(text).iter().filter(|e| e.event_type == ty).count()
+    DAY.events(text)
+        .iter()
+        .filter(|e| e.event_type == ty)
+        .count()
 }
 
 #[test]
@@ -27,7 +29,7 @@ fn releases_and_prisoner_exchanges_are_concessions_not_abductions() {
         "Armenia and Azerbaijan exchanged 32 prisoners of war at the border on Sunday.",
         "The Houthis will also free four journalists they have held since 2019.",
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         let release = found
             .iter()
             .find(|e| e.event_type == EventType::Concede)
@@ -75,14 +77,14 @@ fn what_is_agreed_to_is_the_agreement() {
 #[test]
 fn an_agreement_outside_a_truce_is_still_an_agreement_and_failing_to_agree_is_negated() {
     let agreed =
-        events("Ghana and Togo agreed in Accra on Friday on joint patrols along their border.");
+        DAY.events("Ghana and Togo agreed in Accra on Friday on joint patrols along their border.");
     assert!(
         agreed
             .iter()
             .any(|e| e.event_type == EventType::Agree && !e.negated),
         "{agreed:#?}"
     );
-    let failed = events(
+    let failed = DAY.events(
         "Delegations from Colombia and the ELN failed to agree on a new ceasefire in Havana.",
     );
     let agree = failed
@@ -97,7 +99,7 @@ fn an_agreement_outside_a_truce_is_still_an_agreement_and_failing_to_agree_is_ne
 fn month_names_are_neither_marches_nor_modals() {
     let text = "Gunmen killed 30 villagers in Zamfara state in March, police said.";
     assert_eq!(count(text, EventType::Protest), 0);
-    let withdrawal = events(
+    let withdrawal = DAY.events(
         "Israel ended its occupation of southern Lebanon in May 2000, when its troops withdrew.",
     );
     assert!(
@@ -179,7 +181,7 @@ fn arrests_mobilisations_and_emergency_rule_are_coded() {
         assert!(
             types(text).contains(&ty),
             "no {ty} in {text:?}: {:#?}",
-            events(text)
+            DAY.events(text)
         );
     }
 }
@@ -188,7 +190,7 @@ fn arrests_mobilisations_and_emergency_rule_are_coded() {
 fn anonymity_is_no_appeal() {
     let text = "A local official, who asked not to be named, said 12 villagers had been killed in the raid.";
     let found = types(text);
-    assert_eq!(found, vec![EventType::Assault], "{:#?}", events(text));
+    assert_eq!(found, vec![EventType::Assault], "{:#?}", DAY.events(text));
 }
 
 #[test]
@@ -220,12 +222,17 @@ fn talks_named_as_a_reference_are_not_talks() {
 #[test]
 fn one_attack_on_one_side_is_one_event() {
     let text = "Afghan forces fired artillery shells at Pakistani military posts in Balochistan on Wednesday, wounding two soldiers, Pakistani officials said.";
-    assert_eq!(count(text, EventType::Assault), 1, "{:#?}", events(text));
+    assert_eq!(
+        count(text, EventType::Assault),
+        1,
+        "{:#?}",
+        DAY.events(text)
+    );
 }
 
 #[test]
 fn planned_talks_are_hypothetical_and_denied_attacks_negated() {
-    let talks = events(
+    let talks = DAY.events(
         "A Red Cross official said the talks between the two sides were due to resume on Monday.",
     );
     assert!(
@@ -235,7 +242,7 @@ fn planned_talks_are_hypothetical_and_denied_attacks_negated() {
             .all(|e| e.hypothetical),
         "{talks:#?}"
     );
-    let denied = events("Myanmar's junta denied that its aircraft had bombed the monastery.");
+    let denied = DAY.events("Myanmar's junta denied that its aircraft had bombed the monastery.");
     let strike = denied
         .iter()
         .find(|e| e.event_type == EventType::Assault)
@@ -278,7 +285,7 @@ fn aid_that_is_blocked_is_a_refusal_not_a_delivery() {
 fn a_vow_of_force_is_a_threat() {
     let text =
         "Somalia's president vowed to step up the offensive against al-Shabab after the bombing.";
-    let found = events(text);
+    let found = DAY.events(text);
     let threat = found
         .iter()
         .find(|e| e.event_type == EventType::Threaten)
@@ -290,7 +297,7 @@ fn a_vow_of_force_is_a_threat() {
 #[test]
 fn planned_talks_and_call_ups_need_no_named_party() {
     let talks =
-        events("The delegations would meet again next week in Addis Ababa, the mediator said.");
+        DAY.events("The delegations would meet again next week in Addis Ababa, the mediator said.");
     assert!(
         talks
             .iter()
@@ -337,7 +344,7 @@ fn threats_sanctions_expulsions_and_recognition_from_their_usual_phrases() {
         assert!(
             types(text).contains(&ty),
             "no {ty} in {text:?}: {:#?}",
-            events(text)
+            DAY.events(text)
         );
     }
 }
@@ -352,7 +359,7 @@ fn a_second_statement_is_not_governed_by_an_appeal_before_it() {
 
 /// The ceasefire events (AGREE, CONCEDE or RETREAT with mode "ceasefire") of a sentence.
 fn ceasefire_events(text: &str) -> Vec<Event> {
-    events(text)
+    DAY.events(text)
         .into_iter()
         .filter(|e| e.event_type != EventType::Assault && e.mode.as_deref() == Some("ceasefire"))
         .collect()
@@ -439,7 +446,7 @@ fn the_attacks_a_truce_is_on_are_what_stops() {
         "Moscow and Kyiv agreed a 30-day ceasefire on strikes against energy infrastructure.",
         "The Houthis announced a truce on attacks against shipping in the Red Sea on Monday.",
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         assert!(
             found
                 .iter()

@@ -4,15 +4,10 @@
 
 mod common;
 
-use observer_model::{Event, EventType};
+use common::{Day, code};
+use observer_model::EventType;
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2025-03-14")
-}
-
-fn code(actor: &Option<observer_model::Actor>) -> &str {
-    actor.as_ref().map_or("-", |a| a.code.as_str())
-}
+const DAY: Day<'static> = Day("2025-03-14");
 
 #[test]
 fn an_exchange_of_fire_between_two_parties_is_one_attack_between_them() {
@@ -33,7 +28,7 @@ fn an_exchange_of_fire_between_two_parties_is_one_attack_between_them() {
             ["ISRMIL", "LBNMIL"],
         ),
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         let e = &found[0];
         assert_eq!(e.event_type, EventType::Assault, "{text}");
@@ -53,7 +48,7 @@ fn arson_by_armed_men_is_an_attack_and_by_crowds_a_riot() {
         "Gunmen torched a police station in the town of Hinche on Tuesday.",
         "Militants burned down a school in the village of Kamba on Sunday.",
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         let attack = &found[0];
         assert_eq!(attack.event_type, EventType::Assault, "{text}");
@@ -70,7 +65,7 @@ fn arson_by_armed_men_is_an_attack_and_by_crowds_a_riot() {
         "Rioters looted shops and set fire to cars in central Dakar on Friday.",
         "Protesters threw stones at officers and set fire to two police vans during the protest in Nairobi.",
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         assert_eq!(found[0].event_type, EventType::Protest, "{text}");
         assert_eq!(found[0].mode.as_deref(), Some("riot"), "{text}");
@@ -79,8 +74,9 @@ fn arson_by_armed_men_is_an_attack_and_by_crowds_a_riot() {
 
 #[test]
 fn damage_done_in_an_attack_is_part_of_it_and_alone_a_coercion() {
-    let strike =
-        events("An Israeli air strike demolished a five-storey building in Gaza City, killing 12.");
+    let strike = DAY.events(
+        "An Israeli air strike demolished a five-storey building in Gaza City, killing 12.",
+    );
     assert_eq!(strike.len(), 1, "{strike:#?}");
     assert_eq!(strike[0].event_type, EventType::Assault);
     assert!(
@@ -91,10 +87,10 @@ fn damage_done_in_an_attack_is_part_of_it_and_alone_a_coercion() {
         "{:?}",
         strike[0].rules
     );
-    let raid = events("Insurgents killed 11 villagers and looted shops in Muidumbe district.");
+    let raid = DAY.events("Insurgents killed 11 villagers and looted shops in Muidumbe district.");
     assert_eq!(raid.len(), 1, "{raid:#?}");
     assert_eq!(raid[0].event_type, EventType::Assault);
-    let demolition = events(
+    let demolition = DAY.events(
         "Israeli forces demolished the homes of two Palestinian prisoners in Jenin on Tuesday.",
     );
     assert_eq!(demolition.len(), 1, "{demolition:#?}");
@@ -104,7 +100,7 @@ fn damage_done_in_an_attack_is_part_of_it_and_alone_a_coercion() {
 
 #[test]
 fn several_dozen_is_read_as_dozens() {
-    let found = events(
+    let found = DAY.events(
         "At least nine people were killed and several dozen wounded in the attack on the market.",
     );
     let injured = found
@@ -118,7 +114,7 @@ fn several_dozen_is_read_as_dozens() {
 #[test]
 fn a_gazetteer_name_that_only_starts_a_town_name_is_not_that_place() {
     // "Adan" is an alternate name of Aden, in Yemen; "Adan Yabaal" is a Somali town.
-    let found = events(
+    let found = DAY.events(
         "Somali troops recaptured the town of Adan Yabaal from al-Shabaab fighters on Sunday.",
     );
     let place = found
@@ -135,7 +131,7 @@ fn a_speaker_qualified_by_a_phrase_is_no_party_to_what_it_says() {
         "Indian and Pakistani troops clashed in Kashmir on Friday, officials on both sides said.",
         "Armenian and Azerbaijani forces exchanged fire overnight, officials from both countries said.",
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         let e = &found[0];
         for party in [&e.source, &e.target] {
@@ -154,7 +150,7 @@ fn a_party_naming_an_attacked_site_is_not_the_attacker() {
         "A car bomb exploded near a police checkpoint in Mogadishu, killing at least five people.",
         "Two rockets landed inside an army base near Kirkuk late on Saturday.",
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         let attack = found
             .iter()
             .find(|e| e.event_type == EventType::Assault)
@@ -169,7 +165,7 @@ fn a_party_naming_an_attacked_site_is_not_the_attacker() {
 
 #[test]
 fn a_role_noun_before_a_verb_is_its_subject_not_a_modifier() {
-    let found = events(
+    let found = DAY.events(
         "Government troops backed by local militias recaptured the town of Kamba from rebel fighters on Sunday.",
     );
     let attack = found
@@ -185,7 +181,7 @@ fn a_role_noun_before_a_verb_is_its_subject_not_a_modifier() {
 
 #[test]
 fn ground_is_taken_from_the_party_after_from() {
-    let found = events(
+    let found = DAY.events(
         "Ethiopian federal forces retook the town of Lalibela from Fano militiamen on Monday.",
     );
     let attack = found

@@ -3,20 +3,13 @@
 
 mod common;
 
-use observer_model::{Event, EventType};
+use common::Day;
+use observer_model::EventType;
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-03-12")
-}
+const DAY: Day<'static> = Day("2024-03-12");
 
 fn mode_of(ty: EventType, text: &str) -> Option<String> {
-    let found = events(text);
-    found
-        .iter()
-        .find(|e| e.event_type == ty)
-        .unwrap_or_else(|| panic!("no {ty} in {text:?}: {found:#?}"))
-        .mode
-        .clone()
+    DAY.first(ty, text).mode
 }
 
 #[test]

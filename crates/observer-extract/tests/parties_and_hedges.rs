@@ -5,36 +5,14 @@
 
 mod common;
 
+use common::{Day, country_role, in_sentence};
 use observer_model::{Event, EventType, Stance};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-09-18")
-}
-
-/// The events of `ty` in the sentence containing `marker`.
-fn in_sentence<'a>(found: &'a [Event], ty: EventType, marker: &str) -> Vec<&'a Event> {
-    let picked: Vec<&Event> = found
-        .iter()
-        .filter(|e| e.event_type == ty && e.evidence.text.contains(marker))
-        .collect();
-    assert!(!picked.is_empty(), "no {ty} in {marker:?}: {found:#?}");
-    picked
-}
-
-/// "COUNTRY/ROLE" of an optional actor.
-fn code(actor: Option<&observer_model::Actor>) -> Option<String> {
-    actor.map(|a| {
-        format!(
-            "{}/{}",
-            a.country.as_deref().unwrap_or("-"),
-            a.role.as_deref().unwrap_or("-")
-        )
-    })
-}
+const DAY: Day<'static> = Day("2024-09-18");
 
 #[test]
 fn a_negated_confirmation_leaves_the_claim_unverified() {
-    let found = events(
+    let found = DAY.events(
         "The rebels said on their radio station that they had killed 30 soldiers near Gao, \
          a toll that could not be independently confirmed.",
     );
@@ -44,7 +22,7 @@ fn a_negated_confirmation_leaves_the_claim_unverified() {
 
 #[test]
 fn a_disclaimer_on_one_claim_does_not_cover_earlier_sentences() {
-    let found = events(
+    let found = DAY.events(
         "Gunmen stormed a village in Borno state on Sunday and killed eight farmers, local \
          officials said.\n\nThe insurgents later said they had destroyed two army trucks, a claim \
          that could not be verified.",
@@ -58,7 +36,7 @@ fn a_disclaimer_on_one_claim_does_not_cover_earlier_sentences() {
 
 #[test]
 fn a_confirmation_by_an_outlet_still_confirms() {
-    let found = events(
+    let found = DAY.events(
         "Shelling killed four civilians in the town of Bakhmut on Friday, local authorities \
          said, a toll the wire's reporters independently confirmed.",
     );
@@ -68,13 +46,13 @@ fn a_confirmation_by_an_outlet_still_confirms() {
 
 #[test]
 fn putting_a_number_at_is_reported_speech() {
-    let found = events(
+    let found = DAY.events(
         "Armed men abducted dozens of villagers in Katsina state on Saturday. A police \
          spokesman in Katsina put the number of those kidnapped at 41.",
     );
     let e = in_sentence(&found, EventType::Assault, "put the number")[0];
     assert_eq!(
-        code(e.claimant.as_ref()).as_deref(),
+        country_role(e.claimant.as_ref()).as_deref(),
         Some("NGA/COP"),
         "{e:#?}"
     );
@@ -83,13 +61,13 @@ fn putting_a_number_at_is_reported_speech() {
 
 #[test]
 fn a_defence_force_speaks_for_the_military() {
-    let found = events(
+    let found = DAY.events(
         "Two Botswana soldiers were wounded in an ambush by poachers on Tuesday, the Botswana \
          Defence Force said.",
     );
     let e = in_sentence(&found, EventType::Assault, "wounded")[0];
     assert_eq!(
-        code(e.claimant.as_ref()).as_deref(),
+        country_role(e.claimant.as_ref()).as_deref(),
         Some("BWA/MIL"),
         "{e:#?}"
     );
@@ -97,14 +75,14 @@ fn a_defence_force_speaks_for_the_military() {
 
 #[test]
 fn them_after_an_appeal_is_the_pair_just_named() {
-    let found = events(
+    let found = DAY.events(
         "Eritrean and Ethiopian troops exchanged artillery fire near Badme on Monday, officials \
          said.\n\nChina, which has large investments in both countries, called on them to show \
          restraint.",
     );
     let mut targets: Vec<String> = in_sentence(&found, EventType::Request, "called on them")
         .iter()
-        .filter_map(|e| code(e.target.as_ref()))
+        .filter_map(|e| country_role(e.target.as_ref()))
         .collect();
     targets.sort();
     assert_eq!(targets, ["ERI/GOV", "ETH/GOV"], "{found:#?}");
@@ -112,7 +90,7 @@ fn them_after_an_appeal_is_the_pair_just_named() {
 
 #[test]
 fn them_with_no_pair_in_sight_is_not_a_pair() {
-    let found = events(
+    let found = DAY.events(
         "Riot police fired tear gas at students marching on parliament in Nairobi on Tuesday. \
          Officers urged them to go home.",
     );
@@ -128,7 +106,7 @@ fn them_with_no_pair_in_sight_is_not_a_pair() {
 
 #[test]
 fn both_sides_with_no_known_pair_leave_no_placeholder() {
-    let found = events(
+    let found = DAY.events(
         "A mortar round hit a clinic in the town of Kodok on Monday, killing three patients, aid \
          workers said.\n\nThe regional bloc urged both sides to refrain from further violence.",
     );
@@ -154,13 +132,13 @@ fn party_countries(found: &[Event]) -> Vec<String> {
 
 #[test]
 fn a_neighbour_across_the_border_is_no_party() {
-    let found = events(
+    let found = DAY.events(
         "Five Nigerien police officers were killed when their patrol came under fire near the \
          border with Burkina Faso on Monday, a police statement said.",
     );
     let e = in_sentence(&found, EventType::Assault, "police officers")[0];
     assert_eq!(
-        code(e.target.as_ref()).as_deref(),
+        country_role(e.target.as_ref()).as_deref(),
         Some("NER/COP"),
         "{e:#?}"
     );
@@ -172,7 +150,7 @@ fn a_neighbour_across_the_border_is_no_party() {
 
 #[test]
 fn the_country_of_a_venue_is_no_party() {
-    let found = events(
+    let found = DAY.events(
         "The foreign ministers of Armenia and Azerbaijan met in Almaty, Kazakhstan, on Friday \
          for a new round of peace talks.",
     );
@@ -185,13 +163,13 @@ fn the_country_of_a_venue_is_no_party() {
 
 #[test]
 fn a_ruling_movement_named_as_government_is_the_state() {
-    let found = events(
+    let found = DAY.events(
         "Iran urged the Taliban government in Kabul on Sunday to release the water of the \
          Helmand river.",
     );
     let e = in_sentence(&found, EventType::Request, "Taliban government")[0];
     assert_eq!(
-        code(e.target.as_ref()).as_deref(),
+        country_role(e.target.as_ref()).as_deref(),
         Some("AFG/GOV"),
         "{e:#?}"
     );
@@ -199,7 +177,7 @@ fn a_ruling_movement_named_as_government_is_the_state() {
 
 #[test]
 fn the_two_countries_are_two_states_in_a_civil_war() {
-    let found = events(
+    let found = DAY.events(
         "Insurgents attacked an army post in Mali's Mopti region on Monday, killing six \
          soldiers, the army said.\n\nMali's government asked Algeria for help in securing the \
          border.\n\nOfficials from the two countries will meet in Algiers next week.",
@@ -214,7 +192,7 @@ fn the_two_countries_are_two_states_in_a_civil_war() {
 
 #[test]
 fn a_relative_clause_after_the_subject_adds_no_party() {
-    let found = events(
+    let found = DAY.events(
         "Eritrean and Ethiopian troops exchanged artillery fire near Badme on Monday, officials \
          said.\n\nTurkey, which has military bases in both countries, called on them to show \
          restraint.",
@@ -230,7 +208,7 @@ fn a_relative_clause_after_the_subject_adds_no_party() {
 
 #[test]
 fn a_health_worker_is_a_claimant() {
-    let found = events(
+    let found = DAY.events(
         "Shelling on a market in the town of Mayom killed at least seven people on Friday, \
          according to a local health worker.",
     );

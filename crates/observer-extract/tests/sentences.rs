@@ -3,19 +3,13 @@
 
 mod common;
 
+use common::Day;
 use observer_model::{Event, EventType};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2023-08-16")
-}
+const DAY: Day<'static> = Day("2023-08-16");
 
 fn assault(text: &str) -> Event {
-    let found = events(text);
-    found
-        .iter()
-        .find(|e| e.event_type == EventType::Assault)
-        .cloned()
-        .unwrap_or_else(|| panic!("no ASSAULT in {text:?}: {found:#?}"))
+    DAY.first(EventType::Assault, text)
 }
 
 #[test]
@@ -73,7 +67,7 @@ fn the_head_of_an_office_that_speaks_is_the_claimant_not_the_target() {
 
 #[test]
 fn a_reaction_to_an_event_reported_before_is_aimed_at_its_doer() {
-    let found = events(
+    let found = DAY.events(
         "Israeli jets struck a building in Damascus on Monday, killing two officers.\n\n\
          Iran's foreign ministry condemned the attack on Tuesday.\n\n\
          The European Union imposed new sanctions on Belarusian potash exports.\n\n\
@@ -108,7 +102,7 @@ fn a_reaction_to_an_event_reported_before_is_aimed_at_its_doer() {
     );
     // Condemning something no event of the article did is no accusation of anyone.
     assert!(
-        events("The mayor condemned the decision on Friday.")
+        DAY.events("The mayor condemned the decision on Friday.")
             .iter()
             .all(|e| e.event_type != EventType::Accuse)
     );
@@ -116,7 +110,8 @@ fn a_reaction_to_an_event_reported_before_is_aimed_at_its_doer() {
 
 #[test]
 fn a_protest_against_no_one_named_is_against_the_local_government() {
-    let found = events("Thousands of people rallied in Tbilisi on Saturday against the new law.");
+    let found =
+        DAY.events("Thousands of people rallied in Tbilisi on Saturday against the new law.");
     let protest = found
         .iter()
         .find(|e| e.event_type == EventType::Protest)
@@ -159,7 +154,7 @@ fn the_group_that_speaks_is_the_armed_group_last_named_and_its_forces_act_for_it
         "the speaker's jets"
     );
     // Victims counted as "its soldiers" are the speaker's, but the speaker did not attack them.
-    let found = events("Armenia said on Tuesday that 11 of its soldiers had been killed.");
+    let found = DAY.events("Armenia said on Tuesday that 11 of its soldiers had been killed.");
     assert!(
         found.iter().all(|e| e
             .source
@@ -172,7 +167,7 @@ fn the_group_that_speaks_is_the_armed_group_last_named_and_its_forces_act_for_it
 #[test]
 fn an_attack_only_referred_back_to_is_not_a_second_attack() {
     let count = |text: &str| {
-        events(text)
+        DAY.events(text)
             .iter()
             .filter(|e| e.event_type == EventType::Assault)
             .count()
@@ -196,7 +191,7 @@ fn an_attack_only_referred_back_to_is_not_a_second_attack() {
 #[test]
 fn an_undated_attack_right_after_a_dated_one_continues_its_story() {
     // Published on Wednesday 2023-08-16.
-    let found = events(
+    let found = DAY.events(
         "Syrian government shelling killed five Turkish soldiers near Saraqib on Monday.\n\n\
          Turkish forces retaliated with artillery fire on targets around the town.\n\n\
          Turkey's president called for restraint.",

@@ -4,15 +4,10 @@
 
 mod common;
 
+use common::Day;
 use observer_model::{Event, EventType};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2025-02-11")
-}
-
-fn types(text: &str) -> Vec<EventType> {
-    events(text).iter().map(|e| e.event_type).collect()
-}
+const DAY: Day<'static> = Day("2025-02-11");
 
 #[test]
 fn a_warning_threatens_only_a_hostile_or_a_partys_coming_act() {
@@ -22,9 +17,9 @@ fn a_warning_threatens_only_a_hostile_or_a_partys_coming_act() {
         "North Korea warned that it would strike back at any provocation.",
     ] {
         assert!(
-            types(text).contains(&EventType::Threaten),
+            DAY.types(text).contains(&EventType::Threaten),
             "{text}: {:#?}",
-            events(text)
+            DAY.events(text)
         );
     }
     for text in [
@@ -33,19 +28,19 @@ fn a_warning_threatens_only_a_hostile_or_a_partys_coming_act() {
         "Aid agencies warned that food stocks in Gaza were running out.",
     ] {
         assert!(
-            !types(text).contains(&EventType::Threaten),
+            !DAY.types(text).contains(&EventType::Threaten),
             "{text}: {:#?}",
-            events(text)
+            DAY.events(text)
         );
     }
 }
 
 #[test]
 fn weapons_handed_over_are_military_aid_not_an_attack() {
-    let sent = types("Washington said Pyongyang had sent cruise missiles to Moscow last year.");
+    let sent = DAY.types("Washington said Pyongyang had sent cruise missiles to Moscow last year.");
     assert!(sent.contains(&EventType::Aid), "{sent:?}");
     // An accusation of handing them over carries what it alleges, and no attack.
-    let accused = events(
+    let accused = DAY.events(
         "The European Union accused Iran of supplying drones and ballistic missiles to Russia.",
     );
     assert_eq!(accused.len(), 1, "{accused:#?}");
@@ -53,14 +48,14 @@ fn weapons_handed_over_are_military_aid_not_an_attack() {
     assert_eq!(accused[0].mode.as_deref(), Some("military"));
     // Fired, they are an attack.
     assert!(
-        types("Russia fired ballistic missiles at Kharkiv overnight.")
+        DAY.types("Russia fired ballistic missiles at Kharkiv overnight.")
             .contains(&EventType::Assault)
     );
 }
 
 #[test]
 fn fighting_named_as_a_condition_is_no_threat_by_the_speaker() {
-    let found = events(
+    let found = DAY.events(
         "If the fighting continues, the World Food Programme said, hundreds of thousands of people could starve.",
     );
     assert!(
@@ -68,7 +63,7 @@ fn fighting_named_as_a_condition_is_no_threat_by_the_speaker() {
         "{found:#?}"
     );
     // A party's own force on a condition is a threat.
-    let threat = events(
+    let threat = DAY.events(
         "Azerbaijan's president said Baku would destroy any firing point if the attacks continued.",
     );
     assert!(
@@ -79,7 +74,7 @@ fn fighting_named_as_a_condition_is_no_threat_by_the_speaker() {
 
 #[test]
 fn a_protest_facing_the_police_is_by_the_people_not_the_police() {
-    let found = events(
+    let found = DAY.events(
         "Georgian riot police detained at least 48 protesters overnight as thousands rallied outside parliament in Tbilisi.",
     );
     let protest = found
@@ -90,7 +85,7 @@ fn a_protest_facing_the_police_is_by_the_people_not_the_police() {
     assert_eq!(source.role.as_deref(), Some("CVL"));
     assert_eq!(source.country.as_deref(), Some("GEO"));
     // Police who protest themselves stand right before the word.
-    let police = events(
+    let police = DAY.events(
         "Hundreds of police officers protested outside the interior ministry in Paris over pay.",
     );
     assert_eq!(
@@ -102,7 +97,7 @@ fn a_protest_facing_the_police_is_by_the_people_not_the_police() {
 
 #[test]
 fn a_reason_given_with_citing_is_neither_an_event_nor_a_source() {
-    let found = events(
+    let found = DAY.events(
         "The United States suspended its strategic partnership with Georgia last week, citing the crackdown on demonstrators.",
     );
     assert_eq!(found.len(), 1, "{found:#?}");
@@ -117,7 +112,7 @@ fn a_reason_given_with_citing_is_neither_an_event_nor_a_source() {
 
 #[test]
 fn a_broker_is_no_counterpart_of_the_parties_to_the_truce() {
-    let found = events(
+    let found = DAY.events(
         "Israel and Hezbollah agreed to a 60-day ceasefire brokered by the United States and France.",
     );
     let country = |a: &Option<observer_model::Actor>| {
@@ -146,20 +141,21 @@ fn a_person_described_as_suspected_or_accused_reports_no_accusation() {
         "Officials accused of ordering the massacre remain at large, the court said.",
     ] {
         assert!(
-            !types(text).contains(&EventType::Accuse),
+            !DAY.types(text).contains(&EventType::Accuse),
             "{text}: {:#?}",
-            events(text)
+            DAY.events(text)
         );
     }
     assert!(
-        types("The army accused the rebels of shelling the camp.").contains(&EventType::Accuse)
+        DAY.types("The army accused the rebels of shelling the camp.")
+            .contains(&EventType::Accuse)
     );
 }
 
 #[test]
 fn what_a_document_asks_for_is_no_appeal_by_whoever_handles_it() {
-    let found =
-        events("Russia vetoed a UN Security Council resolution calling for a ceasefire in Sudan.");
+    let found = DAY
+        .events("Russia vetoed a UN Security Council resolution calling for a ceasefire in Sudan.");
     assert!(
         !types_of(&found).contains(&EventType::Request),
         "{found:#?}"
@@ -173,7 +169,7 @@ fn a_refusal_of_any_talks_is_made_when_it_is_said() {
         "The general rejected any talks with the rebels.",
         "The army chief vowed to break the siege of the city and rejected talks with the rebels.",
     ] {
-        let found = events(text);
+        let found = DAY.events(text);
         let refusal = found
             .iter()
             .find(|e| e.event_type == EventType::Reject)

@@ -3,15 +3,12 @@
 
 mod common;
 
+use common::Day;
 use observer_model::{Event, EventType};
 
 /// The first event of type `ty` coded from `text` published on `published`.
 fn event(ty: EventType, text: &str, published: &str) -> Event {
-    let found = common::events_published(text, published);
-    found
-        .into_iter()
-        .find(|e| e.event_type == ty)
-        .unwrap_or_else(|| panic!("no {ty} in {text:?}"))
+    Day(published).first(ty, text)
 }
 
 /// The event's date as "start..end".
