@@ -36,6 +36,7 @@ pub const FILES: &[(&str, &str)] = embedded![
     "lexicon/quantities.tsv",
     "lexicon/casualties.tsv",
     "lexicon/event_nouns.tsv",
+    "lexicon/words.tsv",
     "countries/countries.tsv",
     "countries/aliases.tsv",
     "gazetteer/cities.tsv",

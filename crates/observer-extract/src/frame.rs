@@ -1342,7 +1342,7 @@ impl Builder<'_> {
             // "the Kachin town of Hopin" names the town last: a region is no part of a town.
             let (p, small) = located.iter().find(|(p, small)| {
                 p.end <= b.0.start
-                    && places::part_of(&s.toks, p.end, b.0.start)
+                    && places::part_of(self.lex, &s.toks, p.end, b.0.start)
                     && (small.precision == PlacePrecision::City
                         || b.1.precision != PlacePrecision::City)
             })?;

@@ -4,6 +4,7 @@ use crate::DataError;
 use crate::data::{DataSource, Table};
 use crate::lexicon::{PhraseMatcher, Vocabulary};
 use observer_model::{CasualtyGroup, CasualtyKind, EventType};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -52,6 +53,63 @@ pub enum Needs {
     /// the sentence, or a named party's coming act ("warned that Iran would close the strait"):
     /// "warned that it would strike back" is a threat, "warned that famine had spread" is not.
     HostileAfter,
+}
+
+/// A family of single words that rules test one token against (`lexicon/words.tsv`): the rule
+/// is code, the words are data an analyst can extend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// "the town of X", "the X district": the name beside it is a place.
+    PlaceHead,
+    /// "the Krasnodar region": the name before it is a first-level division.
+    Division,
+    /// "the north of Syria", "parts of Ukraine".
+    CountryPart,
+    /// "in southern Lebanon".
+    Direction,
+    /// "flew to Doha": the place after it is where people go or come from.
+    Motion,
+    /// "Nasser Hospital": the name before it is a building or a street.
+    Building,
+    /// "the Litani river": the name before it is a river, sea or range.
+    Landform,
+    /// Capitalised at times without being a place name.
+    NotPlace,
+    /// "40 km", "three days": the number before it is a measure, not people.
+    Unit,
+    /// "bodies", "deaths": an outcome that names the dead or hurt.
+    OutcomeNoun,
+}
+
+impl WordClass {
+    /// Each class by its name in the data file.
+    const NAMED: [(&'static str, WordClass); 10] = [
+        ("place_head", WordClass::PlaceHead),
+        ("division", WordClass::Division),
+        ("country_part", WordClass::CountryPart),
+        ("direction", WordClass::Direction),
+        ("motion", WordClass::Motion),
+        ("building", WordClass::Building),
+        ("landform", WordClass::Landform),
+        ("not_place", WordClass::NotPlace),
+        ("unit", WordClass::Unit),
+        ("outcome_noun", WordClass::OutcomeNoun),
+    ];
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// The classes of each word of `lexicon/words.tsv`, as a set of [`WordClass`] bits.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct WordClasses(FxHashMap<String, u32>);
+
+impl WordClasses {
+    /// Whether `word` (a token's lower-case norm) is of `class`.
+    pub fn has(&self, word: &str, class: WordClass) -> bool {
+        self.0.get(word).is_some_and(|bits| bits & class.bit() != 0)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,6 +263,7 @@ pub struct Lexicons {
     /// Nouns referring back to an event of a type ("the attack", "the sanctions").
     pub event_nouns: PhraseMatcher<EventType>,
     pub place_entries: Vec<PlaceEntry>,
+    pub words: WordClasses,
 }
 
 fn parse_f64(s: &str) -> Option<f64> {
@@ -314,6 +373,7 @@ impl Lexicons {
         lex.load_quantities(&source.table("lexicon/quantities.tsv")?)?;
         lex.load_casualties(&source.table("lexicon/casualties.tsv")?)?;
         lex.load_event_nouns(&source.table("lexicon/event_nouns.tsv")?)?;
+        lex.load_words(&source.table("lexicon/words.tsv")?)?;
         lex.load_countries(
             &source.table("countries/countries.tsv")?,
             &source.table("countries/aliases.tsv")?,
@@ -525,6 +585,20 @@ impl Lexicons {
             for phrase in row.list(phrases) {
                 self.event_nouns
                     .insert(&mut self.vocab, phrase, false, event_type);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_words(&mut self, t: &Table) -> Result<(), DataError> {
+        let (class, words) = (t.column("class")?, t.column("words")?);
+        for row in &t.rows {
+            let (_, word_class) = WordClass::NAMED
+                .into_iter()
+                .find(|(name, _)| *name == row.get(class))
+                .ok_or_else(|| t.error(row, format!("unknown word class `{}`", row.get(class))))?;
+            for word in row.list(words) {
+                *self.words.0.entry(word.to_lowercase()).or_default() |= word_class.bit();
             }
         }
         Ok(())

@@ -388,4 +388,31 @@ mod tests {
         assert_eq!(replaced.place_ids("Kharkiv"), embedded.place_ids("Kharkiv"));
         assert!(!embedded.place_ids("Kharkiv").is_empty());
     }
+
+    #[test]
+    fn word_classes_come_from_the_data_and_an_unknown_class_is_named() {
+        use lexicons::WordClass;
+        let dir = std::env::temp_dir().join(format!("observer-words-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("lexicon")).unwrap();
+        let words = dir.join("lexicon/words.tsv");
+        std::fs::write(&words, "class\twords\nbuilding\tMarket|bazaar\n").unwrap();
+        let replaced = Extractor::with_data_dir(&dir).unwrap();
+        assert!(replaced.lex.words.has("market", WordClass::Building));
+        assert!(replaced.lex.words.has("bazaar", WordClass::Building));
+        assert!(!replaced.lex.words.has("bazaar", WordClass::Landform));
+        // The file replaces the embedded one whole.
+        assert!(!replaced.lex.words.has("hospital", WordClass::Building));
+        let embedded = Extractor::embedded().unwrap();
+        assert!(embedded.lex.words.has("hospital", WordClass::Building));
+        assert!(embedded.lex.words.has("region", WordClass::Division));
+        assert!(embedded.lex.words.has("region", WordClass::PlaceHead));
+
+        std::fs::write(&words, "class\twords\nbuilding\tmarket\nmountain\tridge\n").unwrap();
+        let error = Extractor::with_data_dir(&dir).err().unwrap().to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            error.contains("words.tsv") && error.contains("3") && error.contains("`mountain`"),
+            "{error}"
+        );
+    }
 }

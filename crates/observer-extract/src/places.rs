@@ -2,7 +2,7 @@
 //! regions) and countries used as places, disambiguated by the countries the article is about.
 
 use crate::actors::is_locative;
-use crate::lexicons::{Cue, Lexicons, PlaceEntry, PlaceKind};
+use crate::lexicons::{Cue, Lexicons, PlaceEntry, PlaceKind, WordClass};
 use observer_model::{Place, PlacePrecision};
 use observer_text::Token;
 use std::collections::HashMap;
@@ -34,11 +34,6 @@ pub struct PlaceSpan {
     /// Narrowed to part of it ("southern areas of", "near").
     pub partial: bool,
 }
-
-/// Prepositions and verbs of motion: the place after them is a destination or an origin.
-const MOTION: &[&str] = &[
-    "to", "into", "towards", "toward", "from", "visit", "visited", "visiting", "via",
-];
 
 /// Common words that are also the names of towns somewhere; they count as places only after a
 /// locative preposition.
@@ -82,7 +77,10 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             continue;
         }
         // "in southern Lebanon", "across northern Syria": the preposition governs the name.
-        let direction = i > 0 && DIRECTIONS.contains(&toks[i - 1].norm.as_str());
+        let direction = i > 0
+            && lex
+                .words
+                .has(toks[i - 1].norm.as_str(), WordClass::Direction);
         let head = if direction { i - 1 } else { i };
         let head = match owner {
             Some((end, owner_head)) if end == head => owner_head,
@@ -94,9 +92,9 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             ""
         };
         // "drones launched from Russia's Kursk region": where a strike came from.
-        let motion = MOTION.contains(&prev) || from_possessor(lex, text, toks, i);
+        let motion = lex.words.has(prev, WordClass::Motion) || from_possessor(lex, text, toks, i);
         let destination = matches!(prev, "into" | "towards" | "toward" | "onto");
-        let named_as_place = place_shaped(toks, i);
+        let named_as_place = place_shaped(lex, toks, i);
         // "in the Kupwara district", "in the capital, Sanaa": the preposition before the phrase.
         let governed = named_as_place && phrase_is_locative(toks, head);
         let locative = !motion && (is_locative(toks, head) || prev == "of");
@@ -109,16 +107,16 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
         // "the town of Adan Yabaal": after "the town of", the whole run of capitalised words is
         // the name, and a gazetteer name that is only its start ("Adan", Aden in Yemen) is
         // another place.
-        let found = lex
-            .places
-            .longest_at(text, toks, i)
-            .filter(|found| !(named_as_place && unknown_name_end(text, toks, found.end).is_some()));
+        let found = lex.places.longest_at(text, toks, i).filter(|found| {
+            !(named_as_place && unknown_name_end(lex, text, toks, found.end).is_some())
+        });
         if let Some(found) = found {
             let len = found.end - found.start;
             // "the Dnipro river", "the Black Sea", "Nasser Hospital": a landform or a building,
             // not the town of that name.
             let not_the_town = toks.get(found.end).is_some_and(|t| {
-                LANDFORMS.contains(&t.norm.as_str()) || BUILDINGS.contains(&t.norm.as_str())
+                lex.words.has(t.norm.as_str(), WordClass::Landform)
+                    || lex.words.has(t.norm.as_str(), WordClass::Building)
             });
             if not_the_town {
                 i = found.end;
@@ -126,7 +124,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             }
             let place_noun_after = toks
                 .get(found.end)
-                .is_some_and(|t| PLACE_HEADS.contains(&t.norm.as_str()));
+                .is_some_and(|t| lex.words.has(t.norm.as_str(), WordClass::PlaceHead));
             let attacked = attack_object(lex, text, toks, i);
             let candidates: Vec<usize> = found
                 .values
@@ -144,7 +142,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             // "the Krasnodar region", "Khost province": the division, not its capital city.
             let division_after = toks
                 .get(found.end)
-                .is_some_and(|t| DIVISIONS.contains(&t.norm.as_str()));
+                .is_some_and(|t| lex.words.has(t.norm.as_str(), WordClass::Division));
             let is_division = |&c: &usize| lex.place_entries[c].kind != PlaceKind::City;
             let candidates = if division_after && candidates.iter().any(is_division) {
                 candidates.into_iter().filter(is_division).collect()
@@ -173,17 +171,20 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
         }
         if let Some(found) = lex.countries.longest_at(text, toks, i) {
             let possessive = toks[found.end - 1].norm.ends_with("'s");
-            let owns_a_place = toks
-                .get(found.end)
-                .is_some_and(|t| t.capitalized || DIRECTIONS.contains(&t.norm.as_str()));
+            let owns_a_place = toks.get(found.end).is_some_and(|t| {
+                t.capitalized || lex.words.has(t.norm.as_str(), WordClass::Direction)
+            });
             if possessive && owns_a_place {
                 owner = Some((found.end, head));
                 i = found.end;
                 continue;
             }
             // "the presidents of Colombia" is no place; "the north of Syria" is.
-            let of_a_part =
-                prev != "of" || (head >= 2 && PARTS.contains(&toks[head - 2].norm.as_str()));
+            let of_a_part = prev != "of"
+                || (head >= 2
+                    && lex
+                        .words
+                        .has(toks[head - 2].norm.as_str(), WordClass::CountryPart));
             // "in Israeli tank shelling": a demonym names a people, not a place.
             if (locative || destination) && of_a_part && !found.values[0].1 {
                 out.push(PlaceSpan {
@@ -199,8 +200,8 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             i = found.end;
             continue;
         }
-        if let Some(end) =
-            unknown_name_end(text, toks, i).filter(|_| named_as_place || (locative && prev != "of"))
+        if let Some(end) = unknown_name_end(lex, text, toks, i)
+            .filter(|_| named_as_place || (locative && prev != "of"))
         {
             out.push(PlaceSpan {
                 start: i,
@@ -219,82 +220,11 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
     out
 }
 
-/// Nouns that say the capitalised name beside them is a place: "the town of X", "the X district".
-const PLACE_HEADS: &[&str] = &[
-    "border",
-    "town",
-    "village",
-    "city",
-    "district",
-    "province",
-    "region",
-    "township",
-    "county",
-    "state",
-    "governorate",
-    "camp",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "crossing",
-    "valley",
-    "area",
-];
-
-/// Nouns after a name that make it a first-level division: "the Krasnodar region".
-const DIVISIONS: &[&str] = &[
-    "region",
-    "province",
-    "governorate",
-    "oblast",
-    "krai",
-    "state",
-    "department",
-    "prefecture",
-];
-
-/// Nouns for part of a country: "the north of Syria", "parts of Ukraine".
-const PARTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "centre",
-    "center",
-    "parts",
-    "part",
-    "areas",
-    "regions",
-    "outskirts",
-    "rest",
-    "interior",
-];
-
-/// Adjectives of direction between a preposition and a name: "in southern Lebanon".
-const DIRECTIONS: &[&str] = &[
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "north-eastern",
-    "northeastern",
-    "north-western",
-    "northwestern",
-    "south-eastern",
-    "southeastern",
-    "south-western",
-    "southwestern",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
-
 /// A region of our alias table named by a direction and a country: "in southern Lebanon" is
 /// the region South Lebanon.
 fn directional_region(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<PlaceSpan> {
-    if !DIRECTIONS.contains(&toks[i].norm.as_str()) || !toks.get(i + 1)?.capitalized {
+    if !lex.words.has(toks[i].norm.as_str(), WordClass::Direction) || !toks.get(i + 1)?.capitalized
+    {
         return None;
     }
     let found = lex.places.longest_at(text, toks, i)?;
@@ -310,30 +240,11 @@ fn directional_region(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> O
         end: found.end,
         source: PlaceSource::Gazetteer(curated),
         locative: is_locative(toks, i) || prev == "of",
-        motion: MOTION.contains(&prev),
+        motion: lex.words.has(prev, WordClass::Motion),
         destination: matches!(prev, "into" | "towards" | "toward" | "onto"),
         partial: false,
     })
 }
-
-/// Nouns that make the name before them a building or a street, not the town of that name:
-/// "Nasser Hospital", "Syria Street".
-const BUILDINGS: &[&str] = &[
-    "hospital",
-    "clinic",
-    "school",
-    "university",
-    "mosque",
-    "church",
-    "stadium",
-    "hotel",
-    "prison",
-    "street",
-    "road",
-    "avenue",
-    "square",
-    "bridge",
-];
 
 /// "from Russia's Krasnodar region": a place owned by a country named right after "from".
 fn from_possessor(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool {
@@ -349,22 +260,10 @@ fn from_possessor(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> bool 
         })
 }
 
-/// Nouns that make the name before them a river, sea or mountain range.
-const LANDFORMS: &[&str] = &[
-    "river",
-    "sea",
-    "lake",
-    "mountains",
-    "strait",
-    "gulf",
-    "canal",
-    "bay",
-];
-
 /// Whether the words between a place ending at `small_end` and one starting at `wide_start`
 /// make the first part of the second: "the Lakki Marwat district of Pakistan's Khyber
 /// Pakhtunkhwa province", "Abu Salim, a district of Tripoli".
-pub fn part_of(toks: &[Token], small_end: usize, wide_start: usize) -> bool {
+pub fn part_of(lex: &Lexicons, toks: &[Token], small_end: usize, wide_start: usize) -> bool {
     let Some(between) = toks.get(small_end..wide_start) else {
         return false;
     };
@@ -372,23 +271,24 @@ pub fn part_of(toks: &[Token], small_end: usize, wide_start: usize) -> bool {
         && between.iter().any(|t| t.norm == "of")
         && between
             .iter()
-            .any(|t| PLACE_HEADS.contains(&t.norm.as_str()))
+            .any(|t| lex.words.has(t.norm.as_str(), WordClass::PlaceHead))
 }
 
 /// "the town of X", "the village of X", "the X district", "the regional capital, X", "the
 /// Libyan capital Tripoli".
-fn place_shaped(toks: &[Token], i: usize) -> bool {
+fn place_shaped(lex: &Lexicons, toks: &[Token], i: usize) -> bool {
     let norm = |k: usize| crate::time::norm_at(toks, k);
-    let after_of = i >= 2 && norm(i - 1) == "of" && PLACE_HEADS.contains(&norm(i - 2));
+    let after_of =
+        i >= 2 && norm(i - 1) == "of" && lex.words.has(norm(i - 2), WordClass::PlaceHead);
     // "the Kupwara district", "the Lakki Marwat district": a head noun after the name's words.
     let before_head = i >= 1
         && norm(i - 1) == "the"
         && (i + 1..i + 4)
             .take_while(|&k| k == i + 1 || toks.get(k - 1).is_some_and(|t| t.capitalized))
-            .any(|k| PLACE_HEADS.contains(&norm(k)));
+            .any(|k| lex.words.has(norm(k), WordClass::PlaceHead));
     let apposed = i >= 2
         && norm(i - 1) == ","
-        && (PLACE_HEADS.contains(&norm(i - 2)) || norm(i - 2) == "capital");
+        && (lex.words.has(norm(i - 2), WordClass::PlaceHead) || norm(i - 2) == "capital");
     // "in the Libyan capital Tripoli", "the provincial capital Goma".
     let capital = i >= 2 && norm(i - 1) == "capital" && toks[i - 2].norm != "'s";
     after_of || before_head || apposed || capital
@@ -404,18 +304,14 @@ fn phrase_is_locative(toks: &[Token], i: usize) -> bool {
         .any(|k| is_locative(toks, k + 1) && toks[k + 1].norm == "the")
 }
 
-/// Words that are capitalised without being place names.
-const NOT_PLACES: &[&str] = &[
-    "the", "a", "an", "this", "that", "his", "her", "their", "its", "addition", "response",
-    "total", "part", "fact", "recent", "early", "late", "mid",
-];
-
 /// The end of a run of one to three capitalised words at `i` that no lexicon knows.
-fn unknown_name_end(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+fn unknown_name_end(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<usize> {
     let is_name = |t: &Token| {
         t.capitalized
             && t.kind == observer_text::TokenKind::Word
-            && !NOT_PLACES.contains(&crate::lexicon::match_key(&t.norm))
+            && !lex
+                .words
+                .has(crate::lexicon::match_key(&t.norm), WordClass::NotPlace)
             && !crate::time::is_calendar_word(crate::lexicon::match_key(&t.norm))
             && text[t.start..t.end].chars().any(char::is_lowercase)
     };

@@ -2,7 +2,7 @@
 //! "several hundred", "dozens"), and casualty counts built on them: who (military, civilian) and
 //! what happened to them (killed, injured, missing, captured).
 
-use crate::lexicons::{Cue, Lexicons, Quant};
+use crate::lexicons::{Cue, Lexicons, Quant, WordClass};
 use observer_model::{Casualty, CasualtyGroup, CasualtyKind};
 use observer_text::{Token, TokenKind};
 
@@ -26,47 +26,6 @@ pub struct CasualtySpan {
     pub casualty: Casualty,
     pub rule: String,
 }
-
-/// Words after a number that make it a measure rather than a count of people.
-const UNITS: &[&str] = &[
-    "hours",
-    "hour",
-    "days",
-    "day",
-    "weeks",
-    "week",
-    "months",
-    "month",
-    "years",
-    "year",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "metres",
-    "meters",
-    "tonnes",
-    "tons",
-    "percent",
-    "%",
-    "dollars",
-    "euros",
-    "trucks",
-    "lorries",
-    "vehicles",
-    "homes",
-    "houses",
-    "buildings",
-    "times",
-    "rounds",
-    "shells",
-    "rockets",
-    "missiles",
-    "drones",
-    "minutes",
-    "villages",
-    "towns",
-];
 
 /// Numbers beyond this are not casualty counts (nor anything else a news report counts).
 const LARGEST: u64 = 100_000_000;
@@ -378,16 +337,6 @@ const AUXILIARIES: &[&str] = &[
 /// ("20 soldiers were killed when hundreds of fighters attacked").
 const CLAUSE_OPENERS: &[&str] = &["when", "after", "as", "while", "because", "since", "before"];
 
-/// Outcome words that are nouns: they name the dead or hurt rather than act on a count after them.
-const OUTCOME_NOUNS: &[&str] = &[
-    "bodies",
-    "deaths",
-    "death",
-    "fatalities",
-    "injuries",
-    "hostages",
-];
-
 /// "two Hezbollah members", "three members of the Revolutionary Guards": members of an armed group
 /// (a rebel or military organisation, or a military victim noun after "of") are fighters.
 /// Returns the end of the victims and their group.
@@ -479,7 +428,7 @@ pub fn find_casualties(
         // "24 hours", "a 52-year-old man", "400 tonnes": measures, not people.
         if toks
             .get(q.end)
-            .is_some_and(|t| t.norm == "-" || UNITS.contains(&t.norm.as_str()))
+            .is_some_and(|t| t.norm == "-" || lex.words.has(t.norm.as_str(), WordClass::Unit))
         {
             continue;
         }
@@ -503,7 +452,7 @@ pub fn find_casualties(
                 break;
             }
             // "two Russian missiles", "11 military vehicles": things, not people.
-            if UNITS.contains(&toks[k].norm.as_str()) {
+            if lex.words.has(toks[k].norm.as_str(), WordClass::Unit) {
                 measure = true;
                 break;
             }
@@ -549,7 +498,9 @@ pub fn find_casualties(
             } else if e <= q.start {
                 // "the bodies of two drivers", "34 bodies had been recovered ... and 20 people":
                 // an outcome noun reaches only the count it governs with "of".
-                let noun = OUTCOME_NOUNS.contains(&toks[e - 1].norm.as_str());
+                let noun = lex
+                    .words
+                    .has(toks[e - 1].norm.as_str(), WordClass::OutcomeNoun);
                 if noun && e < q.start && toks[e].norm != "of" {
                     return false;
                 }
