@@ -311,7 +311,7 @@ impl<V> Default for PhraseMatcher<V> {
 }
 
 /// A phrase found in a token slice: tokens `[start, end)` and every value stored for it.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Found<'m, V> {
     pub start: usize,
     pub end: usize,
