@@ -417,6 +417,38 @@ impl<'a> Sentence<'a> {
     fn peoples(&self, at: usize) -> Option<Found<'a, usize>> {
         self.starts.get(at)?.peoples
     }
+
+    /// Whether a lexicon phrase of the actor layer starts at token `at`.
+    fn any_phrase(&self, at: usize) -> bool {
+        self.starts.get(at).is_some_and(|s| {
+            s.titles.is_some()
+                || s.roles.is_some()
+                || s.orgs.is_some()
+                || s.people.is_some()
+                || s.countries.is_some()
+                || s.capitals.is_some()
+                || s.peoples.is_some()
+        })
+    }
+
+    /// Whether some rule of [`actor_at`] can find an actor at token `i`: most tokens start none,
+    /// and are passed over without trying the rules. Each rule needs one of these at `i`: a phrase
+    /// of a lexicon, a name, one of the words [`pronoun_at`], [`appealed_pronoun`] and "ethnic"
+    /// (for [`countries_at`] and [`people_at`]) read, a "-led" compound ([`led_by_at`]), or the
+    /// adjective of "senior officials from both sides" ([`pair_head`]) before a title or role noun.
+    fn may_start_actor(&self, i: usize) -> bool {
+        let tok = &self.toks[i];
+        self.any_phrase(i)
+            || is_name_token(self.text, tok)
+            || matches!(
+                tok.norm.as_str(),
+                "them" | "ethnic" | "it" | "group" | "movement" | "he" | "she" | "his" | "her"
+            )
+            || tok.norm.ends_with("-led")
+            || (!tok.capitalized
+                && tok.kind == TokenKind::Word
+                && (self.titles(i + 1).is_some() || self.roles(i + 1).is_some()))
+    }
 }
 
 /// Finds the actors of one sentence. `memory` carries names and roles across sentences.
@@ -431,6 +463,10 @@ pub fn find_actors(
     memory.pair_recent = memory.pair_recent.saturating_sub(1);
     let mut i = 0;
     while i < toks.len() {
+        if !s.may_start_actor(i) {
+            i += 1;
+            continue;
+        }
         let before = spans.len();
         let next = actor_at(s, i, memory, &mut spans);
         let next = official_of_group(s, next, &mut spans[before..]).unwrap_or(next);
