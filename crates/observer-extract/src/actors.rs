@@ -164,45 +164,49 @@ const PLACE_NOUNS: &[&str] = &[
     "state",
 ];
 
-/// Capitalised words that start sentences or names but are never part of a person's name.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "on",
-    "in",
-    "at",
-    "and",
-    "but",
-    "or",
-    "of",
-    "for",
-    "said",
-    "says",
-    "told",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "also",
-    "however",
-    "meanwhile",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "who",
-];
+/// Capitalised words that start sentences or names but are never part of a person's name (a
+/// `match`, not a list searched word by word: every capitalised token of an article is asked).
+fn never_a_name(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "on"
+            | "in"
+            | "at"
+            | "and"
+            | "but"
+            | "or"
+            | "of"
+            | "for"
+            | "said"
+            | "says"
+            | "told"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "also"
+            | "however"
+            | "meanwhile"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "his"
+            | "her"
+            | "their"
+            | "who"
+    )
+}
 
 pub fn is_locative(toks: &[Token], i: usize) -> bool {
     let according_to = i >= 2 && toks[i - 2].norm == "according";
@@ -322,7 +326,7 @@ pub fn is_launch_origin(toks: &[Token], i: usize) -> bool {
 fn is_name_token(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Word
         && tok.capitalized
-        && !NOT_NAMES.contains(&match_key(&tok.norm))
+        && !never_a_name(match_key(&tok.norm))
         && !crate::time::is_calendar_word(match_key(&tok.norm))
         && text[tok.start..tok.end].chars().any(char::is_lowercase)
 }
@@ -350,6 +354,8 @@ struct Starts<'l> {
     countries: Option<Found<'l, (usize, bool)>>,
     capitals: Option<Found<'l, usize>>,
     peoples: Option<Found<'l, usize>>,
+    /// The token can be part of a person's name ([`is_name_token`]).
+    name: bool,
 }
 
 /// A sentence with the phrases of the actor lexicons found at each of its tokens, looked up once:
@@ -373,6 +379,7 @@ impl<'a> Sentence<'a> {
                 countries: lex.countries.longest_at(text, toks, i),
                 capitals: lex.capitals.longest_at(text, toks, i),
                 peoples: lex.peoples.longest_at(text, toks, i),
+                name: is_name_token(text, &toks[i]),
             })
             .collect();
         Sentence {
@@ -439,7 +446,7 @@ impl<'a> Sentence<'a> {
     fn may_start_actor(&self, i: usize) -> bool {
         let tok = &self.toks[i];
         self.any_phrase(i)
-            || is_name_token(self.text, tok)
+            || self.starts[i].name
             || matches!(
                 tok.norm.as_str(),
                 "them" | "ethnic" | "it" | "group" | "movement" | "he" | "she" | "his" | "her"
@@ -936,7 +943,7 @@ fn official_of_group(s: &Sentence, at: usize, found: &mut [ActorSpan]) -> Option
         && body.end == at;
     let title = s.titles(at).filter(|_| speaks_for_group)?;
     let entry = &lex.title_entries[title.values[0]];
-    let end = name_end(text, toks, title.end);
+    let end = name_end(s, title.end);
     body.end = end;
     body.actor.text = surface(text, toks, body.start, end);
     body.actor.title = Some(entry.title.clone());
@@ -1086,7 +1093,7 @@ fn countries_at(s: &Sentence, i: usize, spans: &mut Vec<ActorSpan>) -> Option<us
     let group = spans.len();
     let span_start = i;
     if let Some(title_end) = s.titles(end).map(|f| f.end) {
-        let name_end = name_end(text, toks, title_end);
+        let name_end = name_end(s, title_end);
         if countries.len() == 1 && name_end > title_end {
             let country = &lex.country_entries[countries[0].1.0];
             return titled_person_at(s, end, span_start, Some(country.iso3.clone()), spans, group);
@@ -1255,9 +1262,9 @@ fn members_of_countries(
 }
 
 /// The end of a run of up to three name tokens starting at `i` (equal to `i` when there is none).
-fn name_end(text: &str, toks: &[Token], i: usize) -> usize {
+fn name_end(s: &Sentence, i: usize) -> usize {
     let mut end = i;
-    while end < toks.len() && end < i + 3 && is_name_token(text, &toks[end]) {
+    while end < i + 3 && s.starts.get(end).is_some_and(|t| t.name) {
         end += 1;
     }
     end
@@ -1276,7 +1283,7 @@ fn titled_person_at(
     let (lex, text, toks) = (s.lex, s.text, s.toks);
     let found = s.titles(i)?;
     let entry = &lex.title_entries[found.values[0]];
-    let end = name_end(text, toks, found.end);
+    let end = name_end(s, found.end);
     if end == found.end {
         return None;
     }
@@ -1318,7 +1325,7 @@ fn named_person_at(
     group: usize,
 ) -> Option<usize> {
     let (lex, text, toks) = (s.lex, s.text, s.toks);
-    let end = name_end(text, toks, i);
+    let end = name_end(s, i);
     if end == i {
         return None;
     }
