@@ -323,6 +323,8 @@ pub fn is_launch_origin(toks: &[Token], i: usize) -> bool {
         )
 }
 
+// Inlined: most tokens are turned away by the first two tests, asked once per token of an article.
+#[inline]
 fn is_name_token(text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Word
         && tok.capitalized

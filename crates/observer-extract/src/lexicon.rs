@@ -528,7 +528,9 @@ impl<V> PhraseMatcher<V> {
                     .map(|e| self.ending(e as usize))
                     .find_map(|(cases, values)| {
                         (cases.iter().zip(words))
-                            .all(|(case, t)| case_fits(*case, &text[t.start..t.end]))
+                            .all(|(&case, t)| {
+                                case == Case::Any || case_fits(case, &text[t.start..t.end])
+                            })
                             .then_some(values)
                     })
             {
