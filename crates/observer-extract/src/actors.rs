@@ -2,7 +2,7 @@
 //! their titles, organisations and armed groups, generic groups ("rebels", "civilians"), and light
 //! coreference within an article ("the ministry", "Aliyev", "he", "his country").
 
-use crate::lexicon::{Found, match_key};
+use crate::lexicon::{Found, has_word, match_key};
 use crate::lexicons::{Lexicons, OrgEntry};
 use observer_model::Actor;
 use observer_text::{Token, TokenKind};
@@ -360,6 +360,49 @@ struct Starts<'l> {
     name: bool,
 }
 
+impl Starts<'_> {
+    /// No phrase starts at the token, and it is no name.
+    const NONE: Self = Starts {
+        titles: None,
+        roles: None,
+        orgs: None,
+        people: None,
+        countries: None,
+        capitals: None,
+        peoples: None,
+        name: false,
+    };
+
+    fn with_name(self, name: bool) -> Self {
+        Starts { name, ..self }
+    }
+}
+
+/// The words some phrase of the actor lexicons starts with (a bitset by word id, see
+/// [`has_word`]): one bit test turns away a token that starts none, where each lexicon would
+/// need its own.
+fn actor_first_words(lex: &Lexicons) -> &[u64] {
+    lex.actor_first_words.get_or_init(|| {
+        let lexicons = [
+            lex.titles.first_words(),
+            lex.roles.first_words(),
+            lex.orgs.first_words(),
+            lex.people.first_words(),
+            lex.countries.first_words(),
+            lex.capitals.first_words(),
+            lex.peoples.first_words(),
+        ];
+        let len = lexicons.iter().map(|bits| bits.len()).max().unwrap_or(0);
+        (0..len)
+            .map(|w| {
+                lexicons
+                    .iter()
+                    .fold(0, |all, bits| all | bits.get(w).copied().unwrap_or(0))
+            })
+            .collect()
+    })
+}
+
 /// A sentence with the phrases of the actor lexicons found at each of its tokens, looked up once:
 /// the actor rules ask about the same token and the few after it again and again ("the" is asked
 /// whether it starts a title or a role noun by four rules).
@@ -372,16 +415,23 @@ struct Sentence<'a> {
 
 impl<'a> Sentence<'a> {
     fn new(lex: &'a Lexicons, text: &'a str, toks: &'a [Token]) -> Self {
-        let starts = (0..toks.len())
-            .map(|i| Starts {
-                titles: lex.titles.longest_at(text, toks, i),
-                roles: lex.roles.longest_at(text, toks, i),
-                orgs: lex.orgs.longest_at(text, toks, i),
-                people: lex.people.longest_at(text, toks, i),
-                countries: lex.countries.longest_at(text, toks, i),
-                capitals: lex.capitals.longest_at(text, toks, i),
-                peoples: lex.peoples.longest_at(text, toks, i),
-                name: is_name_token(text, &toks[i]),
+        let first_words = actor_first_words(lex);
+        let starts = (toks.iter().enumerate())
+            .map(|(i, tok)| {
+                let name = is_name_token(text, tok);
+                if !has_word(first_words, tok.key) {
+                    return Starts::NONE.with_name(name);
+                }
+                Starts {
+                    titles: lex.titles.longest_at(text, toks, i),
+                    roles: lex.roles.longest_at(text, toks, i),
+                    orgs: lex.orgs.longest_at(text, toks, i),
+                    people: lex.people.longest_at(text, toks, i),
+                    countries: lex.countries.longest_at(text, toks, i),
+                    capitals: lex.capitals.longest_at(text, toks, i),
+                    peoples: lex.peoples.longest_at(text, toks, i),
+                    name,
+                }
             })
             .collect();
         Sentence {
