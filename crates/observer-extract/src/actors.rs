@@ -1535,3 +1535,56 @@ fn pronoun_at(
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Articles whose sentences use every rule of [`actor_at`]: pairs, appeals to "them",
+    /// organisations, office holders, "-led" forces, countries and demonyms, peoples, titles,
+    /// capitals, names, pronouns and role nouns.
+    const ARTICLES: &[&str] = &[
+        "Senior officials from both sides met in Geneva on Monday. Russia, which has troops in \
+         both countries, called on them to return to talks. Foreign Minister Sergei Lavrov said \
+         the ceasefire must hold. He added that his country would send observers. Lavrov later \
+         flew to Baku.",
+        "The Saudi-led coalition struck a Houthi base near Hodeidah, a coalition spokesman said. \
+         The group said three fighters were killed. It said the strikes hit a school. Ethnic \
+         Armenian forces and Azeri troops exchanged fire, and three Palestinians were wounded.",
+        "Moscow said it had not been consulted. Maria Okonjo, the regional governor, said \
+         protesters had blocked the road. She urged them to disperse. The army said its \
+         positions were shelled, and the ministry denied it.",
+    ];
+
+    /// The test that lets most tokens pass without trying the rules turns away no token at
+    /// which a rule finds an actor.
+    #[test]
+    fn tokens_passed_over_start_no_actor() {
+        let lex = crate::built_lexicons();
+        let (mut tried, mut passed_over) = (0, 0);
+        for text in ARTICLES {
+            let mut memory = ActorMemory::default();
+            for sentence in observer_text::sentences(text) {
+                let toks = lex.vocab.tokens(text, sentence.start, sentence.end);
+                let s = Sentence::new(&lex, text, &toks);
+                for i in 0..toks.len() {
+                    tried += 1;
+                    if s.may_start_actor(i) {
+                        continue;
+                    }
+                    passed_over += 1;
+                    let mut spans = Vec::new();
+                    let next = actor_at(&s, i, &memory, &mut spans);
+                    assert!(
+                        spans.is_empty() && next == i + 1,
+                        "{:?} in {:?} was passed over but starts {spans:?}",
+                        toks[i].norm,
+                        &text[sentence.start..sentence.end]
+                    );
+                }
+                find_actors(&lex, text, &toks, &mut memory);
+            }
+        }
+        assert!(passed_over > 0 && passed_over < tried);
+    }
+}
