@@ -346,8 +346,7 @@ fn surface(text: &str, toks: &[Token], start: usize, end: usize) -> String {
     text[toks[start].start..toks[end - 1].end].to_string()
 }
 
-/// The longest phrase of each actor lexicon that starts at one token.
-#[derive(Clone, Copy)]
+/// The longest phrase of each actor lexicon that starts at one token, where one does.
 struct Starts<'l> {
     titles: Option<Found<'l, usize>>,
     roles: Option<Found<'l, usize>>,
@@ -356,25 +355,17 @@ struct Starts<'l> {
     countries: Option<Found<'l, (usize, bool)>>,
     capitals: Option<Found<'l, usize>>,
     peoples: Option<Found<'l, usize>>,
-    /// The token can be part of a person's name ([`is_name_token`]).
-    name: bool,
 }
 
 impl Starts<'_> {
-    /// No phrase starts at the token, and it is no name.
-    const NONE: Self = Starts {
-        titles: None,
-        roles: None,
-        orgs: None,
-        people: None,
-        countries: None,
-        capitals: None,
-        peoples: None,
-        name: false,
-    };
-
-    fn with_name(self, name: bool) -> Self {
-        Starts { name, ..self }
+    fn any(&self) -> bool {
+        self.titles.is_some()
+            || self.roles.is_some()
+            || self.orgs.is_some()
+            || self.people.is_some()
+            || self.countries.is_some()
+            || self.capitals.is_some()
+            || self.peoples.is_some()
     }
 }
 
@@ -410,19 +401,27 @@ struct Sentence<'a> {
     lex: &'a Lexicons,
     text: &'a str,
     toks: &'a [Token],
-    starts: Vec<Starts<'a>>,
+    /// For each token, the index in `phrases` of the phrases starting at it, [`Sentence::NONE`]
+    /// for the many tokens at which none starts.
+    phrases_at: Vec<u32>,
+    phrases: Vec<Starts<'a>>,
+    /// For each token, whether it can be part of a person's name ([`is_name_token`]).
+    names: Vec<bool>,
 }
 
 impl<'a> Sentence<'a> {
+    /// The index of no phrases.
+    const NONE: u32 = u32::MAX;
+
     fn new(lex: &'a Lexicons, text: &'a str, toks: &'a [Token]) -> Self {
         let first_words = actor_first_words(lex);
-        let starts = (toks.iter().enumerate())
+        let mut phrases = Vec::new();
+        let phrases_at = (toks.iter().enumerate())
             .map(|(i, tok)| {
-                let name = is_name_token(text, tok);
                 if !has_word(first_words, tok.key) {
-                    return Starts::NONE.with_name(name);
+                    return Self::NONE;
                 }
-                Starts {
+                let starts = Starts {
                     titles: lex.titles.longest_at(text, toks, i),
                     roles: lex.roles.longest_at(text, toks, i),
                     orgs: lex.orgs.longest_at(text, toks, i),
@@ -430,64 +429,67 @@ impl<'a> Sentence<'a> {
                     countries: lex.countries.longest_at(text, toks, i),
                     capitals: lex.capitals.longest_at(text, toks, i),
                     peoples: lex.peoples.longest_at(text, toks, i),
-                    name,
+                };
+                if !starts.any() {
+                    return Self::NONE;
                 }
+                phrases.push(starts);
+                u32::try_from(phrases.len() - 1).expect("fewer than 2^32 tokens in a sentence")
             })
             .collect();
         Sentence {
             lex,
             text,
             toks,
-            starts,
+            phrases_at,
+            phrases,
+            names: toks.iter().map(|tok| is_name_token(text, tok)).collect(),
         }
+    }
+
+    /// The phrases starting at token `at`, if any.
+    fn at(&self, at: usize) -> Option<&Starts<'a>> {
+        self.phrases.get(*self.phrases_at.get(at)? as usize)
     }
 
     /// The longest title ("foreign minister") starting at token `at`.
     fn titles(&self, at: usize) -> Option<Found<'a, usize>> {
-        self.starts.get(at)?.titles
+        self.at(at)?.titles
     }
 
     /// The longest role noun ("troops", "the ministry") starting at token `at`.
     fn roles(&self, at: usize) -> Option<Found<'a, usize>> {
-        self.starts.get(at)?.roles
+        self.at(at)?.roles
     }
 
     /// The longest organisation's name starting at token `at`.
     fn orgs(&self, at: usize) -> Option<Found<'a, usize>> {
-        self.starts.get(at)?.orgs
+        self.at(at)?.orgs
     }
 
     /// The longest known office holder's name starting at token `at`.
     fn people(&self, at: usize) -> Option<Found<'a, usize>> {
-        self.starts.get(at)?.people
+        self.at(at)?.people
     }
 
     /// The longest country name or demonym starting at token `at`.
     fn countries(&self, at: usize) -> Option<Found<'a, (usize, bool)>> {
-        self.starts.get(at)?.countries
+        self.at(at)?.countries
     }
 
     /// The longest capital's name starting at token `at`.
     fn capitals(&self, at: usize) -> Option<Found<'a, usize>> {
-        self.starts.get(at)?.capitals
+        self.at(at)?.capitals
     }
 
     /// The longest plural demonym ("Palestinians") starting at token `at`.
     fn peoples(&self, at: usize) -> Option<Found<'a, usize>> {
-        self.starts.get(at)?.peoples
+        self.at(at)?.peoples
     }
 
-    /// Whether a lexicon phrase of the actor layer starts at token `at`.
-    fn any_phrase(&self, at: usize) -> bool {
-        self.starts.get(at).is_some_and(|s| {
-            s.titles.is_some()
-                || s.roles.is_some()
-                || s.orgs.is_some()
-                || s.people.is_some()
-                || s.countries.is_some()
-                || s.capitals.is_some()
-                || s.peoples.is_some()
-        })
+    /// Whether token `at` can be part of a person's name.
+    fn is_name(&self, at: usize) -> bool {
+        self.names.get(at).is_some_and(|&name| name)
     }
 
     /// Whether some rule of [`actor_at`] can find an actor at token `i`: most tokens start none,
@@ -497,8 +499,8 @@ impl<'a> Sentence<'a> {
     /// adjective of "senior officials from both sides" ([`pair_head`]) before a title or role noun.
     fn may_start_actor(&self, i: usize) -> bool {
         let tok = &self.toks[i];
-        self.any_phrase(i)
-            || self.starts[i].name
+        self.at(i).is_some()
+            || self.names[i]
             || matches!(
                 tok.norm.as_str(),
                 "them" | "ethnic" | "it" | "group" | "movement" | "he" | "she" | "his" | "her"
@@ -1316,7 +1318,7 @@ fn members_of_countries(
 /// The end of a run of up to three name tokens starting at `i` (equal to `i` when there is none).
 fn name_end(s: &Sentence, i: usize) -> usize {
     let mut end = i;
-    while end < i + 3 && s.starts.get(end).is_some_and(|t| t.name) {
+    while end < i + 3 && s.is_name(end) {
         end += 1;
     }
     end
@@ -1567,7 +1569,7 @@ mod tests {
             for sentence in observer_text::sentences(text) {
                 let toks = lex.vocab.tokens(text, sentence.start, sentence.end);
                 let s = Sentence::new(&lex, text, &toks);
-                for i in 0..toks.len() {
+                for (i, tok) in toks.iter().enumerate() {
                     tried += 1;
                     if s.may_start_actor(i) {
                         continue;
@@ -1578,7 +1580,7 @@ mod tests {
                     assert!(
                         spans.is_empty() && next == i + 1,
                         "{:?} in {:?} was passed over but starts {spans:?}",
-                        toks[i].norm,
+                        tok.norm,
                         &text[sentence.start..sentence.end]
                     );
                 }
