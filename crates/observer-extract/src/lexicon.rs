@@ -311,11 +311,19 @@ impl<V> Default for PhraseMatcher<V> {
 }
 
 /// A phrase found in a token slice: tokens `[start, end)` and every value stored for it.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Found<'m, V> {
     pub start: usize,
     pub end: usize,
     pub values: &'m [V],
+}
+
+/// Whether bit `word` of a bitset by word id is set.
+#[inline]
+pub fn has_word(bits: &[u64], word: u32) -> bool {
+    let word = word as usize;
+    bits.get(word / 64)
+        .is_some_and(|bits| bits & (1 << (word % 64)) != 0)
 }
 
 /// The form tokens are compared in: normalised, without a possessive ending.
@@ -491,10 +499,12 @@ impl<V> PhraseMatcher<V> {
     /// phrase is found at it.
     #[inline]
     pub fn may_start_at(&self, tok: &Token) -> bool {
-        let first = tok.key as usize;
-        self.starts
-            .get(first / 64)
-            .is_some_and(|bits| bits & (1 << (first % 64)) != 0)
+        has_word(&self.starts, tok.key)
+    }
+
+    /// The words phrases start with, as a bitset by word id (see [`has_word`]).
+    pub fn first_words(&self) -> &[u64] {
+        &self.starts
     }
 
     /// The longest phrase starting at token `i`. The tokens must be keyed by the vocabulary the
@@ -528,7 +538,9 @@ impl<V> PhraseMatcher<V> {
                     .map(|e| self.ending(e as usize))
                     .find_map(|(cases, values)| {
                         (cases.iter().zip(words))
-                            .all(|(case, t)| case_fits(*case, &text[t.start..t.end]))
+                            .all(|(&case, t)| {
+                                case == Case::Any || case_fits(case, &text[t.start..t.end])
+                            })
                             .then_some(values)
                     })
             {

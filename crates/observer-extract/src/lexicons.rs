@@ -264,6 +264,10 @@ pub struct Lexicons {
     pub event_nouns: PhraseMatcher<EventType>,
     pub place_entries: Vec<PlaceEntry>,
     pub words: WordClasses,
+    /// The words a phrase of an actor lexicon starts with, as a bitset by word id: made on first
+    /// use by the actor layer, which turns away most tokens with it.
+    #[serde(skip)]
+    pub actor_first_words: std::sync::OnceLock<Vec<u64>>,
 }
 
 fn parse_f64(s: &str) -> Option<f64> {
