@@ -1659,14 +1659,18 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 let own_speech_act =
                     (speaker_is_source && is_speech_act(ty) && !denied_act) || joint_voice;
                 let claimant = claimant.filter(|_| !own_speech_act);
-                let mut provenance = vec![FieldEvidence {
+                // Sized for the trigger, three actors, stance, disclaimer, date and place: no
+                // regrowth while the event is filled.
+                let mut provenance = Vec::with_capacity(8);
+                provenance.push(FieldEvidence {
                     field: "type".into(),
                     start: Some(tstart),
                     end: Some(tend),
                     text: Some(ttext.clone()),
                     rule: ["trigger:", entry.id.as_str()].concat(),
-                }];
-                let mut rules = vec![["trigger:", entry.id.as_str()].concat()];
+                });
+                let mut rules = Vec::with_capacity(t.cue_rules.len() + 8);
+                rules.push(["trigger:", entry.id.as_str()].concat());
                 rules.extend(t.cue_rules.iter().cloned());
                 let source = src.map(|k| {
                     let (a, ev) = b.actor_field("source", k, actor_rule);
@@ -1795,13 +1799,13 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         // "If the fighting continues, hundreds of thousands could starve": fighting named as a
         // condition is what is feared, and a speaker with no force (an aid agency, a monitor)
         // threatens none.
-        let modals: Vec<&str> = e
+        let mut modals = e
             .rules
             .iter()
             .filter_map(|r| r.strip_prefix("cue:modal:"))
-            .collect();
+            .peekable();
         let only_a_condition =
-            !modals.is_empty() && modals.iter().all(|m| matches!(*m, "if" | "unless"));
+            modals.peek().is_some() && modals.all(|m| matches!(m, "if" | "unless"));
         let unarmed_speaker = e.claimant.as_ref().is_some_and(|c| {
             matches!(
                 c.role.as_deref(),
