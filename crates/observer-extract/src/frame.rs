@@ -1659,14 +1659,18 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                 let own_speech_act =
                     (speaker_is_source && is_speech_act(ty) && !denied_act) || joint_voice;
                 let claimant = claimant.filter(|_| !own_speech_act);
-                let mut provenance = vec![FieldEvidence {
+                // Sized for the trigger, three actors, stance, disclaimer, date and place: no
+                // regrowth while the event is filled.
+                let mut provenance = Vec::with_capacity(8);
+                provenance.push(FieldEvidence {
                     field: "type".into(),
                     start: Some(tstart),
                     end: Some(tend),
                     text: Some(ttext.clone()),
                     rule: ["trigger:", entry.id.as_str()].concat(),
-                }];
-                let mut rules = vec![["trigger:", entry.id.as_str()].concat()];
+                });
+                let mut rules = Vec::with_capacity(t.cue_rules.len() + 8);
+                rules.push(["trigger:", entry.id.as_str()].concat());
                 rules.extend(t.cue_rules.iter().cloned());
                 let source = src.map(|k| {
                     let (a, ev) = b.actor_field("source", k, actor_rule);
@@ -1795,13 +1799,13 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         // "If the fighting continues, hundreds of thousands could starve": fighting named as a
         // condition is what is feared, and a speaker with no force (an aid agency, a monitor)
         // threatens none.
-        let modals: Vec<&str> = e
+        let mut modals = e
             .rules
             .iter()
             .filter_map(|r| r.strip_prefix("cue:modal:"))
-            .collect();
+            .peekable();
         let only_a_condition =
-            !modals.is_empty() && modals.iter().all(|m| matches!(*m, "if" | "unless"));
+            modals.peek().is_some() && modals.all(|m| matches!(m, "if" | "unless"));
         let unarmed_speaker = e.claimant.as_ref().is_some_and(|c| {
             matches!(
                 c.role.as_deref(),
@@ -2371,13 +2375,18 @@ fn attach_casualties(b: &Builder, events: &mut Vec<Event>, evidence: &Evidence) 
 /// sides named. When a party to the war is the claimant, it is the one attacked.
 pub fn fill_from_dyad(events: &mut Vec<Event>) {
     let dyad = article_dyad(events);
-    let pair = dyad.clone().or_else(|| article_pair(events));
     // "Officials from the two countries": two states, even when the war is a civil one.
     let two_states = |p: &(Actor, Actor)| p.0.country != p.1.country;
-    let states = pair
-        .clone()
-        .filter(two_states)
-        .or_else(|| article_pair(events).filter(two_states));
+    // The article's pair of states is looked for once: with no dyad it is the pair as well.
+    let (pair, states) = match &dyad {
+        Some(d) if two_states(d) => (dyad.clone(), dyad.clone()),
+        Some(_) => (dyad.clone(), article_pair(events).filter(two_states)),
+        None => {
+            let pair = article_pair(events);
+            let states = pair.clone().filter(two_states);
+            (pair, states)
+        }
+    };
     match &pair {
         Some((a, b)) => expand_sides(events, a, b, states.as_ref()),
         None => drop_unresolved_sides(events),
@@ -2726,15 +2735,14 @@ fn sides_role(sides: &Option<Actor>) -> Option<&str> {
 /// With no warring pair, the parties of a diplomatic story ("the two leaders agreed"): the two
 /// states most events are between, else the two states its events name most.
 fn article_pair(events: &[Event]) -> Option<(Actor, Actor)> {
-    let state = |a: &Option<Actor>| {
-        a.as_ref()
-            .filter(|a| {
-                a.country.is_some() && matches!(a.role.as_deref(), None | Some("GOV" | "MIL"))
-            })
-            .cloned()
-    };
+    // Borrowed while counting: only the two chosen are cloned.
+    fn state(a: &Option<Actor>) -> Option<&Actor> {
+        a.as_ref().filter(|a| {
+            a.country.is_some() && matches!(a.role.as_deref(), None | Some("GOV" | "MIL"))
+        })
+    }
     // The pair most events are between; of equals, the first.
-    let mut pairs: Vec<((Actor, Actor), usize)> = Vec::new();
+    let mut pairs: Vec<((&Actor, &Actor), usize)> = Vec::new();
     for e in events.iter().filter(|e| !e.hypothetical) {
         let (Some(a), Some(b)) = (state(&e.source), state(&e.target)) else {
             continue;
@@ -2742,7 +2750,7 @@ fn article_pair(events: &[Event]) -> Option<(Actor, Actor)> {
         if a.country == b.country {
             continue;
         }
-        let same = |(x, y): &(Actor, Actor)| {
+        let same = |(x, y): &(&Actor, &Actor)| {
             (x.country == a.country && y.country == b.country)
                 || (x.country == b.country && y.country == a.country)
         };
@@ -2755,9 +2763,9 @@ fn article_pair(events: &[Event]) -> Option<(Actor, Actor)> {
         .into_iter()
         .rev()
         .max_by_key(|(_, count)| *count)
-        .map(|(pair, _)| pair);
+        .map(|((a, b), _)| (a.clone(), b.clone()));
     first.or_else(|| {
-        let mut named: Vec<(Actor, usize)> = Vec::new();
+        let mut named: Vec<(&Actor, usize)> = Vec::new();
         for a in events
             .iter()
             .flat_map(|e| [state(&e.source), state(&e.target), state(&e.claimant)])
@@ -2771,7 +2779,7 @@ fn article_pair(events: &[Event]) -> Option<(Actor, Actor)> {
         // Most named first; of equals, the first named.
         named.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
         let mut top = named.into_iter().map(|(a, _)| a);
-        Some((top.next()?, top.next()?))
+        Some((top.next()?.clone(), top.next()?.clone()))
     })
 }
 

@@ -209,25 +209,88 @@ fn is_abbreviation(before: &str) -> bool {
     single_upper || (word.contains('.') && word.len() <= 5 && word.chars().any(char::is_uppercase))
 }
 
+/// What a byte is to the tokeniser: one look-up in [`ASCII_CLASS`] instead of a chain of range
+/// tests for each byte of a word.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const SPACE: u8 = 4;
+const DIGIT: u8 = 8;
+const ASCII_CLASS: [u8; 256] = {
+    // Bytes of multi-byte characters (128 and up) are in no class.
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM
+        } else if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            // The ASCII white space of `char::is_whitespace`, the vertical tab included.
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
+
 /// Tokenises `text[start..end]`, returning tokens with offsets into `text`.
 pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     let slice = &text[start..end];
+    let bytes = slice.as_bytes();
     // Words average more than four bytes with the space after them: one allocation, no regrowth.
     let mut out = Vec::with_capacity(slice.len() / 4 + 1);
-    // Walked by byte offset: most characters are ASCII, read as one byte without decoding.
+    // Walked by byte offset: most characters are ASCII, classed by one table look-up without
+    // decoding.
     let mut i = 0;
-    while i < slice.len() {
-        let c = char_at(slice, i);
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let kind = if c.is_alphabetic() {
-            TokenKind::Word
-        } else if c.is_ascii_digit() {
-            TokenKind::Number
+    while i < bytes.len() {
+        let first = bytes[i];
+        let (c, kind) = if first.is_ascii() {
+            let class = ASCII_CLASS[usize::from(first)];
+            if class & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            let kind = if class & DIGIT != 0 {
+                TokenKind::Number
+            } else if class & ALNUM != 0 {
+                TokenKind::Word
+            } else {
+                // ASCII punctuation: one byte, its own normalised form but for the backquote.
+                out.push(Token {
+                    start: start + i,
+                    end: start + i + 1,
+                    kind: TokenKind::Punct,
+                    norm: if first == b'`' {
+                        CompactString::const_new("'")
+                    } else {
+                        CompactString::from(&slice[i..i + 1])
+                    },
+                    capitalized: false,
+                    key: UNKEYED,
+                });
+                i += 1;
+                continue;
+            };
+            (char::from(first), kind)
         } else {
-            TokenKind::Punct
+            let c = char_at(slice, i);
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            (
+                c,
+                if c.is_alphabetic() {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Punct
+                },
+            )
         };
         let mut token_end = i + c.len_utf8();
         let mut ascii = c.is_ascii();
@@ -236,18 +299,21 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
         if kind != TokenKind::Punct {
             loop {
                 // ASCII letters and digits continue any word or number: a byte at a time.
-                while let Some(&byte) = slice.as_bytes().get(token_end)
-                    && byte.is_ascii_alphanumeric()
+                let mut classes = 0;
+                while let Some(&byte) = bytes.get(token_end)
+                    && ASCII_CLASS[usize::from(byte)] & ALNUM != 0
                 {
-                    upper |= byte.is_ascii_uppercase();
+                    classes |= ASCII_CLASS[usize::from(byte)];
                     token_end += 1;
                 }
+                upper |= classes & UPPER != 0;
                 if token_end == slice.len() {
                     break;
                 }
                 let next = char_at(slice, token_end);
                 let after_at = token_end + next.len_utf8();
-                let continues = next.is_alphanumeric()
+                // (An ASCII letter or digit was taken above: only a joiner continues from ASCII.)
+                let continues = (!next.is_ascii() && next.is_alphanumeric())
                     || (is_joiner(next, kind)
                         && after_at < slice.len()
                         && joins(kind, next, char_at(slice, after_at)));
@@ -260,8 +326,8 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
             }
             // Keep the final stop of an abbreviation such as "U.S." with the word.
             if kind == TokenKind::Word
-                && slice[token_end..].starts_with('.')
-                && slice[i..token_end].contains('.')
+                && bytes.get(token_end) == Some(&b'.')
+                && bytes[i..token_end].contains(&b'.')
             {
                 token_end += 1;
             }
@@ -440,6 +506,28 @@ mod tests {
             let surface = &text[tok.start..tok.end];
             assert_eq!(tok.norm, normalise(surface), "{surface}");
         }
+    }
+
+    #[test]
+    fn white_space_of_any_kind_separates_tokens_and_punctuation_stands_alone() {
+        // A vertical tab and a form feed from a pasted table, a no-break space from a web page.
+        let text = "Talks\x0bresumed\x0c(in Doha)\u{a0}on 12\tMarch;\r\nno `deal` yet!";
+        let surfaces: Vec<&str> = tokens(text, 0, text.len())
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(
+            surfaces,
+            [
+                "Talks", "resumed", "(", "in", "Doha", ")", "on", "12", "March", ";", "no", "`",
+                "deal", "`", "yet", "!"
+            ]
+        );
+        let backquote = &tokens(text, 0, text.len())[11];
+        assert_eq!(
+            (backquote.kind, backquote.norm.as_str()),
+            (TokenKind::Punct, "'")
+        );
     }
 
     #[test]
