@@ -7,6 +7,7 @@
 mod filter;
 mod schema;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use crate::columns::{
     ColumnValue, EVENT_COLUMNS, EventColumns, event_column_list, fold, stray_event,
 };
+use crate::stored_event::{StoredEvent, read_events};
 use crate::{
     Article, ArticleFilter, ArticleSummary, Coded, DayCount, Event, EventFilter, EventType,
     FeedValidators, MapPoint, Stats, Store, StoreError, StoredArticle,
@@ -175,8 +177,26 @@ impl SqliteStore {
             .map_err(self.sqlite_err())
     }
 
-    fn parse_event(&self, json: &str) -> Result<Event, StoreError> {
-        serde_json::from_str(json).map_err(|problem| self.corrupt("event JSON".into(), problem))
+    /// The events stored as `jsons`, made whole with their articles' texts.
+    fn read_events(&self, jsons: &[String]) -> Result<Vec<Event>, StoreError> {
+        let article_texts = |ids: &[&str]| {
+            let mut statement = self
+                .conn
+                .prepare_cached("SELECT text FROM articles WHERE id = ?1")
+                .map_err(self.sqlite_err())?;
+            let mut texts = HashMap::with_capacity(ids.len());
+            for &id in ids {
+                let text: Option<String> = statement
+                    .query_row([id], |row| row.get(0))
+                    .optional()
+                    .map_err(self.sqlite_err())?;
+                texts.extend(text.map(|text| (id.to_string(), text)));
+            }
+            Ok(texts)
+        };
+        read_events(jsons, article_texts, |problem| {
+            self.corrupt("event".into(), problem)
+        })
     }
 
     /// Runs `sql` with `values` bound and reads each row with `read`.
@@ -269,8 +289,8 @@ static INSERT_EVENT: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Writes one event row; `json` is the event serialised (UTF-8, as serde_json writes it), the
-/// row's source of truth.
+/// Writes one event row; `json` is the event in its stored form (UTF-8, as serde_json writes
+/// it), the row's source of truth.
 fn insert_event(
     statement: &mut rusqlite::CachedStatement<'_>,
     event: &Event,
@@ -300,7 +320,7 @@ impl ToSql for ColumnValue<'_> {
     }
 }
 
-/// The JSON of every event of `batch`, in order, serialised on all cores: the thread that
+/// The stored JSON ([`StoredEvent`]) of every event of `batch`, in order, serialised on all cores: the thread that
 /// writes the database is the bottleneck of an ingest, and this was a tenth of its work. sonic-rs
 /// writes the same compact JSON as serde_json, escaping strings with SIMD instead of byte by byte
 /// (two thirds of serialising an event).
@@ -308,9 +328,16 @@ fn events_json(batch: &[Coded]) -> Result<Vec<Vec<u8>>, String> {
     use rayon::prelude::*;
     batch
         .par_iter()
-        .flat_map_iter(|coded| &coded.events)
-        .map(|event| {
-            sonic_rs::to_vec(event).map_err(|e| {
+        .flat_map_iter(|coded| {
+            let article_text = coded.article.text.as_str();
+            coded.events.iter().map(move |event| StoredEvent {
+                event,
+                article_text,
+            })
+        })
+        .map(|stored| {
+            let event = stored.event;
+            sonic_rs::to_vec(&stored).map_err(|e| {
                 format!(
                     "cannot save article {}: event {}: {e}",
                     event.article_id, event.id
@@ -480,7 +507,7 @@ impl Store for SqliteStore {
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
         let (sql, values) = crate::events_query::events_query::<filter::Sqlite>(filter);
         let rows: Vec<String> = self.rows(&sql, values, |row| row.get(0))?;
-        rows.iter().map(|json| self.parse_event(json)).collect()
+        self.read_events(&rows)
     }
 
     fn save_cluster_membership(
@@ -535,7 +562,7 @@ impl Store for SqliteStore {
             })
             .optional()
             .map_err(self.sqlite_err())?;
-        json.map(|json| self.parse_event(&json)).transpose()
+        Ok(self.read_events(Vec::from_iter(json).as_slice())?.pop())
     }
 
     fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
