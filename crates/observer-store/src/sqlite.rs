@@ -46,6 +46,8 @@ pub struct SqliteStore {
     path: String,
     /// A bulk load dropped the [`schema::READ_INDEXES`], to build them at its end.
     indexes_deferred: bool,
+    /// The JSON of the events of the batch being saved, one buffer per event, kept for the next.
+    json_buffers: Vec<Vec<u8>>,
 }
 
 impl SqliteStore {
@@ -137,6 +139,7 @@ impl SqliteStore {
             conn,
             path,
             indexes_deferred: false,
+            json_buffers: Vec::new(),
         })
     }
 
@@ -296,13 +299,15 @@ fn insert_event(
     event: &Event,
     json: &[u8],
 ) -> rusqlite::Result<()> {
-    let json = ToSqlOutput::Borrowed(ValueRef::Text(json));
     let values = EventColumns::of(event).values();
-    // Positional parameters, because looking names up cost more than binding the values.
-    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(values.len() + 1);
-    params.extend(values.iter().map(|value| value as &dyn ToSql));
-    params.push(&json);
-    statement.execute(&params[..]).map(drop)
+    // Positional parameters, because looking names up cost more than binding the values; bound
+    // one by one, without a list of them to allocate for every event.
+    for (index, value) in values.iter().enumerate() {
+        statement.raw_bind_parameter(index + 1, value)?;
+    }
+    let json = ToSqlOutput::Borrowed(ValueRef::Text(json));
+    statement.raw_bind_parameter(values.len() + 1, json)?;
+    statement.raw_execute().map(drop)
 }
 
 impl ToSql for ColumnValue<'_> {
@@ -320,31 +325,40 @@ impl ToSql for ColumnValue<'_> {
     }
 }
 
-/// The stored JSON ([`StoredEvent`]) of every event of `batch`, in order, serialised on all cores: the thread that
-/// writes the database is the bottleneck of an ingest, and this was a tenth of its work. sonic-rs
-/// writes the same compact JSON as serde_json, escaping strings with SIMD instead of byte by byte
-/// (two thirds of serialising an event).
-fn events_json(batch: &[Coded]) -> Result<Vec<Vec<u8>>, String> {
+/// Writes the stored JSON ([`StoredEvent`]) of every event of `batch`, in order, into the first
+/// buffers of `buffers` (added as needed; what they held is cleared). Serialised on all cores: the
+/// thread that writes the database is the bottleneck of an ingest, and this was a tenth of its
+/// work. The buffers are kept from batch to batch, so their memory is not taken fresh from the
+/// system (and zeroed by the kernel) for every batch. sonic-rs writes the same compact JSON as
+/// serde_json, escaping strings with SIMD instead of byte by byte (two thirds of serialising an
+/// event).
+fn write_events_json(batch: &[Coded], buffers: &mut Vec<Vec<u8>>) -> Result<(), String> {
     use rayon::prelude::*;
-    batch
-        .par_iter()
-        .flat_map_iter(|coded| {
+    let events: Vec<StoredEvent<'_>> = batch
+        .iter()
+        .flat_map(|coded| {
             let article_text = coded.article.text.as_str();
             coded.events.iter().map(move |event| StoredEvent {
                 event,
                 article_text,
             })
         })
-        .map(|stored| {
-            let event = stored.event;
-            sonic_rs::to_vec(&stored).map_err(|e| {
+        .collect();
+    if buffers.len() < events.len() {
+        buffers.resize_with(events.len(), Vec::new);
+    }
+    buffers
+        .par_iter_mut()
+        .zip(&events)
+        .try_for_each(|(buffer, stored)| {
+            buffer.clear();
+            sonic_rs::to_writer(buffer, stored).map_err(|e| {
                 format!(
                     "cannot save article {}: event {}: {e}",
-                    event.article_id, event.id
+                    stored.event.article_id, stored.event.id
                 )
             })
         })
-        .collect()
 }
 
 /// The day as `YYYY-MM-DD`, as `date.format("%Y-%m-%d")` writes it. Years of four digits are
@@ -404,9 +418,11 @@ impl Store for SqliteStore {
             .map(|coded| coded.article.id.as_str())
             .collect();
         let ids = serde_json::Value::from(ids).to_string();
-        let events_json = events_json(batch).map_err(|problem| StoreError::Invalid {
-            path: path.clone(),
-            problem,
+        write_events_json(batch, &mut self.json_buffers).map_err(|problem| {
+            StoreError::Invalid {
+                path: path.clone(),
+                problem,
+            }
         })?;
         tx.execute(FORGET_SEARCH_TEXT, [&ids]).map_err(sqlite_err)?;
         {
@@ -415,7 +431,7 @@ impl Store for SqliteStore {
                 .prepare_cached("DELETE FROM events WHERE article_id = ?1")
                 .map_err(sqlite_err)?;
             let mut insert = tx.prepare_cached(&INSERT_EVENT).map_err(sqlite_err)?;
-            let mut events_json = events_json.iter();
+            let mut events_json = self.json_buffers.iter();
             for coded in batch {
                 let article = &coded.article;
                 let invalid = |problem: String| StoreError::Invalid {
