@@ -12,6 +12,7 @@ pub mod postgres;
 #[cfg(test)]
 mod schema_history;
 pub mod sqlite;
+mod stored_event;
 
 use std::path::{Path, PathBuf};
 

@@ -53,6 +53,7 @@ use postgres::{Client, Config, NoTls, Row, Statement, Transaction};
 use crate::columns::{
     ColumnKind, ColumnValue, EVENT_COLUMNS, EventColumns, event_column_list, fold, stray_event,
 };
+use crate::stored_event::{StoredEvent, read_events};
 use crate::{
     Article, ArticleFilter, ArticleSummary, Coded, CodedBatch, DayCount, Event, EventFilter,
     EventType, FeedValidators, MapPoint, Queue, QueueStats, Stats, Store, StoreError,
@@ -224,8 +225,23 @@ impl PostgresStore {
             .ok_or_else(|| self.corrupt("event type".into(), format!("unknown type {name:?}")))
     }
 
-    fn parse_event(&self, json: &str) -> Result<Event, StoreError> {
-        serde_json::from_str(json).map_err(|problem| self.corrupt("event JSON".into(), problem))
+    /// The events stored as `jsons`, made whole with their articles' texts (read in one query).
+    fn read_events(&self, jsons: &[&str]) -> Result<Vec<Event>, StoreError> {
+        let article_texts = |ids: &[&str]| {
+            let rows = self
+                .conn
+                .borrow_mut()
+                .client
+                .query("SELECT id, text FROM articles WHERE id = ANY($1)", &[&ids])
+                .map_err(self.pg_err())?;
+            rows.iter()
+                .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+                .collect::<Result<HashMap<String, String>, postgres::Error>>()
+                .map_err(self.pg_err())
+        };
+        read_events(jsons, article_texts, |problem| {
+            self.corrupt("event".into(), problem)
+        })
     }
 
     /// Refuses what PostgreSQL cannot store in a text column: the NUL character.
@@ -386,12 +402,19 @@ fn bound<'v>(value: &'v ColumnValue<'_>) -> &'v (dyn ToSql + Sync) {
     }
 }
 
-/// Replaces the events of `article_ids` by `events`, inside `tx`.
+/// Replaces the events of `article_ids` by the events of `coded`, inside `tx`.
 fn replace_events<'e>(
     tx: &mut Transaction<'_>,
     article_ids: &[&str],
-    events: impl Iterator<Item = &'e Event>,
+    coded: impl Iterator<Item = &'e Coded>,
 ) -> Result<(), postgres::Error> {
+    let events = coded.flat_map(|coded| {
+        let article_text = coded.article.text.as_str();
+        coded.events.iter().map(move |event| StoredEvent {
+            event,
+            article_text,
+        })
+    });
     tx.execute(
         "DELETE FROM events WHERE article_id = ANY($1)",
         &[&article_ids],
@@ -401,12 +424,12 @@ fn replace_events<'e>(
         return Ok(());
     }
     let mut writer = BinaryCopyInWriter::new(tx.copy_in(COPY_EVENTS.as_str())?, &EVENT_TYPES);
-    for event in events {
-        let row = EventColumns::of(event);
+    for stored in events {
+        let row = EventColumns::of(stored.event);
         let values = row.values();
         let (actor_search, place_search, countries) =
             (row.actor_search(), row.place_search(), row.countries());
-        let json = Json(event);
+        let json = Json(stored);
         let mut params: Vec<&(dyn ToSql + Sync)> = values.iter().map(bound).collect();
         params.extend([
             &actor_search as &(dyn ToSql + Sync),
@@ -488,20 +511,19 @@ impl Store for PostgresStore {
         // Articles first: their row locks make a concurrent worker or enqueue wait for us.
         tx.execute(UPSERT_CODED, &articles.params())
             .map_err(&pg_err)?;
-        let events = latest.iter().flat_map(|coded| &coded.events);
-        replace_events(&mut tx, &articles.id, events).map_err(&pg_err)?;
+        replace_events(&mut tx, &articles.id, latest.iter().copied()).map_err(&pg_err)?;
         tx.commit().map_err(&pg_err)
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
         let (sql, params) = crate::events_query::events_query::<filter::Postgres>(filter);
         let rows = self.query(&sql, &params)?;
-        rows.iter()
-            .map(|row| {
-                let json: &str = row.try_get(0).map_err(self.pg_err())?;
-                self.parse_event(json)
-            })
-            .collect()
+        let jsons = rows
+            .iter()
+            .map(|row| row.try_get(0))
+            .collect::<Result<Vec<&str>, _>>()
+            .map_err(self.pg_err())?;
+        self.read_events(&jsons)
     }
 
     fn save_cluster_membership(
@@ -563,11 +585,12 @@ impl Store for PostgresStore {
             .client
             .query_opt("SELECT json::text FROM events WHERE id = $1", &[&id])
             .map_err(self.pg_err())?;
-        row.map(|row| {
-            let json: &str = row.try_get(0).map_err(self.pg_err())?;
-            self.parse_event(json)
-        })
-        .transpose()
+        let json: Option<&str> = row
+            .as_ref()
+            .map(|row| row.try_get(0))
+            .transpose()
+            .map_err(self.pg_err())?;
+        Ok(self.read_events(Vec::from_iter(json).as_slice())?.pop())
     }
 
     fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
@@ -837,8 +860,7 @@ impl Queue for PostgresStore {
 
         let coded_ids: Vec<&str> = coded.iter().map(|c| c.article.id.as_str()).collect();
         let versions: Vec<&str> = coded.iter().map(|c| c.extractor_version.as_str()).collect();
-        replace_events(&mut tx, &coded_ids, coded.iter().flat_map(|c| &c.events))
-            .map_err(&pg_err)?;
+        replace_events(&mut tx, &coded_ids, coded.iter().copied()).map_err(&pg_err)?;
         tx.execute(
             "UPDATE articles SET state = 'coded', extractor_version = c.version, queued_at = NULL,
                 coded_at = now(), codings = codings + 1, failure = NULL

@@ -7,6 +7,7 @@
 mod filter;
 mod schema;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use crate::columns::{
     ColumnValue, EVENT_COLUMNS, EventColumns, event_column_list, fold, stray_event,
 };
+use crate::stored_event::{StoredEvent, read_events};
 use crate::{
     Article, ArticleFilter, ArticleSummary, Coded, DayCount, Event, EventFilter, EventType,
     FeedValidators, MapPoint, Stats, Store, StoreError, StoredArticle,
@@ -44,6 +46,8 @@ pub struct SqliteStore {
     path: String,
     /// A bulk load dropped the [`schema::READ_INDEXES`], to build them at its end.
     indexes_deferred: bool,
+    /// The JSON of the events of the batch being saved, one buffer per event, kept for the next.
+    json_buffers: Vec<Vec<u8>>,
 }
 
 impl SqliteStore {
@@ -135,6 +139,7 @@ impl SqliteStore {
             conn,
             path,
             indexes_deferred: false,
+            json_buffers: Vec::new(),
         })
     }
 
@@ -175,8 +180,26 @@ impl SqliteStore {
             .map_err(self.sqlite_err())
     }
 
-    fn parse_event(&self, json: &str) -> Result<Event, StoreError> {
-        serde_json::from_str(json).map_err(|problem| self.corrupt("event JSON".into(), problem))
+    /// The events stored as `jsons`, made whole with their articles' texts.
+    fn read_events(&self, jsons: &[String]) -> Result<Vec<Event>, StoreError> {
+        let article_texts = |ids: &[&str]| {
+            let mut statement = self
+                .conn
+                .prepare_cached("SELECT text FROM articles WHERE id = ?1")
+                .map_err(self.sqlite_err())?;
+            let mut texts = HashMap::with_capacity(ids.len());
+            for &id in ids {
+                let text: Option<String> = statement
+                    .query_row([id], |row| row.get(0))
+                    .optional()
+                    .map_err(self.sqlite_err())?;
+                texts.extend(text.map(|text| (id.to_string(), text)));
+            }
+            Ok(texts)
+        };
+        read_events(jsons, article_texts, |problem| {
+            self.corrupt("event".into(), problem)
+        })
     }
 
     /// Runs `sql` with `values` bound and reads each row with `read`.
@@ -269,20 +292,22 @@ static INSERT_EVENT: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Writes one event row; `json` is the event serialised (UTF-8, as serde_json writes it), the
-/// row's source of truth.
+/// Writes one event row; `json` is the event in its stored form (UTF-8, as serde_json writes
+/// it), the row's source of truth.
 fn insert_event(
     statement: &mut rusqlite::CachedStatement<'_>,
     event: &Event,
     json: &[u8],
 ) -> rusqlite::Result<()> {
-    let json = ToSqlOutput::Borrowed(ValueRef::Text(json));
     let values = EventColumns::of(event).values();
-    // Positional parameters, because looking names up cost more than binding the values.
-    let mut params: Vec<&dyn ToSql> = Vec::with_capacity(values.len() + 1);
-    params.extend(values.iter().map(|value| value as &dyn ToSql));
-    params.push(&json);
-    statement.execute(&params[..]).map(drop)
+    // Positional parameters, because looking names up cost more than binding the values; bound
+    // one by one, without a list of them to allocate for every event.
+    for (index, value) in values.iter().enumerate() {
+        statement.raw_bind_parameter(index + 1, value)?;
+    }
+    let json = ToSqlOutput::Borrowed(ValueRef::Text(json));
+    statement.raw_bind_parameter(values.len() + 1, json)?;
+    statement.raw_execute().map(drop)
 }
 
 impl ToSql for ColumnValue<'_> {
@@ -300,24 +325,40 @@ impl ToSql for ColumnValue<'_> {
     }
 }
 
-/// The JSON of every event of `batch`, in order, serialised on all cores: the thread that
-/// writes the database is the bottleneck of an ingest, and this was a tenth of its work. sonic-rs
-/// writes the same compact JSON as serde_json, escaping strings with SIMD instead of byte by byte
-/// (two thirds of serialising an event).
-fn events_json(batch: &[Coded]) -> Result<Vec<Vec<u8>>, String> {
+/// Writes the stored JSON ([`StoredEvent`]) of every event of `batch`, in order, into the first
+/// buffers of `buffers` (added as needed; what they held is cleared). Serialised on all cores: the
+/// thread that writes the database is the bottleneck of an ingest, and this was a tenth of its
+/// work. The buffers are kept from batch to batch, so their memory is not taken fresh from the
+/// system (and zeroed by the kernel) for every batch. sonic-rs writes the same compact JSON as
+/// serde_json, escaping strings with SIMD instead of byte by byte (two thirds of serialising an
+/// event).
+fn write_events_json(batch: &[Coded], buffers: &mut Vec<Vec<u8>>) -> Result<(), String> {
     use rayon::prelude::*;
-    batch
-        .par_iter()
-        .flat_map_iter(|coded| &coded.events)
-        .map(|event| {
-            sonic_rs::to_vec(event).map_err(|e| {
+    let events: Vec<StoredEvent<'_>> = batch
+        .iter()
+        .flat_map(|coded| {
+            let article_text = coded.article.text.as_str();
+            coded.events.iter().map(move |event| StoredEvent {
+                event,
+                article_text,
+            })
+        })
+        .collect();
+    if buffers.len() < events.len() {
+        buffers.resize_with(events.len(), Vec::new);
+    }
+    buffers
+        .par_iter_mut()
+        .zip(&events)
+        .try_for_each(|(buffer, stored)| {
+            buffer.clear();
+            sonic_rs::to_writer(buffer, stored).map_err(|e| {
                 format!(
                     "cannot save article {}: event {}: {e}",
-                    event.article_id, event.id
+                    stored.event.article_id, stored.event.id
                 )
             })
         })
-        .collect()
 }
 
 /// The day as `YYYY-MM-DD`, as `date.format("%Y-%m-%d")` writes it. Years of four digits are
@@ -377,9 +418,11 @@ impl Store for SqliteStore {
             .map(|coded| coded.article.id.as_str())
             .collect();
         let ids = serde_json::Value::from(ids).to_string();
-        let events_json = events_json(batch).map_err(|problem| StoreError::Invalid {
-            path: path.clone(),
-            problem,
+        write_events_json(batch, &mut self.json_buffers).map_err(|problem| {
+            StoreError::Invalid {
+                path: path.clone(),
+                problem,
+            }
         })?;
         tx.execute(FORGET_SEARCH_TEXT, [&ids]).map_err(sqlite_err)?;
         {
@@ -388,7 +431,7 @@ impl Store for SqliteStore {
                 .prepare_cached("DELETE FROM events WHERE article_id = ?1")
                 .map_err(sqlite_err)?;
             let mut insert = tx.prepare_cached(&INSERT_EVENT).map_err(sqlite_err)?;
-            let mut events_json = events_json.iter();
+            let mut events_json = self.json_buffers.iter();
             for coded in batch {
                 let article = &coded.article;
                 let invalid = |problem: String| StoreError::Invalid {
@@ -480,7 +523,7 @@ impl Store for SqliteStore {
     fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
         let (sql, values) = crate::events_query::events_query::<filter::Sqlite>(filter);
         let rows: Vec<String> = self.rows(&sql, values, |row| row.get(0))?;
-        rows.iter().map(|json| self.parse_event(json)).collect()
+        self.read_events(&rows)
     }
 
     fn save_cluster_membership(
@@ -535,7 +578,7 @@ impl Store for SqliteStore {
             })
             .optional()
             .map_err(self.sqlite_err())?;
-        json.map(|json| self.parse_event(&json)).transpose()
+        Ok(self.read_events(Vec::from_iter(json).as_slice())?.pop())
     }
 
     fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {

@@ -22,6 +22,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V3_EVENT_CLUSTERS,
     V4_SEARCH_AND_EVENT_ORDER,
     V5_WITHOUT_EVENTS_DATE_INDEX,
+    V6_COMPACT_EVENT_JSON,
 ];
 
 /// Version 2, `observer watch`: per feed, the validators of its last response (for conditional requests);
@@ -162,6 +163,10 @@ CREATE INDEX events_timeline ON events (date_start, type, date_precision, date_e
 const V5_WITHOUT_EVENTS_DATE_INDEX: &str = "
 DROP INDEX events_date;
 ";
+
+/// Version 6: events are stored as compact JSON (as SQLite's version 8): nothing in the tables
+/// changes, the version only makes an older Observer refuse a database it could not read.
+const V6_COMPACT_EVENT_JSON: &str = "-- events.json may hold the compact form from now on";
 
 /// Brings the database up to the last of `migrations`. An up-to-date database is only read.
 pub(crate) fn migrate(

@@ -20,6 +20,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     V5_SEARCH_AND_EVENT_ORDER,
     V6_SEARCH_FILLED_PER_BATCH,
     V7_INDEXES_WITHOUT_NULL_KEYS,
+    V8_COMPACT_EVENT_JSON,
 ];
 
 /// Version 1: articles and the events coded from them.
@@ -241,6 +242,14 @@ CREATE INDEX events_map ON events (type, place_name, place_lat, place_lon, place
                                    date_start, date_end, id)
     WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL;
 ";
+
+/// Version 8: events are stored as compact JSON (`crate::stored_event`): without the quotes that
+/// their article holds, the `null`s and the rules that the provenance repeats.
+///
+/// Nothing in the tables changes, and events stored in full still read as before; the version
+/// only marks the databases that may hold compact events, so that an older Observer, which would
+/// fail on every such event, refuses the database as a whole.
+const V8_COMPACT_EVENT_JSON: &str = "-- events.json may hold the compact form from now on";
 
 /// The indexes of the events table that only serve reads (the filters, the order of the event
 /// list, the map and the timeline), as the latest migration leaves them. A load into a database

@@ -141,7 +141,11 @@ pub fn ids(events: &[Event]) -> Vec<&str> {
 // ---- round trips ----
 
 pub fn an_article_with_extra_fields_and_full_events_round_trips_exactly(store: &mut dyn Store) {
-    let mut stored = article("a1", Some("Outlet"), Some("https://x.example/1"), "Body.");
+    // The event quotes its article (the store keeps such quotes once, in the article).
+    let text = "Troops kept shelling Somewhere overnight; at least 772 troops have died since \
+                September, the Ministry of Defence said.";
+    let mut stored = article("a1", Some("Outlet"), Some("https://x.example/1"), text);
+    let shelling = text.find("shelling").unwrap();
     stored.extra = serde_json::from_str(
         r#"{"section": "World", "tags": ["a", "b"], "score": 0.30000000000000004,
             "nested": {"deep": [1, null, true]}}"#,
@@ -181,12 +185,18 @@ pub fn an_article_with_extra_fields_and_full_events_round_trips_exactly(store: &
         negated: true,
         hypothetical: true,
         background: true,
+        evidence: Evidence {
+            sentence: 0,
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+        },
         rules: vec!["trigger:shelling".into(), "frame:svo".into()],
         provenance: vec![
             FieldEvidence {
                 field: "type".into(),
-                start: Some(10),
-                end: Some(18),
+                start: Some(shelling),
+                end: Some(shelling + "shelling".len()),
                 text: Some("shelling".into()),
                 rule: "trigger:shelling".into(),
             },
