@@ -79,11 +79,15 @@ pub enum WordClass {
     Unit,
     /// "bodies", "deaths": an outcome that names the dead or hurt.
     OutcomeNoun,
+    /// "supplying drones": a weapon after it is handed over, not used.
+    Transfer,
+    /// "a stampede killed 30": a toll it takes is no attack.
+    Accident,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 10] = [
+    const NAMED: [(&'static str, WordClass); 12] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -94,6 +98,8 @@ impl WordClass {
         ("not_place", WordClass::NotPlace),
         ("unit", WordClass::Unit),
         ("outcome_noun", WordClass::OutcomeNoun),
+        ("transfer", WordClass::Transfer),
+        ("accident", WordClass::Accident),
     ];
 
     fn bit(self) -> u32 {

@@ -2,7 +2,7 @@
 //! agreed"), with negation, modality (hypothetical, conditional, future) and background tense.
 
 use crate::actors::ActorSpan;
-use crate::lexicons::{Cue, Lexicons, Needs, TriggerEntry};
+use crate::lexicons::{Cue, Lexicons, Needs, TriggerEntry, WordClass};
 use observer_model::EventType;
 use observer_text::Token;
 
@@ -199,35 +199,6 @@ fn is_hostile(ty: &EventType) -> bool {
     )
 }
 
-/// Verbs that hand weapons over: "supplying drones to Russia", "sent ballistic missiles".
-const TRANSFERS: &[&str] = &[
-    "supply",
-    "supplies",
-    "supplied",
-    "supplying",
-    "send",
-    "sends",
-    "sent",
-    "sending",
-    "deliver",
-    "delivers",
-    "delivered",
-    "delivering",
-    "provide",
-    "provides",
-    "provided",
-    "providing",
-    "transfer",
-    "transferred",
-    "transferring",
-    "ship",
-    "shipped",
-    "shipping",
-    "sell",
-    "sold",
-    "selling",
-];
-
 /// "accused of supplying drones and missiles to Russia", "denied sending any ballistic missiles":
 /// a weapon named as what is handed over (a transfer verb up to four words before it) is
 /// military aid, not an attack with it.
@@ -235,8 +206,8 @@ fn transferred_weapon_entry(lex: &Lexicons, toks: &[Token], start: usize, entry:
     let weapon = &lex.trigger_entries[entry];
     let weapon_noun = weapon.event_type == EventType::Assault
         && matches!(weapon.mode.as_deref(), Some("missile" | "drone"));
-    let handed_over =
-        (start.saturating_sub(4)..start).any(|k| TRANSFERS.contains(&toks[k].norm.as_str()));
+    let handed_over = (start.saturating_sub(4)..start)
+        .any(|k| lex.words.has(toks[k].norm.as_str(), WordClass::Transfer));
     let military_aid = || {
         lex.trigger_entries
             .iter()
@@ -654,23 +625,6 @@ fn part_of_earlier_act(
         || (ty == EventType::Assault && after_to && earlier_of(&[EventType::Mobilize], 10))
 }
 
-/// Words naming an accident or a disaster, which kill without a doer.
-const ACCIDENTS: &[&str] = &[
-    "collapse",
-    "collapsed",
-    "accident",
-    "crash",
-    "earthquake",
-    "flood",
-    "floods",
-    "flooding",
-    "landslide",
-    "stampede",
-    "derailment",
-    "cyclone",
-    "storm",
-];
-
 /// "the collapse of a canopy that killed 15 people", "a stampede killed 30 pilgrims": a toll an
 /// accident takes is no attack. An accident word up to eight words before `start`, with no comma
 /// and no word of attack or weapon between.
@@ -683,7 +637,7 @@ pub fn accident_before(
 ) -> bool {
     let Some(accident) = (start.saturating_sub(8)..start)
         .rev()
-        .find(|&k| ACCIDENTS.contains(&toks[k].norm.as_str()))
+        .find(|&k| lex.words.has(toks[k].norm.as_str(), WordClass::Accident))
     else {
         return false;
     };
