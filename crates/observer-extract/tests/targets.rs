@@ -1,0 +1,144 @@
+//! Whom an event is done to: the target on shapes of news copy where it is not the plain object
+//! of the verb. Attacks on civilian sites (the other side's civilians, not its forces), a party
+//! qualified by the noun it heads ("Thai hostages", "government positions", "prisoners of war"),
+//! and a warning or appeal joined to an accusation that names its target. Sentences written for
+//! these tests, from other conflicts and in other phrasings than the gold corpus.
+
+mod common;
+
+use observer_model::{Actor, Event, EventType};
+
+fn events(text: &str) -> Vec<Event> {
+    common::events_published(text, "2024-06-18")
+}
+
+fn code(a: &Option<Actor>) -> String {
+    a.as_ref().map_or("-".into(), |a| a.code.clone())
+}
+
+/// (source code, target code) of every event of a type.
+fn dyads(ty: EventType, text: &str) -> Vec<(String, String)> {
+    events(text)
+        .iter()
+        .filter(|e| e.event_type == ty)
+        .map(|e| (code(&e.source), code(&e.target)))
+        .collect()
+}
+
+fn pair(source: &str, target: &str) -> (String, String) {
+    (source.into(), target.into())
+}
+
+fn has_rule(e: &Event, rule: &str) -> bool {
+    e.rules.iter().any(|r| r == rule)
+}
+
+#[test]
+fn an_attack_on_a_civilian_site_is_aimed_at_the_other_sides_civilians() {
+    let text = "Azerbaijani troops shelled Armenian army positions near Sotk on Monday, Armenia's \
+                defence ministry said.\n\n\
+                On Tuesday, Azerbaijani drones hit a water station near Sotk, the ministry said.";
+    let found = events(text);
+    let site = found
+        .iter()
+        .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
+        .expect("the strike on the water station is coded");
+    assert_eq!(code(&site.target), "ARMCVL", "{site:#?}");
+    assert!(
+        has_rule(site, "actors:civilian-site-attacked"),
+        "{:?}",
+        site.rules
+    );
+    // The positions themselves are the army's.
+    assert!(
+        found
+            .iter()
+            .any(|e| e.evidence.sentence == 0 && code(&e.target) == "ARMMIL"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_military_site_or_a_clash_keeps_the_fighters_as_target() {
+    // "an army barracks" is no civilian site; a clash over a market is between fighters.
+    let text = "Al-Shabaab fighters and Somali troops have fought for weeks around Beledweyne.\n\n\
+                On Friday the militants attacked an army barracks near the town's market, the \
+                army said.";
+    let found = events(text);
+    let barracks = found
+        .iter()
+        .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
+        .expect("the attack on the barracks is coded");
+    assert!(
+        !has_rule(barracks, "actors:civilian-site-attacked"),
+        "{:?}",
+        barracks.rules
+    );
+    assert_ne!(code(&barracks.target), "SOMCVL", "{barracks:#?}");
+}
+
+#[test]
+fn hostages_and_prisoners_named_by_a_demonym_are_civilians() {
+    let found = dyads(
+        EventType::Concede,
+        "Under the agreement, the militants are to free 12 Thai hostages, the mediator said.",
+    );
+    assert!(
+        found.iter().any(|(_, t)| t == "THACVL"),
+        "hostages are civilians: {found:?}"
+    );
+    let found = dyads(
+        EventType::Concede,
+        "Eritrea released 30 Ethiopian prisoners on Friday, state media said.",
+    );
+    assert!(
+        found.contains(&pair("ERIGOV", "ETHCVL")),
+        "prisoners are civilians: {found:?}"
+    );
+}
+
+#[test]
+fn positions_and_soldiers_of_a_party_are_its_forces() {
+    let found = dyads(
+        EventType::Assault,
+        "Tigrayan fighters attacked government positions near Alamata on Sunday, the regional \
+         administration said.",
+    );
+    assert!(
+        found.iter().any(|(_, t)| t == "ETHMIL"),
+        "government positions are held by the army: {found:?}"
+    );
+    // A country owning a city is not the city: no role from "Venezuela's second city".
+    let found = dyads(
+        EventType::Protest,
+        "Hundreds of residents protested against water shortages in Colombia's second city on \
+         Tuesday.",
+    );
+    assert!(found.iter().all(|(_, t)| t != "COLCVL"), "{found:?}");
+}
+
+#[test]
+fn a_warning_or_appeal_joined_to_an_accusation_shares_its_target() {
+    let found = dyads(
+        EventType::Request,
+        "The Sudanese army condemned the RSF for the looting of aid warehouses and urged it to \
+         withdraw from El Obeid.",
+    );
+    assert!(found.contains(&pair("SDNMIL", "SDNREB")), "{found:?}");
+    let found = dyads(
+        EventType::Threaten,
+        "Thailand's army chief blamed Cambodia for the skirmish and warned that it would pay \
+         dearly for any repeat.",
+    );
+    assert!(found.contains(&pair("THAMIL", "KHMGOV")), "{found:?}");
+    // An appeal joined to a charge by another speaker is not aimed by it.
+    let found = events(
+        "Kenya accused the gunmen of targeting Christians, and the United Nations urged calm.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|e| !has_rule(e, "actors:target-of-joined-verb")),
+        "{found:#?}"
+    );
+}
