@@ -31,7 +31,7 @@ fn scores_on_the_gold_corpus_do_not_regress() {
             ("place", Measure::Accuracy, 0.815),
             ("casualties", Measure::F1, 0.86),
             ("mode", Measure::F1, 0.795),
-            ("target", Measure::F1, 0.69),
+            ("target", Measure::F1, 0.695),
             ("source", Measure::F1, 0.745),
         ],
         0.12,

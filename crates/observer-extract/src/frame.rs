@@ -200,6 +200,20 @@ const CIVILIAN_SITES: &[&str] = &[
     "infrastructure",
 ];
 
+/// Populated places: civilians when a party's name qualifies them ("the Israeli town of Sderot",
+/// "villages in southern Israel"), though a town alone may be the ground fighters hold.
+const POPULATED: &[&str] = &[
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "cities",
+    "kibbutz",
+    "settlement",
+    "settlements",
+];
+
 /// People a party holds or harms who are not fighters: "Palestinian prisoners", "18 Israeli
 /// hostages", "Georgian citizens".
 const CIVILIAN_PEOPLE: &[&str] = &[
@@ -512,6 +526,7 @@ impl Builder<'_> {
                 "and" | "or" | "of" | "to" | "in" | "had" | "has"
             )
             && !MILITARY_MARKERS.contains(&next.norm.as_str());
+        let attack = ty == EventType::Assault;
         let head = [a.end, a.end + 1]
             .into_iter()
             .take(if between { 2 } else { 1 })
@@ -521,9 +536,10 @@ impl Builder<'_> {
                     let w = w.norm.as_str();
                     MILITARY_HEADS.contains(&w)
                         || CIVILIAN_PEOPLE.contains(&w)
-                        || (ty == EventType::Assault && CIVILIAN_SITES.contains(&w))
+                        || (attack && (CIVILIAN_SITES.contains(&w) || POPULATED.contains(&w)))
                 })
-            })?;
+            })
+            .or_else(|| attack.then(|| self.site_in(a.start)).flatten())?;
         let word = toks[head].norm.as_str();
         let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
             && toks.get(head + 2).is_some_and(|w| w.norm == "war");
@@ -534,6 +550,42 @@ impl Builder<'_> {
         } else {
             Some(("CVL", head))
         }
+    }
+
+    /// "Russia and Ukraine exchanged 75 prisoners of war", "Israel freed 30 detainees to Egypt":
+    /// the captives a release or arrest names after its verb make the country it is done to
+    /// their fighters or civilians. With the index of the noun.
+    fn captives(&self, t: &Trigger) -> Option<(&'static str, usize)> {
+        let toks = &self.s.toks;
+        let (_, c_end) = self.clause_of(t.start);
+        let head = (t.end..(t.end + SITE_WINDOW).min(c_end))
+            .take_while(|&i| !matches!(toks[i].norm.as_str(), "by" | "," | "from" | "to"))
+            .find(|&i| {
+                let w = toks[i].norm.as_str();
+                MILITARY_HEADS.contains(&w) || CIVILIAN_PEOPLE.contains(&w)
+            })?;
+        let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
+            && toks.get(head + 2).is_some_and(|w| w.norm == "war");
+        if MILITARY_HEADS.contains(&toks[head].norm.as_str()) || of_war {
+            Some(("MIL", head))
+        } else {
+            Some(("CVL", head))
+        }
+    }
+
+    /// "attacked towns and villages in southern Israel": the civilian site or populated place
+    /// before "in" (and a compass word) that a country at `start` is where.
+    fn site_in(&self, start: usize) -> Option<usize> {
+        let toks = &self.s.toks;
+        let compass = |w: &str| w.ends_with("ern") || w == "central";
+        let mut at = start.checked_sub(1)?;
+        if compass(&toks[at].norm) && !toks[at].capitalized {
+            at = at.checked_sub(1)?;
+        }
+        let site = at.checked_sub(1)?;
+        let w = toks[site].norm.as_str();
+        (toks[at].norm == "in" && (CIVILIAN_SITES.contains(&w) || POPULATED.contains(&w)))
+            .then_some(site)
     }
 
     /// "drones hit a water station", "shelled a crowded market": the civilian site an attack
@@ -1756,6 +1808,10 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         let claimant_idx: Vec<usize> = speech.map(|sp| sp.claimants.clone()).unwrap_or_default();
         let (mut pairs, actor_rule) = b.participants(t, ty, speech);
         // Ground taken is held by fighters, whatever town it is.
+        // "exchanged 75 prisoners of war", "freed 12 hostages": who the captives are.
+        let captives = matches!(ty, EventType::Concede | EventType::Coerce)
+            .then(|| b.captives(t))
+            .flatten();
         // A clash ("repelled the assault on a village") is between fighters, whatever its site.
         let site = (ty == EventType::Assault
             && mode.as_deref() != Some("occupation")
@@ -1859,8 +1915,12 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     let (mut a, ev) = b.actor_field("target", k, actor_rule);
                     rules.push(ev.rule.clone());
                     provenance.push(ev);
-                    if let Some((role, head)) = b.role_of_head(k, ty) {
-                        let rule = ["actor-role:head-noun-", role].concat();
+                    let by_head = b.role_of_head(k, ty).map(|(r, h)| (r, h, "head-noun-"));
+                    let held = captives
+                        .filter(|_| a.role.is_none())
+                        .map(|(r, h)| (r, h, "captives-"));
+                    if let Some((role, head, kind)) = by_head.or(held) {
+                        let rule = ["actor-role:", kind, role].concat();
                         a.role = Some(role.into());
                         a.code = crate::actors::actor_code(a.country.as_deref(), Some(role));
                         rules.push(rule.clone());

@@ -142,3 +142,35 @@ fn a_warning_or_appeal_joined_to_an_accusation_shares_its_target() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn prisoners_of_war_exchanged_are_each_sides_forces() {
+    let found = dyads(
+        EventType::Concede,
+        "Eritrea and Ethiopia exchanged 40 prisoners of war each on Thursday, the Red Cross \
+         said.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "ETHMIL"), "{found:?}");
+    assert!(found.iter().any(|(_, t)| t == "ERIMIL"), "{found:?}");
+    // Released civilians are civilians.
+    let found = dyads(
+        EventType::Concede,
+        "Azerbaijan freed six Armenian villagers detained near the border, the ombudsman said.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "ARMCVL"), "{found:?}");
+}
+
+#[test]
+fn villages_in_a_named_country_attacked_are_its_civilians() {
+    let found = dyads(
+        EventType::Assault,
+        "Al-Shabaab fighters attacked villages in northern Kenya overnight, local officials said.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "KENCVL"), "{found:?}");
+    // A country attacked with no site named is its forces, as before.
+    let found = dyads(
+        EventType::Assault,
+        "Al-Shabaab fighters attacked Kenyan troops near Mandera overnight, officials said.",
+    );
+    assert!(found.iter().all(|(_, t)| t != "KENCVL"), "{found:?}");
+}
