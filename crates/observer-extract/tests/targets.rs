@@ -174,3 +174,24 @@ fn villages_in_a_named_country_attacked_are_its_civilians() {
     );
     assert!(found.iter().all(|(_, t)| t != "KENCVL"), "{found:?}");
 }
+
+#[test]
+fn a_capital_is_the_object_of_an_appeal_past_a_date() {
+    let found = dyads(
+        EventType::Request,
+        "Thailand's foreign minister urged Phnom Penh on Friday to pull its troops back from the \
+         disputed temple.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "KHMGOV"), "{found:?}");
+    let found = dyads(
+        EventType::Accuse,
+        "Azerbaijan's foreign ministry accused Yerevan again of planting mines near the border.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "ARMGOV"), "{found:?}");
+    // A capital after "in" is still the place: "talks in Doha on Friday to ..." names no party.
+    let found = dyads(
+        EventType::Consult,
+        "Sudanese and RSF envoys met in Jeddah on Friday to discuss a truce.",
+    );
+    assert!(found.iter().all(|(_, t)| t != "SAUGOV"), "{found:?}");
+}
