@@ -588,6 +588,38 @@ impl Builder<'_> {
             .then_some(site)
     }
 
+    /// "condemned the killing of two police officers", "denounced the abduction of the
+    /// journalists": the party after "of" an attack or arrest noun is its victim, not whom the
+    /// charge or appeal about it is aimed at.
+    fn victim_of_act(&self, k: usize) -> bool {
+        let s = self.s;
+        // Up to three words of the noun phrase before the party ("of two of its", "of the
+        // three").
+        let start = s.actors[k].start;
+        let Some(of) = (start.saturating_sub(4)..start)
+            .rev()
+            .take_while(|&i| !s.toks[i].capitalized || s.toks[i].norm == "of")
+            .find(|&i| s.toks[i].norm == "of")
+        else {
+            return false;
+        };
+        // The act's word ends right before "of" ("the killing", "the abduction").
+        (of.saturating_sub(2)..of).any(|i| {
+            self.lex
+                .triggers
+                .longest_at(self.text, &s.toks, i)
+                .is_some_and(|found| {
+                    found.end == of
+                        && found.values.iter().any(|&e| {
+                            matches!(
+                                self.lex.trigger_entries[e].event_type,
+                                EventType::Assault | EventType::Coerce
+                            )
+                        })
+                })
+        })
+    }
+
     /// "drones hit a water station", "shelled a crowded market": the civilian site an attack
     /// naming no party after it is aimed at (before any party, agent or military word).
     fn civilian_site(&self, t: &Trigger) -> Option<usize> {
@@ -773,6 +805,7 @@ impl Builder<'_> {
                     ) && claimants.contains(&k))
                     && Some(k) != agent
                     && !opposed(k)
+                    && !(is_speech_act(ty) && self.victim_of_act(k))
                     && (is_speech_act(ty) || !after_by(k))
             })
             .find(|&k| {

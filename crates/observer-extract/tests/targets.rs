@@ -195,3 +195,20 @@ fn a_capital_is_the_object_of_an_appeal_past_a_date() {
     );
     assert!(found.iter().all(|(_, t)| t != "SAUGOV"), "{found:?}");
 }
+
+#[test]
+fn condemning_the_killing_of_a_party_accuses_the_killers_not_the_victims() {
+    let text = "Al-Shabaab gunmen killed two police officers near Garissa on Monday, police said.\n\n\
+                The Kenyan president condemned the killing of the two officers.";
+    let found = events(text);
+    let charge = found
+        .iter()
+        .find(|e| e.event_type == EventType::Accuse)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_ne!(code(&charge.target), "KENCOP", "{charge:#?}");
+    assert_eq!(
+        charge.target.as_ref().and_then(|t| t.role.as_deref()),
+        Some("REB"),
+        "{charge:#?}"
+    );
+}
