@@ -948,17 +948,24 @@ impl Builder<'_> {
                 .map(|&k| s.actors[k].end)
                 .max()
                 .unwrap_or(c_start);
+            // "Ghana's president, the chairman of ECOWAS, invited ...": an apposition set off by
+            // commas right after the subject is the subject again.
+            let apposition_end = (norm(after_subject) == ",")
+                .then(|| (after_subject + 1..t.start).find(|&k| norm(k) == ","))
+                .flatten()
+                .unwrap_or(after_subject);
             let between = (0..s.actors.len()).find(|&k| {
                 let a = &s.actors[k];
-                a.start >= after_subject
+                a.start >= apposition_end
                     && a.end <= t.start
                     && !sources.contains(&k)
                     && usable(k)
                     && !crate::actors::is_locative(&s.toks, a.start)
                     && !self.in_relative_clause(a.start)
             });
-            let nominal =
-                t.start >= 1 && matches!(norm(t.start - 1), "a" | "an" | "the" | "in" | "of");
+            // ("invited the leaders of Mali and Niger to talks": the invitees are met.)
+            let nominal = t.start >= 1
+                && matches!(norm(t.start - 1), "a" | "an" | "the" | "in" | "of" | "to");
             if let Some(k) = between.filter(|_| nominal) {
                 targets = coordinated(&s.actors, &s.toks, k);
             }

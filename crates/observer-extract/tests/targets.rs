@@ -212,3 +212,20 @@ fn condemning_the_killing_of_a_party_accuses_the_killers_not_the_victims() {
         "{charge:#?}"
     );
 }
+
+#[test]
+fn those_invited_to_talks_are_met_and_an_apposition_is_the_host() {
+    let found = dyads(
+        EventType::Consult,
+        "Egypt invited Israeli and Hamas negotiators to talks in Cairo next week.",
+    );
+    assert!(found.contains(&pair("EGYGOV", "PSEHMS")), "{found:?}");
+    let found = dyads(
+        EventType::Consult,
+        "Ghana's president, the chairman of ECOWAS, invited the leaders of Mali and Niger to \
+         talks in Accra.",
+    );
+    assert!(found.iter().any(|(_, t)| t == "MLIGOV"), "{found:?}");
+    assert!(found.iter().any(|(_, t)| t == "NERGOV"), "{found:?}");
+    assert!(found.iter().all(|(_, t)| !t.contains("ECO")), "{found:?}");
+}
