@@ -198,6 +198,11 @@ const CIVILIAN_SITES: &[&str] = &[
     "airport",
     "port",
     "infrastructure",
+    "displacement",
+    "displaced",
+    "refugee",
+    "tanker",
+    "freighter",
 ];
 
 /// Populated places: civilians when a party's name qualifies them ("the Israeli town of Sderot",
@@ -620,6 +625,31 @@ impl Builder<'_> {
         })
     }
 
+    /// "blamed the RSF for an attack on a camp", "accused Kyiv of Sunday's shelling": the party
+    /// an accusation names is the doer of the act named after its "for" or "of".
+    fn accused_doer(&self, t: &Trigger) -> Option<usize> {
+        let s = self.s;
+        // Up to two words of the act's noun phrase ("an", "the deadly", "Sunday's").
+        let prep = (t.start.saturating_sub(3)..t.start)
+            .rev()
+            .take_while(|&i| !matches!(s.toks[i].norm.as_str(), "," | "and"))
+            .find(|&i| matches!(s.toks[i].norm.as_str(), "for" | "of"))?;
+        if s.actors.iter().any(|a| a.start > prep && a.start < t.start) {
+            return None;
+        }
+        let k = s.actors.iter().position(|a| a.end == prep)?;
+        // The accusation's verb right before the party (a determiner may stand between).
+        let named = s.actors[k].start;
+        s.triggers
+            .iter()
+            .any(|c| {
+                self.lex.trigger_entries[c.entry].event_type == EventType::Accuse
+                    && c.end <= named
+                    && named - c.end <= 1
+            })
+            .then_some(k)
+    }
+
     /// "drones hit a water station", "shelled a crowded market": the civilian site an attack
     /// naming no party after it is aimed at (before any party, agent or military word).
     fn civilian_site(&self, t: &Trigger) -> Option<usize> {
@@ -867,7 +897,8 @@ impl Builder<'_> {
                     .position(|a| a.start > k && a.start <= k + 2 && a.end <= c_end)
             })
             .filter(|&k| usable(k));
-        let sources: Vec<usize> = match (agent.or(launch_side), modifier) {
+        let accused = self.accused_doer(t).filter(|_| agent.is_none());
+        let sources: Vec<usize> = match (agent.or(launch_side).or(accused), modifier) {
             (Some(a), _) => vec![a],
             (None, Some(m)) => vec![m],
             (None, None) if suffered || passive => Vec::new(),
@@ -1006,7 +1037,9 @@ impl Builder<'_> {
         {
             targets = vec![k];
         }
-        let rule = if suffered {
+        let rule = if accused.is_some() {
+            "actors:accused-doer"
+        } else if suffered {
             "actors:came-under-attack"
         } else if passive {
             "actors:passive-subject-acted-on"

@@ -229,3 +229,28 @@ fn those_invited_to_talks_are_met_and_an_apposition_is_the_host() {
     assert!(found.iter().any(|(_, t)| t == "NERGOV"), "{found:?}");
     assert!(found.iter().all(|(_, t)| !t.contains("ECO")), "{found:?}");
 }
+
+#[test]
+fn the_party_blamed_for_an_attack_is_its_doer() {
+    let text = "Sudan's army and the RSF have fought for control of El Fasher since May.\n\n\
+                The army blamed the RSF for an attack on a displacement camp near the city on \
+                Monday.";
+    let found = events(text);
+    let attack = found
+        .iter()
+        .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(code(&attack.source), "SDNREB", "{attack:#?}");
+    assert!(
+        has_rule(attack, "actors:accused-doer"),
+        "{:?}",
+        attack.rules
+    );
+    // The camp's people are the army side's civilians, not the army.
+    assert_eq!(code(&attack.target), "SDNCVL", "{attack:#?}");
+    // The accusation itself is the army's, at the RSF.
+    assert!(
+        dyads(EventType::Accuse, text).contains(&pair("SDNMIL", "SDNREB")),
+        "{found:#?}"
+    );
+}
