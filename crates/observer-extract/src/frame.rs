@@ -625,6 +625,17 @@ impl Builder<'_> {
         })
     }
 
+    /// "a gross violation of Syrian sovereignty", "an attack on Iraqi soil": the party whose
+    /// sovereignty, territory or airspace a charge says was violated is wronged, not accused.
+    fn wronged(&self, k: usize) -> bool {
+        self.s.toks.get(self.s.actors[k].end).is_some_and(|w| {
+            matches!(
+                w.norm.as_str(),
+                "sovereignty" | "territory" | "airspace" | "soil" | "integrity" | "waters"
+            )
+        })
+    }
+
     /// "blamed the RSF for an attack on a camp", "accused Kyiv of Sunday's shelling": the party
     /// an accusation names is the doer of the act named after its "for" or "of".
     fn accused_doer(&self, t: &Trigger) -> Option<usize> {
@@ -835,7 +846,7 @@ impl Builder<'_> {
                     ) && claimants.contains(&k))
                     && Some(k) != agent
                     && !opposed(k)
-                    && !(is_speech_act(ty) && self.victim_of_act(k))
+                    && !(is_speech_act(ty) && (self.victim_of_act(k) || self.wronged(k)))
                     && (is_speech_act(ty) || !after_by(k))
             })
             .find(|&k| {

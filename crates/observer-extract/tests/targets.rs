@@ -257,3 +257,15 @@ fn the_party_blamed_for_an_attack_is_its_doer() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_country_whose_sovereignty_was_violated_is_wronged_not_accused() {
+    let text = "Israeli jets struck a weapons depot near Homs overnight, Syrian state media said.\n\n\
+                Russia called the strike a flagrant violation of Syrian sovereignty.";
+    let found = dyads(EventType::Accuse, text);
+    assert!(found.contains(&pair("RUSGOV", "ISRMIL")), "{found:?}");
+    assert!(
+        found.iter().all(|(_, t)| !t.starts_with("SYR")),
+        "{found:?}"
+    );
+}
