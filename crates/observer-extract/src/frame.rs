@@ -513,10 +513,9 @@ impl Builder<'_> {
     fn role_of_head(&self, k: usize, ty: EventType) -> Option<(&'static str, usize)> {
         let toks = &self.s.toks;
         let a = &self.s.actors[k];
-        // "Venezuela's second city": what a country owns is not what it is.
-        if crate::actors::is_possessive(&toks[a.end - 1].norm) {
-            return None;
-        }
+        // "Venezuela's second city": what a country owns is not what it is (but "the
+        // government's positions" are held by its forces).
+        let possessive = crate::actors::is_possessive(&toks[a.end - 1].norm);
         let government = match a.actor.role.as_deref() {
             None => false,
             Some("GOV") => true,
@@ -540,11 +539,17 @@ impl Builder<'_> {
                 toks.get(i).is_some_and(|w| {
                     let w = w.norm.as_str();
                     MILITARY_HEADS.contains(&w)
-                        || CIVILIAN_PEOPLE.contains(&w)
-                        || (attack && (CIVILIAN_SITES.contains(&w) || POPULATED.contains(&w)))
+                        || (!possessive
+                            && (CIVILIAN_PEOPLE.contains(&w)
+                                || (attack
+                                    && (CIVILIAN_SITES.contains(&w) || POPULATED.contains(&w)))))
                 })
             })
-            .or_else(|| attack.then(|| self.site_in(a.start)).flatten())?;
+            .or_else(|| {
+                (attack && !possessive)
+                    .then(|| self.site_in(a.start))
+                    .flatten()
+            })?;
         let word = toks[head].norm.as_str();
         let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
             && toks.get(head + 2).is_some_and(|w| w.norm == "war");

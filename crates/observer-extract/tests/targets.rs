@@ -108,6 +108,14 @@ fn positions_and_soldiers_of_a_party_are_its_forces() {
         found.iter().any(|(_, t)| t == "ETHMIL"),
         "government positions are held by the army: {found:?}"
     );
+    let found = dyads(
+        EventType::Assault,
+        "Houthi fighters shelled the government's positions near Marib on Sunday, the army said.",
+    );
+    assert!(
+        found.iter().any(|(_, t)| t == "YEMMIL"),
+        "a possessive's positions too: {found:?}"
+    );
     // A country owning a city is not the city: no role from "Venezuela's second city".
     let found = dyads(
         EventType::Protest,
