@@ -312,6 +312,19 @@ pub fn is_recipient(toks: &[Token], i: usize) -> bool {
             .any(|t| AIMED_VERBS.contains(&t.norm.as_str()))
 }
 
+/// "urged Moscow on Thursday to", "accused Kyiv again of": a capital that a day or an adverb
+/// keeps from the "to" or "of" after it is still the object of an appeal or a charge.
+fn object_past_adjunct(toks: &[Token], end: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let skip = match word(end) {
+        "on" if crate::time::is_calendar_word(word(end + 1)) => 2,
+        "this" | "last" if matches!(word(end + 1), "week" | "month" | "year") => 2,
+        "again" | "repeatedly" | "publicly" | "today" | "yesterday" => 1,
+        _ => return false,
+    };
+    matches!(word(end + skip), "to" | "of" | "for")
+}
+
 /// A country after "from" right after a verb of firing ("rockets were fired from Lebanon",
 /// "drones launched from Russia"): the side that fired, not merely a place.
 pub fn is_launch_origin(toks: &[Token], i: usize) -> bool {
@@ -671,6 +684,8 @@ fn actor_at(s: &Sentence, i: usize, memory: &ActorMemory, spans: &mut Vec<ActorS
             )
         }) && i > 0
             && !toks[i - 1].capitalized;
+        let object =
+            object || (i > 0 && !toks[i - 1].capitalized && object_past_adjunct(toks, found.end));
         if (speaks || object) && !placed {
             let country = &lex.country_entries[found.values[0]];
             spans.push(ActorSpan {

@@ -154,6 +154,134 @@ const FACILITIES: &[&str] = &[
     "positions",
 ];
 
+/// Civilian sites: what an attack aimed at one of them ("hit a water station", "fired rockets at
+/// the town of Sderot", "the Saudi city of Jizan") is aimed at is the civilians of the place.
+const CIVILIAN_SITES: &[&str] = &[
+    "market",
+    "markets",
+    "hospital",
+    "hospitals",
+    "clinic",
+    "school",
+    "schools",
+    "university",
+    "mosque",
+    "church",
+    "hotel",
+    "refinery",
+    "refineries",
+    "residential",
+    "home",
+    "homes",
+    "house",
+    "houses",
+    "apartment",
+    "apartments",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "community",
+    "communities",
+    "street",
+    "streets",
+    "shop",
+    "shops",
+    "shelter",
+    "shelters",
+    "bakery",
+    "farm",
+    "farms",
+    "water",
+    "power",
+    "energy",
+    "grain",
+    "airport",
+    "port",
+    "infrastructure",
+    "displacement",
+    "displaced",
+    "refugee",
+    "tanker",
+    "freighter",
+];
+
+/// Populated places: civilians when a party's name qualifies them ("the Israeli town of Sderot",
+/// "villages in southern Israel"), though a town alone may be the ground fighters hold.
+const POPULATED: &[&str] = &[
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "cities",
+    "kibbutz",
+    "settlement",
+    "settlements",
+];
+
+/// People a party holds or harms who are not fighters: "Palestinian prisoners", "18 Israeli
+/// hostages", "Georgian citizens".
+const CIVILIAN_PEOPLE: &[&str] = &[
+    "hostage",
+    "hostages",
+    "captives",
+    "detainees",
+    "prisoners",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "citizen",
+    "citizens",
+    "nationals",
+    "journalist",
+    "journalists",
+    "children",
+    "residents",
+    "villagers",
+    "farmers",
+    "fishermen",
+    "pilgrims",
+    "students",
+];
+
+/// What a state's armed forces hold or are: "government positions", "Turkish troops".
+const MILITARY_HEADS: &[&str] = &[
+    "positions",
+    "position",
+    "base",
+    "bases",
+    "post",
+    "posts",
+    "outpost",
+    "outposts",
+    "barracks",
+    "airbase",
+    "garrison",
+    "troops",
+    "soldiers",
+    "servicemen",
+];
+
+/// How many words after an attack word its civilian object may stand ("hit a crowded market").
+const SITE_WINDOW: usize = 6;
+
+/// Words that make a site a military one ("an army camp", "the military airport", "a police
+/// station"): no civilian site then.
+const MILITARY_MARKERS: &[&str] = &[
+    "military",
+    "army",
+    "naval",
+    "police",
+    "security",
+    "ammunition",
+    "arms",
+    "weapons",
+];
+
+/// The rule of a target inferred from the civilian site an attack hit.
+const CIVILIAN_SITE_RULE: &str = "actors:civilian-site-attacked";
+
 /// Past participles of the trigger verbs that do not end in "-ed" ("were shot", "had been held").
 const IRREGULAR_PARTICIPLES: &[&str] = &[
     "shot", "held", "hit", "struck", "taken", "seized", "beaten", "caught", "thrown", "driven",
@@ -379,6 +507,182 @@ impl Builder<'_> {
         participle && auxiliary
     }
 
+    /// The role the noun an actor qualifies gives it, for an actor named with no role or as its
+    /// government: "Palestinian prisoners" and "the Israeli town" are civilians, "government
+    /// positions" and "prisoners of war" the armed forces. With the index of that noun.
+    fn role_of_head(&self, k: usize, ty: EventType) -> Option<(&'static str, usize)> {
+        let toks = &self.s.toks;
+        let a = &self.s.actors[k];
+        // "Venezuela's second city": what a country owns is not what it is (but "the
+        // government's positions" are held by its forces).
+        let possessive = crate::actors::is_possessive(&toks[a.end - 1].norm);
+        let government = match a.actor.role.as_deref() {
+            None => false,
+            Some("GOV") => true,
+            Some(_) => return None,
+        };
+        // One lower-case word may stand between ("the Israeli border town").
+        let next = toks.get(a.end)?;
+        let between = next.kind == observer_text::TokenKind::Word
+            && !next.capitalized
+            && !matches!(
+                next.norm.as_str(),
+                "and" | "or" | "of" | "to" | "in" | "had" | "has"
+            )
+            && !MILITARY_MARKERS.contains(&next.norm.as_str());
+        let attack = ty == EventType::Assault;
+        let head = [a.end, a.end + 1]
+            .into_iter()
+            .take(if between { 2 } else { 1 })
+            .filter(|&i| !self.s.actors.iter().any(|b| b.start == i))
+            .find(|&i| {
+                toks.get(i).is_some_and(|w| {
+                    let w = w.norm.as_str();
+                    MILITARY_HEADS.contains(&w)
+                        || (!possessive
+                            && (CIVILIAN_PEOPLE.contains(&w)
+                                || (attack
+                                    && (CIVILIAN_SITES.contains(&w) || POPULATED.contains(&w)))))
+                })
+            })
+            .or_else(|| {
+                (attack && !possessive)
+                    .then(|| self.site_in(a.start))
+                    .flatten()
+            })?;
+        let word = toks[head].norm.as_str();
+        let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
+            && toks.get(head + 2).is_some_and(|w| w.norm == "war");
+        if MILITARY_HEADS.contains(&word) || of_war {
+            Some(("MIL", head))
+        } else if government {
+            None
+        } else {
+            Some(("CVL", head))
+        }
+    }
+
+    /// "Russia and Ukraine exchanged 75 prisoners of war", "Israel freed 30 detainees to Egypt":
+    /// the captives a release or arrest names after its verb make the country it is done to
+    /// their fighters or civilians. With the index of the noun.
+    fn captives(&self, t: &Trigger) -> Option<(&'static str, usize)> {
+        let toks = &self.s.toks;
+        let (_, c_end) = self.clause_of(t.start);
+        let head = (t.end..(t.end + SITE_WINDOW).min(c_end))
+            .take_while(|&i| !matches!(toks[i].norm.as_str(), "by" | "," | "from" | "to"))
+            .find(|&i| {
+                let w = toks[i].norm.as_str();
+                MILITARY_HEADS.contains(&w) || CIVILIAN_PEOPLE.contains(&w)
+            })?;
+        let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
+            && toks.get(head + 2).is_some_and(|w| w.norm == "war");
+        if MILITARY_HEADS.contains(&toks[head].norm.as_str()) || of_war {
+            Some(("MIL", head))
+        } else {
+            Some(("CVL", head))
+        }
+    }
+
+    /// "attacked towns and villages in southern Israel": the civilian site or populated place
+    /// before "in" (and a compass word) that a country at `start` is where.
+    fn site_in(&self, start: usize) -> Option<usize> {
+        let toks = &self.s.toks;
+        let compass = |w: &str| w.ends_with("ern") || w == "central";
+        let mut at = start.checked_sub(1)?;
+        if compass(&toks[at].norm) && !toks[at].capitalized {
+            at = at.checked_sub(1)?;
+        }
+        let site = at.checked_sub(1)?;
+        let w = toks[site].norm.as_str();
+        (toks[at].norm == "in" && (CIVILIAN_SITES.contains(&w) || POPULATED.contains(&w)))
+            .then_some(site)
+    }
+
+    /// "condemned the killing of two police officers", "denounced the abduction of the
+    /// journalists": the party after "of" an attack or arrest noun is its victim, not whom the
+    /// charge or appeal about it is aimed at.
+    fn victim_of_act(&self, k: usize) -> bool {
+        let s = self.s;
+        // Up to three words of the noun phrase before the party ("of two of its", "of the
+        // three").
+        let start = s.actors[k].start;
+        let Some(of) = (start.saturating_sub(4)..start)
+            .rev()
+            .take_while(|&i| !s.toks[i].capitalized || s.toks[i].norm == "of")
+            .find(|&i| s.toks[i].norm == "of")
+        else {
+            return false;
+        };
+        // The act's word ends right before "of" ("the killing", "the abduction").
+        (of.saturating_sub(2)..of).any(|i| {
+            self.lex
+                .triggers
+                .longest_at(self.text, &s.toks, i)
+                .is_some_and(|found| {
+                    found.end == of
+                        && found.values.iter().any(|&e| {
+                            matches!(
+                                self.lex.trigger_entries[e].event_type,
+                                EventType::Assault | EventType::Coerce
+                            )
+                        })
+                })
+        })
+    }
+
+    /// "a gross violation of Syrian sovereignty", "an attack on Iraqi soil": the party whose
+    /// sovereignty, territory or airspace a charge says was violated is wronged, not accused.
+    fn wronged(&self, k: usize) -> bool {
+        self.s.toks.get(self.s.actors[k].end).is_some_and(|w| {
+            matches!(
+                w.norm.as_str(),
+                "sovereignty" | "territory" | "airspace" | "soil" | "integrity" | "waters"
+            )
+        })
+    }
+
+    /// "blamed the RSF for an attack on a camp", "accused Kyiv of Sunday's shelling": the party
+    /// an accusation names is the doer of the act named after its "for" or "of".
+    fn accused_doer(&self, t: &Trigger) -> Option<usize> {
+        let s = self.s;
+        // Up to two words of the act's noun phrase ("an", "the deadly", "Sunday's").
+        let prep = (t.start.saturating_sub(3)..t.start)
+            .rev()
+            .take_while(|&i| !matches!(s.toks[i].norm.as_str(), "," | "and"))
+            .find(|&i| matches!(s.toks[i].norm.as_str(), "for" | "of"))?;
+        if s.actors.iter().any(|a| a.start > prep && a.start < t.start) {
+            return None;
+        }
+        let k = s.actors.iter().position(|a| a.end == prep)?;
+        // The accusation's verb right before the party (a determiner may stand between).
+        let named = s.actors[k].start;
+        s.triggers
+            .iter()
+            .any(|c| {
+                self.lex.trigger_entries[c.entry].event_type == EventType::Accuse
+                    && c.end <= named
+                    && named - c.end <= 1
+            })
+            .then_some(k)
+    }
+
+    /// "drones hit a water station", "shelled a crowded market": the civilian site an attack
+    /// naming no party after it is aimed at (before any party, agent or military word).
+    fn civilian_site(&self, t: &Trigger) -> Option<usize> {
+        let s = self.s;
+        let (_, c_end) = self.clause_of(t.start);
+        (t.end..(t.end + SITE_WINDOW).min(c_end))
+            .take_while(|&i| {
+                let w = s.toks[i].norm.as_str();
+                !matches!(w, "by" | "from" | "," | "and" | "or")
+                    && !MILITARY_MARKERS.contains(&w)
+                    && !MILITARY_HEADS.contains(&w)
+                    && !FACILITIES.contains(&w)
+                    && !s.actors.iter().any(|a| a.start <= i && i < a.end)
+            })
+            .find(|&i| CIVILIAN_SITES.contains(&s.toks[i].norm.as_str()))
+    }
+
     /// Source and target candidates for a trigger: a list of (source, target) actor indexes.
     fn participants(
         &self,
@@ -547,6 +851,7 @@ impl Builder<'_> {
                     ) && claimants.contains(&k))
                     && Some(k) != agent
                     && !opposed(k)
+                    && !(is_speech_act(ty) && (self.victim_of_act(k) || self.wronged(k)))
                     && (is_speech_act(ty) || !after_by(k))
             })
             .find(|&k| {
@@ -608,7 +913,8 @@ impl Builder<'_> {
                     .position(|a| a.start > k && a.start <= k + 2 && a.end <= c_end)
             })
             .filter(|&k| usable(k));
-        let sources: Vec<usize> = match (agent.or(launch_side), modifier) {
+        let accused = self.accused_doer(t).filter(|_| agent.is_none());
+        let sources: Vec<usize> = match (agent.or(launch_side).or(accused), modifier) {
             (Some(a), _) => vec![a],
             (None, Some(m)) => vec![m],
             (None, None) if suffered || passive => Vec::new(),
@@ -689,17 +995,24 @@ impl Builder<'_> {
                 .map(|&k| s.actors[k].end)
                 .max()
                 .unwrap_or(c_start);
+            // "Ghana's president, the chairman of ECOWAS, invited ...": an apposition set off by
+            // commas right after the subject is the subject again.
+            let apposition_end = (norm(after_subject) == ",")
+                .then(|| (after_subject + 1..t.start).find(|&k| norm(k) == ","))
+                .flatten()
+                .unwrap_or(after_subject);
             let between = (0..s.actors.len()).find(|&k| {
                 let a = &s.actors[k];
-                a.start >= after_subject
+                a.start >= apposition_end
                     && a.end <= t.start
                     && !sources.contains(&k)
                     && usable(k)
                     && !crate::actors::is_locative(&s.toks, a.start)
                     && !self.in_relative_clause(a.start)
             });
-            let nominal =
-                t.start >= 1 && matches!(norm(t.start - 1), "a" | "an" | "the" | "in" | "of");
+            // ("invited the leaders of Mali and Niger to talks": the invitees are met.)
+            let nominal = t.start >= 1
+                && matches!(norm(t.start - 1), "a" | "an" | "the" | "in" | "of" | "to");
             if let Some(k) = between.filter(|_| nominal) {
                 targets = coordinated(&s.actors, &s.toks, k);
             }
@@ -740,7 +1053,9 @@ impl Builder<'_> {
         {
             targets = vec![k];
         }
-        let rule = if suffered {
+        let rule = if accused.is_some() {
+            "actors:accused-doer"
+        } else if suffered {
             "actors:came-under-attack"
         } else if passive {
             "actors:passive-subject-acted-on"
@@ -1581,6 +1896,17 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
         let speaker_acts = speech.is_some_and(|sp| own_act(&sp));
         let claimant_idx: Vec<usize> = speech.map(|sp| sp.claimants.clone()).unwrap_or_default();
         let (mut pairs, actor_rule) = b.participants(t, ty, speech);
+        // Ground taken is held by fighters, whatever town it is.
+        // "exchanged 75 prisoners of war", "freed 12 hostages": who the captives are.
+        let captives = matches!(ty, EventType::Concede | EventType::Coerce)
+            .then(|| b.captives(t))
+            .flatten();
+        // A clash ("repelled the assault on a village") is between fighters, whatever its site.
+        let site = (ty == EventType::Assault
+            && mode.as_deref() != Some("occupation")
+            && !crate::triggers::two_sided(entry))
+        .then(|| b.civilian_site(t))
+        .flatten();
         if speaker_acts {
             for (source, target) in pairs.iter_mut() {
                 if source.is_none() && target.is_none_or(|k| !claimant_idx.contains(&k)) {
@@ -1679,11 +2005,28 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
                     a
                 });
                 let target = tgt.map(|k| {
-                    let (a, ev) = b.actor_field("target", k, actor_rule);
+                    let (mut a, ev) = b.actor_field("target", k, actor_rule);
                     rules.push(ev.rule.clone());
                     provenance.push(ev);
+                    let by_head = b.role_of_head(k, ty).map(|(r, h)| (r, h, "head-noun-"));
+                    let held = captives
+                        .filter(|_| a.role.is_none())
+                        .map(|(r, h)| (r, h, "captives-"));
+                    if let Some((role, head, kind)) = by_head.or(held) {
+                        let rule = ["actor-role:", kind, role].concat();
+                        a.role = Some(role.into());
+                        a.code = crate::actors::actor_code(a.country.as_deref(), Some(role));
+                        rules.push(rule.clone());
+                        provenance.push(b.evidence("target", head, head + 1, &rule));
+                    }
                     a
                 });
+                // The side of the civilians hit is the other side of the war (fill_parties).
+                if let Some(i) = site.filter(|_| target.is_none()) {
+                    let ev = b.evidence("target", i, i + 1, CIVILIAN_SITE_RULE);
+                    rules.push(ev.rule.clone());
+                    provenance.push(ev);
+                }
                 let claimant_actor = claimant.map(|k| {
                     let (a, ev) = b.actor_field("claimant", k, "speech-subject");
                     rules.push(ev.rule.clone());
@@ -1845,6 +2188,7 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
     });
     let mut events = drop_duplicate_pairs(fold_damage(merge(events)));
     attach_casualties(&b, &mut events, &sentence_evidence);
+    share_joined_targets(&s.toks, &mut events);
     // An accusation aimed at no one is kept for now: it may react to an event reported before
     // ("condemned the attack"); `aim_reactions` then finds its target or drops it.
     events.retain(|e| {
@@ -1859,6 +2203,43 @@ pub fn build_events(lex: &Lexicons, text: &str, s: &Analysed, ctx: &ArticleConte
 /// "The army said it would not withdraw from the town", "Serbia will not release the prisoners":
 /// a cooperative act its doer says it will not do is a refusal (PLOVER REJECT, CAMEO 12), made
 /// when it is said; a condition ("would not withdraw unless ...") stays a hypothetical.
+/// "blamed Pakistan for the ambush and warned that it would pay", "accused the rebels of
+/// breaking the truce and urged them to withdraw": a warning, appeal or charge joined by "and" to
+/// one of the same speaker aimed at someone, and aimed at no one of its own, is aimed at the same.
+fn share_joined_targets(toks: &[Token], events: &mut [Event]) {
+    const RULE: &str = "actors:target-of-joined-verb";
+    let token_at = |e: &Event| {
+        let (start, _) = trigger_span(e)?;
+        toks.iter().position(|t| t.start == start)
+    };
+    for i in 0..events.len() {
+        let e = &events[i];
+        if !is_speech_act(e.event_type) || e.target.is_some() || e.source.is_none() {
+            continue;
+        }
+        let Some(conj) = token_at(e).and_then(|at| crate::attribution::joined_verb(toks, at))
+        else {
+            continue;
+        };
+        let earlier = events
+            .iter()
+            .filter(|p| {
+                is_speech_act(p.event_type)
+                    && p.target.is_some()
+                    && p.source.as_ref().map(|a| &a.code) == e.source.as_ref().map(|a| &a.code)
+                    && token_at(p).is_some_and(|at| at < conj)
+            })
+            .max_by_key(|p| token_at(p))
+            .and_then(|p| p.target.clone());
+        if let Some(target) = earlier {
+            let e = &mut events[i];
+            e.target = Some(target);
+            e.rules.push(RULE.into());
+            e.provenance.push(FieldEvidence::inferred("target", RULE));
+        }
+    }
+}
+
 fn refusals_of_cooperation(events: &mut [Event]) {
     for e in events.iter_mut() {
         let cooperative = matches!(
@@ -2939,6 +3320,7 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
             (None, Some(t)) if on_side(t, &b) => (a.clone(), t.clone(), "actors:dyad-other-side"),
             _ => continue,
         };
+        let tgt = civilians_of_side(e, tgt);
         for (field, slot, value) in [
             ("source", &mut e.source, src),
             ("target", &mut e.target, tgt),
@@ -2949,6 +3331,18 @@ fn fill_parties(events: &mut [Event], dyad: Option<(Actor, Actor)>) {
             }
         }
         e.rules.push(rule.into());
+    }
+}
+
+/// "RSF drones hit a water station": the other side of the war an attack on a civilian site is
+/// aimed at is that side's civilians, not its forces.
+fn civilians_of_side(e: &Event, side: Actor) -> Actor {
+    let at_site = e.rules.iter().any(|r| r == CIVILIAN_SITE_RULE);
+    match side.country {
+        Some(country) if at_site && side.role.as_deref() != Some("CVL") => {
+            inferred_state(country, "civilians".into(), "CVL")
+        }
+        _ => side,
     }
 }
 
