@@ -4,7 +4,7 @@
 
 use crate::actors::{ActorKind, ActorSpan, SIDES};
 use crate::attribution::{Speech, coordinated};
-use crate::lexicons::{Cue, Lexicons, SpeechKind};
+use crate::lexicons::{Cue, Lexicons, SpeechKind, WordClass};
 use crate::places::{self, PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
 use crate::quantity::CasualtySpan;
 use crate::time::DateSpan;
@@ -154,130 +154,8 @@ const FACILITIES: &[&str] = &[
     "positions",
 ];
 
-/// Civilian sites: what an attack aimed at one of them ("hit a water station", "fired rockets at
-/// the town of Sderot", "the Saudi city of Jizan") is aimed at is the civilians of the place.
-const CIVILIAN_SITES: &[&str] = &[
-    "market",
-    "markets",
-    "hospital",
-    "hospitals",
-    "clinic",
-    "school",
-    "schools",
-    "university",
-    "mosque",
-    "church",
-    "hotel",
-    "refinery",
-    "refineries",
-    "residential",
-    "home",
-    "homes",
-    "house",
-    "houses",
-    "apartment",
-    "apartments",
-    "neighbourhood",
-    "neighbourhoods",
-    "neighborhood",
-    "community",
-    "communities",
-    "street",
-    "streets",
-    "shop",
-    "shops",
-    "shelter",
-    "shelters",
-    "bakery",
-    "farm",
-    "farms",
-    "water",
-    "power",
-    "energy",
-    "grain",
-    "airport",
-    "port",
-    "infrastructure",
-    "displacement",
-    "displaced",
-    "refugee",
-    "tanker",
-    "freighter",
-];
-
-/// Populated places: civilians when a party's name qualifies them ("the Israeli town of Sderot",
-/// "villages in southern Israel"), though a town alone may be the ground fighters hold.
-const POPULATED: &[&str] = &[
-    "town",
-    "towns",
-    "village",
-    "villages",
-    "city",
-    "cities",
-    "kibbutz",
-    "settlement",
-    "settlements",
-];
-
-/// People a party holds or harms who are not fighters: "Palestinian prisoners", "18 Israeli
-/// hostages", "Georgian citizens".
-const CIVILIAN_PEOPLE: &[&str] = &[
-    "hostage",
-    "hostages",
-    "captives",
-    "detainees",
-    "prisoners",
-    "man",
-    "woman",
-    "men",
-    "women",
-    "citizen",
-    "citizens",
-    "nationals",
-    "journalist",
-    "journalists",
-    "children",
-    "residents",
-    "villagers",
-    "farmers",
-    "fishermen",
-    "pilgrims",
-    "students",
-];
-
-/// What a state's armed forces hold or are: "government positions", "Turkish troops".
-const MILITARY_HEADS: &[&str] = &[
-    "positions",
-    "position",
-    "base",
-    "bases",
-    "post",
-    "posts",
-    "outpost",
-    "outposts",
-    "barracks",
-    "airbase",
-    "garrison",
-    "troops",
-    "soldiers",
-    "servicemen",
-];
-
 /// How many words after an attack word its civilian object may stand ("hit a crowded market").
 const SITE_WINDOW: usize = 6;
-
-/// Words that make a site a military one ("an army camp", "the military airport", "a police
-/// station"): no civilian site then.
-const MILITARY_MARKERS: &[&str] = &[
-    "military",
-    "army",
-    "naval",
-    "police",
-    "security",
-    "ammunition",
-    "arms",
-    "weapons",
-];
 
 /// The rule of a target inferred from the civilian site an attack hit.
 const CIVILIAN_SITE_RULE: &str = "actors:civilian-site-attacked";
@@ -529,7 +407,10 @@ impl Builder<'_> {
                 next.norm.as_str(),
                 "and" | "or" | "of" | "to" | "in" | "had" | "has"
             )
-            && !MILITARY_MARKERS.contains(&next.norm.as_str());
+            && !self
+                .lex
+                .words
+                .has(next.norm.as_str(), WordClass::MilitaryMarker);
         let attack = ty == EventType::Assault;
         let head = [a.end, a.end + 1]
             .into_iter()
@@ -538,11 +419,12 @@ impl Builder<'_> {
             .find(|&i| {
                 toks.get(i).is_some_and(|w| {
                     let w = w.norm.as_str();
-                    MILITARY_HEADS.contains(&w)
+                    self.lex.words.has(w, WordClass::MilitaryHead)
                         || (!possessive
-                            && (CIVILIAN_PEOPLE.contains(&w)
+                            && (self.lex.words.has(w, WordClass::CivilianPeople)
                                 || (attack
-                                    && (CIVILIAN_SITES.contains(&w) || POPULATED.contains(&w)))))
+                                    && (self.lex.words.has(w, WordClass::CivilianSite)
+                                        || self.lex.words.has(w, WordClass::Populated)))))
                 })
             })
             .or_else(|| {
@@ -553,7 +435,7 @@ impl Builder<'_> {
         let word = toks[head].norm.as_str();
         let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
             && toks.get(head + 2).is_some_and(|w| w.norm == "war");
-        if MILITARY_HEADS.contains(&word) || of_war {
+        if self.lex.words.has(word, WordClass::MilitaryHead) || of_war {
             Some(("MIL", head))
         } else if government {
             None
@@ -572,11 +454,17 @@ impl Builder<'_> {
             .take_while(|&i| !matches!(toks[i].norm.as_str(), "by" | "," | "from" | "to"))
             .find(|&i| {
                 let w = toks[i].norm.as_str();
-                MILITARY_HEADS.contains(&w) || CIVILIAN_PEOPLE.contains(&w)
+                self.lex.words.has(w, WordClass::MilitaryHead)
+                    || self.lex.words.has(w, WordClass::CivilianPeople)
             })?;
         let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
             && toks.get(head + 2).is_some_and(|w| w.norm == "war");
-        if MILITARY_HEADS.contains(&toks[head].norm.as_str()) || of_war {
+        if self
+            .lex
+            .words
+            .has(toks[head].norm.as_str(), WordClass::MilitaryHead)
+            || of_war
+        {
             Some(("MIL", head))
         } else {
             Some(("CVL", head))
@@ -594,8 +482,10 @@ impl Builder<'_> {
         }
         let site = at.checked_sub(1)?;
         let w = toks[site].norm.as_str();
-        (toks[at].norm == "in" && (CIVILIAN_SITES.contains(&w) || POPULATED.contains(&w)))
-            .then_some(site)
+        (toks[at].norm == "in"
+            && (self.lex.words.has(w, WordClass::CivilianSite)
+                || self.lex.words.has(w, WordClass::Populated)))
+        .then_some(site)
     }
 
     /// "condemned the killing of two police officers", "denounced the abduction of the
@@ -675,12 +565,16 @@ impl Builder<'_> {
             .take_while(|&i| {
                 let w = s.toks[i].norm.as_str();
                 !matches!(w, "by" | "from" | "," | "and" | "or")
-                    && !MILITARY_MARKERS.contains(&w)
-                    && !MILITARY_HEADS.contains(&w)
+                    && !self.lex.words.has(w, WordClass::MilitaryMarker)
+                    && !self.lex.words.has(w, WordClass::MilitaryHead)
                     && !FACILITIES.contains(&w)
                     && !s.actors.iter().any(|a| a.start <= i && i < a.end)
             })
-            .find(|&i| CIVILIAN_SITES.contains(&s.toks[i].norm.as_str()))
+            .find(|&i| {
+                self.lex
+                    .words
+                    .has(s.toks[i].norm.as_str(), WordClass::CivilianSite)
+            })
     }
 
     /// Source and target candidates for a trigger: a list of (source, target) actor indexes.

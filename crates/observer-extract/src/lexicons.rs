@@ -83,11 +83,21 @@ pub enum WordClass {
     Transfer,
     /// "a stampede killed 30": a toll it takes is no attack.
     Accident,
+    /// "hit a water station": aimed at the other side's civilians.
+    CivilianSite,
+    /// "the Israeli town of Sderot": civilians when a party qualifies it.
+    Populated,
+    /// "Palestinian prisoners": held or harmed, not fighters.
+    CivilianPeople,
+    /// "government positions", "Turkish troops": the armed forces.
+    MilitaryHead,
+    /// "an army camp": a military site, not a civilian one.
+    MilitaryMarker,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 12] = [
+    const NAMED: [(&'static str, WordClass); 17] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -100,6 +110,11 @@ impl WordClass {
         ("outcome_noun", WordClass::OutcomeNoun),
         ("transfer", WordClass::Transfer),
         ("accident", WordClass::Accident),
+        ("civilian_site", WordClass::CivilianSite),
+        ("populated", WordClass::Populated),
+        ("civilian_people", WordClass::CivilianPeople),
+        ("military_head", WordClass::MilitaryHead),
+        ("military_marker", WordClass::MilitaryMarker),
     ];
 
     fn bit(self) -> u32 {
