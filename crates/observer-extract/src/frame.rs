@@ -134,26 +134,6 @@ fn takes_focus_place(t: EventType) -> bool {
 /// Words that open a subordinate clause with a subject of its own ("after Armenian troops fired").
 const SUBORDINATORS: &[&str] = &["after", "before", "when", "until", "because", "once"];
 
-/// Sites a party holds, attacked rather than attacking: "a police checkpoint", "the army base",
-/// "military positions".
-const FACILITIES: &[&str] = &[
-    "checkpoint",
-    "checkpoints",
-    "station",
-    "stations",
-    "base",
-    "bases",
-    "posts",
-    "outpost",
-    "outposts",
-    "barracks",
-    "compound",
-    "building",
-    "buildings",
-    "airbase",
-    "positions",
-];
-
 /// How many words after an attack word its civilian object may stand ("hit a crowded market").
 const SITE_WINDOW: usize = 6;
 
@@ -567,7 +547,7 @@ impl Builder<'_> {
                 !matches!(w, "by" | "from" | "," | "and" | "or")
                     && !self.lex.words.has(w, WordClass::MilitaryMarker)
                     && !self.lex.words.has(w, WordClass::MilitaryHead)
-                    && !FACILITIES.contains(&w)
+                    && !self.lex.words.has(w, WordClass::Facility)
                     && !s.actors.iter().any(|a| a.start <= i && i < a.end)
             })
             .find(|&i| {
@@ -604,9 +584,9 @@ impl Builder<'_> {
                 && !self.in_relative_clause(s.actors[k].start)
                 && !(ty == EventType::Assault
                     && (self.is_victim(k)
-                        || s.toks
-                            .get(s.actors[k].end)
-                            .is_some_and(|w| FACILITIES.contains(&w.norm.as_str()))))
+                        || s.toks.get(s.actors[k].end).is_some_and(|w| {
+                            self.lex.words.has(w.norm.as_str(), WordClass::Facility)
+                        })))
         };
         // "between A and B"
         for k in t.end..(t.end + 4).min(s.toks.len()) {

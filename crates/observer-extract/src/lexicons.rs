@@ -93,11 +93,13 @@ pub enum WordClass {
     MilitaryHead,
     /// "an army camp": a military site, not a civilian one.
     MilitaryMarker,
+    /// "a police checkpoint", "the army base": a site held, attacked rather than attacking.
+    Facility,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 17] = [
+    const NAMED: [(&'static str, WordClass); 18] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -115,6 +117,7 @@ impl WordClass {
         ("civilian_people", WordClass::CivilianPeople),
         ("military_head", WordClass::MilitaryHead),
         ("military_marker", WordClass::MilitaryMarker),
+        ("facility", WordClass::Facility),
     ];
 
     fn bit(self) -> u32 {
