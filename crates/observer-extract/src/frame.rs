@@ -4,7 +4,7 @@
 
 use crate::actors::{ActorKind, ActorSpan, SIDES};
 use crate::attribution::{Speech, coordinated};
-use crate::lexicons::{Cue, Lexicons, SpeechKind};
+use crate::lexicons::{Cue, Lexicons, SpeechKind, WordClass};
 use crate::places::{self, PlaceSource, PlaceSpan, place_of_country, place_of_entry, resolve};
 use crate::quantity::CasualtySpan;
 use crate::time::DateSpan;
@@ -3017,6 +3017,119 @@ pub fn carry_places(events: &mut [Event]) {
         e.provenance.push(FieldEvidence::inferred("place", rule));
         e.place = Some(place.clone());
     }
+}
+
+/// An event that names no place was put at the article's focus, or at a town an earlier sentence
+/// names; some events are not a town's. A past war or deal between two states happened nowhere
+/// the article says ("Israel and Syria last fought a war in 1973"); the background of a war and a toll that runs over months ("the
+/// insurgency has killed 30,000 since 2009") are the country's; a government's national act
+/// (mobilising, expelling, a truce in its own war) is done in its own country, not in the town the
+/// story is about.
+pub fn scale_focus_places(lex: &Lexicons, text: &str, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let Some(from) = e.rules.iter().find_map(|r| {
+            r.strip_prefix("place:article-focus+")
+                .or_else(|| r.strip_prefix("place:carried-from-sentence-"))
+        }) else {
+            continue;
+        };
+        let from = from.to_string();
+        let carried = e
+            .rules
+            .iter()
+            .any(|r| r.starts_with("place:carried-from-sentence-"));
+        let country_of = |a: &Option<Actor>| a.as_ref().and_then(|a| a.country.clone());
+        let (source, target) = (country_of(&e.source), country_of(&e.target));
+        let between_states = source.is_some() && target.is_some() && source != target;
+        let binding = matches!(
+            e.event_type,
+            EventType::Agree | EventType::Concede | EventType::Retreat
+        );
+        // "The mayor's office announced a curfew": a town's or region's authority acts there.
+        let local = source_words(text, e)
+            .any(|w| lex.words.has(&w.to_lowercase(), WordClass::LocalAuthority));
+        let government = e.source.as_ref().and_then(|a| a.role.as_deref()) == Some("GOV");
+        let ceasefire = e.mode.as_deref() == Some("ceasefire");
+        let national_act = !carried
+            && !local
+            && ((government && matches!(e.event_type, EventType::Mobilize | EventType::Coerce))
+                || (ceasefire && binding && !between_states));
+        // A region is already the war's scale ("the conflict in Cabo Delgado"); talks keep their
+        // venue whatever span their sentence dates. A background flag on a follow-up sentence
+        // ("the attack, which began at dawn") is no war's history: only its dates say so.
+        let town = e.place.as_ref().is_some_and(|p| {
+            p.precision == PlacePrecision::City
+                || p.gazetteer_id
+                    .as_deref()
+                    .is_some_and(|id| id.starts_with("geonames:"))
+        });
+        let talks = matches!(e.event_type, EventType::Consult | EventType::Agree);
+        let war_long =
+            town && !talks && ((e.background && !carried) || spans_months(e.date.as_ref()));
+        let own_country = source.clone().or(target);
+        let place_country = e.place.as_ref().and_then(|p| p.country.clone());
+        let (place, scale) = if carried {
+            if !war_long {
+                continue;
+            }
+            (own_country.or(place_country), "war-long")
+        } else if between_states && e.background {
+            (None, "between-states")
+        } else if e.background && e.event_type == EventType::Agree {
+            // A past deal was made where it was signed, which the sentence does not say.
+            (None, "past-deal")
+        } else if national_act {
+            (own_country.or(place_country), "national-act")
+        } else if war_long {
+            (own_country.or(place_country), "war-long")
+        } else {
+            continue;
+        };
+        let place = place.and_then(|iso3| {
+            let c = lex.country_entries.iter().position(|c| c.iso3 == iso3)?;
+            Some(place_of_country(lex, c, false))
+        });
+        let origin = if carried {
+            "carried-from-sentence-"
+        } else {
+            "article-focus+"
+        };
+        let rule = format!("place:country-{scale}+{origin}{from}");
+        e.rules.retain(|r| !r.starts_with("place:"));
+        e.provenance.retain(|p| p.field != "place");
+        if place.is_some() {
+            e.rules.push(rule.clone());
+            e.provenance.push(FieldEvidence::inferred("place", rule));
+        }
+        e.place = place;
+    }
+}
+
+/// The words naming an event's source in the text, with the two before them ("the regional
+/// government", "the mayor's office").
+fn source_words<'a>(text: &'a str, e: &Event) -> impl Iterator<Item = &'a str> {
+    let span = e
+        .provenance
+        .iter()
+        .find(|p| p.field == "source")
+        .and_then(|p| Some((p.start?, p.end?)))
+        .and_then(|(start, end)| {
+            let before = text.get(..start)?;
+            let from = before
+                .rmatch_indices(char::is_whitespace)
+                .nth(2)
+                .map_or(0, |(i, _)| i);
+            text.get(from..end)
+        })
+        .unwrap_or("");
+    span.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether an event's days run over more than a month: a running toll or a war, not one incident.
+fn spans_months(date: Option<&EventDate>) -> bool {
+    date.and_then(|d| Some((d.end? - d.start?).num_days()))
+        .is_some_and(|days| days > 31)
 }
 
 /// Whether two events' days can be the same (an undated event can be any day).

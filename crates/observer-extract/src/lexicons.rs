@@ -79,11 +79,14 @@ pub enum WordClass {
     Unit,
     /// "bodies", "deaths": an outcome that names the dead or hurt.
     OutcomeNoun,
+    /// "the mayor's office", "the state governor": an authority of a town or region, whose acts
+    /// are local, not national.
+    LocalAuthority,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 10] = [
+    const NAMED: [(&'static str, WordClass); 11] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -94,6 +97,7 @@ impl WordClass {
         ("not_place", WordClass::NotPlace),
         ("unit", WordClass::Unit),
         ("outcome_noun", WordClass::OutcomeNoun),
+        ("local_authority", WordClass::LocalAuthority),
     ];
 
     fn bit(self) -> u32 {

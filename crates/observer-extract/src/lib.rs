@@ -179,6 +179,7 @@ impl Extractor {
             frame::infer_countries(&mut events, &ctx);
             frame::fill_from_dyad(&mut events);
             frame::default_roles(&mut events);
+            frame::scale_focus_places(lex, text, &mut events);
             frame::carry_attack_modes(lex, text, &mut events);
             events = frame::drop_duplicate_pairs(events);
             frame::aim_reactions(lex, text, &mut events);
