@@ -1201,6 +1201,25 @@ impl Builder<'_> {
         (governing_actor.is_some() && speaks_next) || spokesman || metonym
     }
 
+    /// Where words were spoken, after the speech: "the spokesman told reporters in Doha", "said
+    /// at a news conference in Kyiv". The statement was made there, not what it reports.
+    fn spoken_there(&self, p: &PlaceSpan) -> bool {
+        let toks = &self.s.toks;
+        let Some(prep) = p.start.checked_sub(1) else {
+            return false;
+        };
+        matches!(toks[prep].norm.as_str(), "in" | "at")
+            && self.s.speech.iter().any(|sp| {
+                sp.end <= prep
+                    && prep - sp.end <= 4
+                    && toks[sp.end..prep].iter().all(|t| {
+                        self.lex
+                            .words
+                            .has(t.norm.as_str(), WordClass::SpeechOccasion)
+                    })
+            })
+    }
+
     /// A gazetteer name is taken for a town abroad only when the article speaks of that
     /// country, the sentence names it ("the Saudi border city of Najran"), or the town is a
     /// large city: "Santa Lucia" in a Venezuelan article is not the Brazilian town.
@@ -1307,6 +1326,7 @@ impl Builder<'_> {
             (!is_verbal(ty) || matches!(prep, "in" | "at"))
                 && (!p.motion || ty == EventType::Consult || destination || delivered)
                 && !self.speaker_location(p)
+                && !self.spoken_there(p)
                 && self.in_relative_clause(p.start) == self.in_relative_clause(t.start)
                 && !self.describes_actor(p, t)
                 && self.plausible(p)

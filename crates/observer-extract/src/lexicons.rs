@@ -82,11 +82,14 @@ pub enum WordClass {
     /// "the mayor's office", "the state governor": an authority of a town or region, whose acts
     /// are local, not national.
     LocalAuthority,
+    /// "told reporters in Doha", "said at a news conference in Kyiv": the words between a speech
+    /// verb and the place where it was spoken.
+    SpeechOccasion,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 11] = [
+    const NAMED: [(&'static str, WordClass); 12] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -98,6 +101,7 @@ impl WordClass {
         ("unit", WordClass::Unit),
         ("outcome_noun", WordClass::OutcomeNoun),
         ("local_authority", WordClass::LocalAuthority),
+        ("speech_occasion", WordClass::SpeechOccasion),
     ];
 
     fn bit(self) -> u32 {

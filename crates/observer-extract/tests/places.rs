@@ -110,3 +110,21 @@ fn the_rule_behind_a_country_put_for_a_town_is_explained() {
         "an inferred place has no span: {why:?}"
     );
 }
+
+#[test]
+fn where_a_statement_was_made_is_not_where_the_event_happened() {
+    let text = "Drones struck a fuel depot in Sevastopol overnight, the governor said.\n\n\
+                The attack caused a large fire, a navy spokesman told reporters in Moscow.\n\n\
+                The Ukrainian foreign minister said at a news conference in Kyiv that the strike had destroyed two ships.";
+    for marker in ["attack", "strike"] {
+        assert_eq!(
+            place_in("2024-03-08", text, EventType::Assault, marker),
+            "Sevastopol",
+            "{marker}"
+        );
+    }
+    // A truce declared in a region is declared there, whatever verb declares it.
+    let text = "The rebels declared a unilateral ceasefire in North Kivu on Monday.";
+    let e = Day("2024-03-08").events(text);
+    assert!(e.iter().any(|e| place(e) == "North Kivu"), "{e:#?}");
+}
