@@ -1286,6 +1286,30 @@ impl Builder<'_> {
             })
     }
 
+    /// "in the Saltivka district", "the eastern district of Baladiyat": a district the gazetteer
+    /// lacks, in an article about a large city, is a part of that city; the event is put in the
+    /// city, which the gazetteer knows.
+    fn district_of_focus_city(&self, p: &PlaceSpan) -> bool {
+        let toks = &self.s.toks;
+        let urban = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| self.lex.words.has(t.norm.as_str(), WordClass::UrbanPart))
+        };
+        let named_as_district =
+            urban(p.end) || (p.start >= 2 && toks[p.start - 1].norm == "of" && urban(p.start - 2));
+        named_as_district
+            && self.ctx.focus.as_ref().is_some_and(|(focus, _)| {
+                focus.precision == PlacePrecision::City
+                    && focus.gazetteer_id.as_deref().is_some_and(|id| {
+                        self.lex
+                            .place_entries
+                            .iter()
+                            .find(|e| e.id == id)
+                            .is_some_and(|e| e.population >= places::LARGE_CITY)
+                    })
+            })
+    }
+
     /// The place a span names, resolved against the article's countries.
     fn place_of_span(&self, p: &PlaceSpan) -> Option<Place> {
         Some(match &p.source {
@@ -1294,6 +1318,9 @@ impl Builder<'_> {
                 place_of_entry(&self.lex.place_entries[e], p.partial)
             }
             PlaceSource::Country(c) => place_of_country(self.lex, *c, p.partial),
+            PlaceSource::Unknown(_) if self.district_of_focus_city(p) => {
+                self.ctx.focus.as_ref()?.0.clone()
+            }
             PlaceSource::Unknown(name) => Place {
                 name: name.clone(),
                 country: self.ctx.focus.as_ref().and_then(|(f, _)| f.country.clone()),
@@ -1386,7 +1413,13 @@ impl Builder<'_> {
             return Some((place, self.evidence("place", p.start, p.end, &rule)));
         }
         if let Some((p, place)) = best {
-            let rule = format!("place:{}", place.gazetteer_id.as_deref().unwrap_or("?"));
+            let id = place.gazetteer_id.as_deref().unwrap_or("?");
+            let rule = match p.source {
+                PlaceSource::Unknown(_) if place.gazetteer_id.is_some() => {
+                    format!("place:{id}+district-of-city")
+                }
+                _ => format!("place:{id}"),
+            };
             return Some((place.clone(), self.evidence("place", p.start, p.end, &rule)));
         }
         let (focus, focus_rule) = self.ctx.focus.as_ref()?;

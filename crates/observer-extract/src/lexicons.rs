@@ -85,11 +85,13 @@ pub enum WordClass {
     /// "told reporters in Doha", "said at a news conference in Kyiv": the words between a speech
     /// verb and the place where it was spoken.
     SpeechOccasion,
+    /// "the Saltivka district", "the neighbourhood of X": part of a city.
+    UrbanPart,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 12] = [
+    const NAMED: [(&'static str, WordClass); 13] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -102,6 +104,7 @@ impl WordClass {
         ("outcome_noun", WordClass::OutcomeNoun),
         ("local_authority", WordClass::LocalAuthority),
         ("speech_occasion", WordClass::SpeechOccasion),
+        ("urban_part", WordClass::UrbanPart),
     ];
 
     fn bit(self) -> u32 {

@@ -128,3 +128,23 @@ fn where_a_statement_was_made_is_not_where_the_event_happened() {
     let e = Day("2024-03-08").events(text);
     assert!(e.iter().any(|e| place(e) == "North Kivu"), "{e:#?}");
 }
+
+#[test]
+fn a_district_the_gazetteer_lacks_is_put_in_the_large_city_of_the_story() {
+    let text = "Russian missiles struck Kyiv overnight, killing four people, the city's mayor said.\n\n\
+                A missile hit a school in the Obolonsky district, injuring six children, he added.\n\n\
+                Separately, shelling killed two people in the village of Hrakove near Kupiansk, the regional governor said.";
+    let found = Day("2024-03-08").events(text);
+    let school = in_sentence(&found, EventType::Assault, "school")[0];
+    assert_eq!(place(school), "Kyiv");
+    let rule = &school
+        .provenance
+        .iter()
+        .find(|p| p.field == "place")
+        .unwrap()
+        .rule;
+    assert!(rule.ends_with("+district-of-city"), "{rule}");
+    // A village is no district of the city: it keeps its own name.
+    let village = in_sentence(&found, EventType::Assault, "Hrakove")[0];
+    assert_eq!(place(village), "Hrakove");
+}
