@@ -3119,7 +3119,12 @@ pub fn scale_focus_places(lex: &Lexicons, text: &str, events: &mut [Event]) {
         let talks = matches!(e.event_type, EventType::Consult | EventType::Agree);
         let war_long =
             town && !talks && ((e.background && !carried) || spans_months(e.date.as_ref()));
-        let own_country = source.clone().or(target);
+        // A war is fought on its target's ground; an act is done in its doer's country.
+        let own_country = if e.event_type == EventType::Assault {
+            target.or(source)
+        } else {
+            source.or(target)
+        };
         let place_country = e.place.as_ref().and_then(|p| p.country.clone());
         let (place, scale) = if carried {
             if !war_long {
@@ -3196,6 +3201,14 @@ fn dates_overlap(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
         }
         _ => true,
     }
+}
+
+/// "at a meeting in Brussels", "talks in Washington": a gazetteer town right after "in" or "at"
+/// is the place, even where its name also stands for an actor ("Brussels said").
+pub fn located_there(toks: &[Token], p: &PlaceSpan) -> bool {
+    matches!(p.source, PlaceSource::Gazetteer(_))
+        && p.start > 0
+        && matches!(toks[p.start - 1].norm.as_str(), "in" | "at")
 }
 
 /// True when a sentence's own actor is of this kind: used to keep person names out of places.

@@ -134,7 +134,10 @@ impl Extractor {
                 let places = clock.time(Layer::Places, || {
                     places::find_places(lex, text, &toks)
                         .into_iter()
-                        .filter(|p| !frame::overlaps_named_actor(&actors, p.start, p.end))
+                        .filter(|p| {
+                            frame::located_there(&toks, p)
+                                || !frame::overlaps_named_actor(&actors, p.start, p.end)
+                        })
                         .collect()
                 });
                 let casualties = clock.time(Layer::Quantities, || {

@@ -148,3 +148,12 @@ fn a_district_the_gazetteer_lacks_is_put_in_the_large_city_of_the_story() {
     let village = in_sentence(&found, EventType::Assault, "Hrakove")[0];
     assert_eq!(place(village), "Hrakove");
 }
+
+#[test]
+fn a_capital_that_also_names_an_actor_is_a_place_after_in() {
+    let text = "European Union foreign ministers imposed new sanctions on Belarus at a meeting in Brussels on Monday.";
+    assert_eq!(
+        place(&Day("2024-03-08").first(EventType::Sanction, text)),
+        "Brussels"
+    );
+}
