@@ -1310,6 +1310,58 @@ impl Builder<'_> {
             })
     }
 
+    /// "regained control of the town", "the deadliest bombing in the capital": a sentence that
+    /// names no place but refers back to the town the story is about. "The capital" only for a
+    /// large city, which a story calls so.
+    fn town_anaphor(&self, ty: EventType) -> Option<(Place, FieldEvidence)> {
+        let (town, rule) = self.ctx.focus.as_ref()?;
+        if town.precision != PlacePrecision::City
+            || !(takes_focus_place(ty) || ty == EventType::Consult)
+        {
+            return None;
+        }
+        let large = self
+            .lex
+            .place_entries
+            .iter()
+            .find(|e| town.gazetteer_id.as_deref() == Some(&*e.id))
+            .is_some_and(|e| e.population >= places::LARGE_CITY);
+        let toks = &self.s.toks;
+        let at = (1..toks.len()).find(|&k| {
+            let noun = toks[k].norm.as_str();
+            let names = matches!(noun, "town" | "city") || (noun == "capital" && large);
+            // Not "the town of Djibo", "the city's mayor" or "the capital Bamako".
+            let named_after = toks.get(k + 1).is_some_and(|t| {
+                t.capitalized || matches!(t.norm.as_str(), "of" | "'s" | "," | "centre")
+            });
+            toks[k - 1].norm == "the" && names && !named_after
+        })?;
+        // "no access to Wad Medani since fighters seized the town": a town named just before.
+        let named_before = self.s.places.iter().rev().find_map(|p| {
+            let PlaceSource::Gazetteer(_) = p.source else {
+                return None;
+            };
+            let place = self.place_of_span(p).filter(|_| p.end < at)?;
+            (place.precision == PlacePrecision::City).then_some(place)
+        });
+        let (town, rule) = match named_before {
+            Some(place) => {
+                let id = place.gazetteer_id.clone().unwrap_or_default();
+                (place, id)
+            }
+            None => (town.clone(), rule.clone()),
+        };
+        Some((
+            town,
+            self.evidence(
+                "place",
+                at - 1,
+                at + 1,
+                &format!("place:town-anaphor+{rule}"),
+            ),
+        ))
+    }
+
     /// The place a span names, resolved against the article's countries.
     fn place_of_span(&self, p: &PlaceSpan) -> Option<Place> {
         Some(match &p.source {
@@ -1421,6 +1473,9 @@ impl Builder<'_> {
                 _ => format!("place:{id}"),
             };
             return Some((place.clone(), self.evidence("place", p.start, p.end, &rule)));
+        }
+        if let Some(found) = self.town_anaphor(ty) {
+            return Some(found);
         }
         let (focus, focus_rule) = self.ctx.focus.as_ref()?;
         if let Some(c) = s.cues.iter().find(|c| c.cue == Cue::PlaceAnaphor) {

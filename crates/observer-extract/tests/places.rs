@@ -157,3 +157,24 @@ fn a_capital_that_also_names_an_actor_is_a_place_after_in() {
         "Brussels"
     );
 }
+
+#[test]
+fn the_town_refers_back_to_the_town_just_named_else_to_the_story_s_town() {
+    let text = "Islamist fighters attacked an army base in Kidal on Sunday, killing eight soldiers, the army said.\n\n\
+                Government troops retook the town on Tuesday after two days of fighting, a military source said.\n\n\
+                Aid groups said they had lost access to Gao since rebels seized the town in March.";
+    let found = Day("2024-05-09").events(text);
+    let retook = in_sentence(&found, EventType::Assault, "retook")[0];
+    assert_eq!(place(retook), "Kidal");
+    let rule = &retook
+        .provenance
+        .iter()
+        .find(|p| p.field == "place")
+        .unwrap()
+        .rule;
+    assert!(rule.starts_with("place:town-anaphor+"), "{rule}");
+    assert_eq!(
+        place(in_sentence(&found, EventType::Assault, "seized")[0]),
+        "Gao"
+    );
+}
