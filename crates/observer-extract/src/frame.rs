@@ -1320,16 +1320,19 @@ impl Builder<'_> {
         {
             return None;
         }
-        let large = self
-            .lex
-            .place_entries
-            .iter()
-            .find(|e| town.gazetteer_id.as_deref() == Some(&*e.id))
-            .is_some_and(|e| e.population >= places::LARGE_CITY);
+        // Looked up only for "the capital", which few sentences say.
+        let large = || {
+            self.lex
+                .place_entries
+                .iter()
+                .find(|e| town.gazetteer_id.as_deref() == Some(&*e.id))
+                .is_some_and(|e| e.population >= places::LARGE_CITY)
+        };
         let toks = &self.s.toks;
         let at = (1..toks.len()).find(|&k| {
             let noun = toks[k].norm.as_str();
-            let names = matches!(noun, "town" | "city") || (noun == "capital" && large);
+            let names = matches!(noun, "town" | "city")
+                || (noun == "capital" && toks[k - 1].norm == "the" && large());
             // Not "the town of Djibo", "the city's mayor" or "the capital Bamako".
             let named_after = toks.get(k + 1).is_some_and(|t| {
                 t.capitalized || matches!(t.norm.as_str(), "of" | "'s" | "," | "centre")
