@@ -1390,6 +1390,25 @@ impl Builder<'_> {
         (governing_actor.is_some() && speaks_next) || spokesman || metonym
     }
 
+    /// Where words were spoken, after the speech: "the spokesman told reporters in Doha", "said
+    /// at a news conference in Kyiv". The statement was made there, not what it reports.
+    fn spoken_there(&self, p: &PlaceSpan) -> bool {
+        let toks = &self.s.toks;
+        let Some(prep) = p.start.checked_sub(1) else {
+            return false;
+        };
+        matches!(toks[prep].norm.as_str(), "in" | "at")
+            && self.s.speech.iter().any(|sp| {
+                sp.end <= prep
+                    && prep - sp.end <= 4
+                    && toks[sp.end..prep].iter().all(|t| {
+                        self.lex
+                            .words
+                            .has(t.norm.as_str(), WordClass::SpeechOccasion)
+                    })
+            })
+    }
+
     /// A gazetteer name is taken for a town abroad only when the article speaks of that
     /// country, the sentence names it ("the Saudi border city of Najran"), or the town is a
     /// large city: "Santa Lucia" in a Venezuelan article is not the Brazilian town.
@@ -1456,6 +1475,85 @@ impl Builder<'_> {
             })
     }
 
+    /// "in the Saltivka district", "the eastern district of Baladiyat": a district the gazetteer
+    /// lacks, in an article about a large city, is a part of that city; the event is put in the
+    /// city, which the gazetteer knows.
+    fn district_of_focus_city(&self, p: &PlaceSpan) -> bool {
+        let toks = &self.s.toks;
+        let urban = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| self.lex.words.has(t.norm.as_str(), WordClass::UrbanPart))
+        };
+        let named_as_district =
+            urban(p.end) || (p.start >= 2 && toks[p.start - 1].norm == "of" && urban(p.start - 2));
+        named_as_district
+            && self.ctx.focus.as_ref().is_some_and(|(focus, _)| {
+                focus.precision == PlacePrecision::City
+                    && focus.gazetteer_id.as_deref().is_some_and(|id| {
+                        self.lex
+                            .place_entries
+                            .iter()
+                            .find(|e| e.id == id)
+                            .is_some_and(|e| e.population >= places::LARGE_CITY)
+                    })
+            })
+    }
+
+    /// "regained control of the town", "the deadliest bombing in the capital": a sentence that
+    /// names no place but refers back to the town the story is about. "The capital" only for a
+    /// large city, which a story calls so.
+    fn town_anaphor(&self, ty: EventType) -> Option<(Place, FieldEvidence)> {
+        let (town, rule) = self.ctx.focus.as_ref()?;
+        if town.precision != PlacePrecision::City
+            || !(takes_focus_place(ty) || ty == EventType::Consult)
+        {
+            return None;
+        }
+        // Looked up only for "the capital", which few sentences say.
+        let large = || {
+            self.lex
+                .place_entries
+                .iter()
+                .find(|e| town.gazetteer_id.as_deref() == Some(&*e.id))
+                .is_some_and(|e| e.population >= places::LARGE_CITY)
+        };
+        let toks = &self.s.toks;
+        let at = (1..toks.len()).find(|&k| {
+            let noun = toks[k].norm.as_str();
+            let names = matches!(noun, "town" | "city")
+                || (noun == "capital" && toks[k - 1].norm == "the" && large());
+            // Not "the town of Djibo", "the city's mayor" or "the capital Bamako".
+            let named_after = toks.get(k + 1).is_some_and(|t| {
+                t.capitalized || matches!(t.norm.as_str(), "of" | "'s" | "," | "centre")
+            });
+            toks[k - 1].norm == "the" && names && !named_after
+        })?;
+        // "no access to Wad Medani since fighters seized the town": a town named just before.
+        let named_before = self.s.places.iter().rev().find_map(|p| {
+            let PlaceSource::Gazetteer(_) = p.source else {
+                return None;
+            };
+            let place = self.place_of_span(p).filter(|_| p.end < at)?;
+            (place.precision == PlacePrecision::City).then_some(place)
+        });
+        let (town, rule) = match named_before {
+            Some(place) => {
+                let id = place.gazetteer_id.clone().unwrap_or_default();
+                (place, id)
+            }
+            None => (town.clone(), rule.clone()),
+        };
+        Some((
+            town,
+            self.evidence(
+                "place",
+                at - 1,
+                at + 1,
+                &format!("place:town-anaphor+{rule}"),
+            ),
+        ))
+    }
+
     /// The place a span names, resolved against the article's countries.
     fn place_of_span(&self, p: &PlaceSpan) -> Option<Place> {
         Some(match &p.source {
@@ -1464,6 +1562,9 @@ impl Builder<'_> {
                 place_of_entry(&self.lex.place_entries[e], p.partial)
             }
             PlaceSource::Country(c) => place_of_country(self.lex, *c, p.partial),
+            PlaceSource::Unknown(_) if self.district_of_focus_city(p) => {
+                self.ctx.focus.as_ref()?.0.clone()
+            }
             PlaceSource::Unknown(name) => Place {
                 name: name.clone(),
                 country: self.ctx.focus.as_ref().and_then(|(f, _)| f.country.clone()),
@@ -1496,6 +1597,7 @@ impl Builder<'_> {
             (!is_verbal(ty) || matches!(prep, "in" | "at"))
                 && (!p.motion || ty == EventType::Consult || destination || delivered)
                 && !self.speaker_location(p)
+                && !self.spoken_there(p)
                 && self.in_relative_clause(p.start) == self.in_relative_clause(t.start)
                 && !self.describes_actor(p, t)
                 && self.plausible(p)
@@ -1555,8 +1657,17 @@ impl Builder<'_> {
             return Some((place, self.evidence("place", p.start, p.end, &rule)));
         }
         if let Some((p, place)) = best {
-            let rule = format!("place:{}", place.gazetteer_id.as_deref().unwrap_or("?"));
+            let id = place.gazetteer_id.as_deref().unwrap_or("?");
+            let rule = match p.source {
+                PlaceSource::Unknown(_) if place.gazetteer_id.is_some() => {
+                    format!("place:{id}+district-of-city")
+                }
+                _ => format!("place:{id}"),
+            };
             return Some((place.clone(), self.evidence("place", p.start, p.end, &rule)));
+        }
+        if let Some(found) = self.town_anaphor(ty) {
+            return Some(found);
         }
         let (focus, focus_rule) = self.ctx.focus.as_ref()?;
         if let Some(c) = s.cues.iter().find(|c| c.cue == Cue::PlaceAnaphor) {
@@ -3295,6 +3406,124 @@ pub fn carry_places(events: &mut [Event]) {
     }
 }
 
+/// An event that names no place was put at the article's focus, or at a town an earlier sentence
+/// names; some events are not a town's. A past war or deal between two states happened nowhere
+/// the article says ("Israel and Syria last fought a war in 1973"); the background of a war and a toll that runs over months ("the
+/// insurgency has killed 30,000 since 2009") are the country's; a government's national act
+/// (mobilising, expelling, a truce in its own war) is done in its own country, not in the town the
+/// story is about.
+pub fn scale_focus_places(lex: &Lexicons, text: &str, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let Some(from) = e.rules.iter().find_map(|r| {
+            r.strip_prefix("place:article-focus+")
+                .or_else(|| r.strip_prefix("place:carried-from-sentence-"))
+        }) else {
+            continue;
+        };
+        let from = from.to_string();
+        let carried = e
+            .rules
+            .iter()
+            .any(|r| r.starts_with("place:carried-from-sentence-"));
+        let country_of = |a: &Option<Actor>| a.as_ref().and_then(|a| a.country.clone());
+        let (source, target) = (country_of(&e.source), country_of(&e.target));
+        let between_states = source.is_some() && target.is_some() && source != target;
+        let binding = matches!(
+            e.event_type,
+            EventType::Agree | EventType::Concede | EventType::Retreat
+        );
+        // "The mayor's office announced a curfew": a town's or region's authority acts there.
+        let local = source_words(text, e)
+            .any(|w| lex.words.has(&w.to_lowercase(), WordClass::LocalAuthority));
+        let government = e.source.as_ref().and_then(|a| a.role.as_deref()) == Some("GOV");
+        let ceasefire = e.mode.as_deref() == Some("ceasefire");
+        let national_act = !carried
+            && !local
+            && ((government && matches!(e.event_type, EventType::Mobilize | EventType::Coerce))
+                || (ceasefire && binding && !between_states));
+        // A region is already the war's scale ("the conflict in Cabo Delgado"); talks keep their
+        // venue whatever span their sentence dates. A background flag on a follow-up sentence
+        // ("the attack, which began at dawn") is no war's history: only its dates say so.
+        let town = e.place.as_ref().is_some_and(|p| {
+            p.precision == PlacePrecision::City
+                || p.gazetteer_id
+                    .as_deref()
+                    .is_some_and(|id| id.starts_with("geonames:"))
+        });
+        let talks = matches!(e.event_type, EventType::Consult | EventType::Agree);
+        let war_long =
+            town && !talks && ((e.background && !carried) || spans_months(e.date.as_ref()));
+        // A war is fought on its target's ground; an act is done in its doer's country.
+        let own_country = if e.event_type == EventType::Assault {
+            target.or(source)
+        } else {
+            source.or(target)
+        };
+        let place_country = e.place.as_ref().and_then(|p| p.country.clone());
+        let (place, scale) = if carried {
+            if !war_long {
+                continue;
+            }
+            (own_country.or(place_country), "war-long")
+        } else if between_states && e.background {
+            (None, "between-states")
+        } else if e.background && e.event_type == EventType::Agree {
+            // A past deal was made where it was signed, which the sentence does not say.
+            (None, "past-deal")
+        } else if national_act {
+            (own_country.or(place_country), "national-act")
+        } else if war_long {
+            (own_country.or(place_country), "war-long")
+        } else {
+            continue;
+        };
+        let place = place.and_then(|iso3| {
+            let c = lex.country_entries.iter().position(|c| c.iso3 == iso3)?;
+            Some(place_of_country(lex, c, false))
+        });
+        let origin = if carried {
+            "carried-from-sentence-"
+        } else {
+            "article-focus+"
+        };
+        let rule = format!("place:country-{scale}+{origin}{from}");
+        e.rules.retain(|r| !r.starts_with("place:"));
+        e.provenance.retain(|p| p.field != "place");
+        if place.is_some() {
+            e.rules.push(rule.clone());
+            e.provenance.push(FieldEvidence::inferred("place", rule));
+        }
+        e.place = place;
+    }
+}
+
+/// The words naming an event's source in the text, with the two before them ("the regional
+/// government", "the mayor's office").
+fn source_words<'a>(text: &'a str, e: &Event) -> impl Iterator<Item = &'a str> {
+    let span = e
+        .provenance
+        .iter()
+        .find(|p| p.field == "source")
+        .and_then(|p| Some((p.start?, p.end?)))
+        .and_then(|(start, end)| {
+            let before = text.get(..start)?;
+            let from = before
+                .rmatch_indices(char::is_whitespace)
+                .nth(2)
+                .map_or(0, |(i, _)| i);
+            text.get(from..end)
+        })
+        .unwrap_or("");
+    span.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether an event's days run over more than a month: a running toll or a war, not one incident.
+fn spans_months(date: Option<&EventDate>) -> bool {
+    date.and_then(|d| Some((d.end? - d.start?).num_days()))
+        .is_some_and(|days| days > 31)
+}
+
 /// Whether two events' days can be the same (an undated event can be any day).
 fn dates_overlap(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
@@ -3306,6 +3535,14 @@ fn dates_overlap(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
         }
         _ => true,
     }
+}
+
+/// "at a meeting in Brussels", "talks in Washington": a gazetteer town right after "in" or "at"
+/// is the place, even where its name also stands for an actor ("Brussels said").
+pub fn located_there(toks: &[Token], p: &PlaceSpan) -> bool {
+    matches!(p.source, PlaceSource::Gazetteer(_))
+        && p.start > 0
+        && matches!(toks[p.start - 1].norm.as_str(), "in" | "at")
 }
 
 /// True when a sentence's own actor is of this kind: used to keep person names out of places.

@@ -95,11 +95,19 @@ pub enum WordClass {
     MilitaryMarker,
     /// "a police checkpoint", "the army base": a site held, attacked rather than attacking.
     Facility,
+    /// "the mayor's office", "the state governor": an authority of a town or region, whose acts
+    /// are local, not national.
+    LocalAuthority,
+    /// "told reporters in Doha", "said at a news conference in Kyiv": the words between a speech
+    /// verb and the place where it was spoken.
+    SpeechOccasion,
+    /// "the Saltivka district", "the neighbourhood of X": part of a city.
+    UrbanPart,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 18] = [
+    const NAMED: [(&'static str, WordClass); 21] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -118,6 +126,9 @@ impl WordClass {
         ("military_head", WordClass::MilitaryHead),
         ("military_marker", WordClass::MilitaryMarker),
         ("facility", WordClass::Facility),
+        ("local_authority", WordClass::LocalAuthority),
+        ("speech_occasion", WordClass::SpeechOccasion),
+        ("urban_part", WordClass::UrbanPart),
     ];
 
     fn bit(self) -> u32 {

@@ -134,7 +134,10 @@ impl Extractor {
                 let places = clock.time(Layer::Places, || {
                     places::find_places(lex, text, &toks)
                         .into_iter()
-                        .filter(|p| !frame::overlaps_named_actor(&actors, p.start, p.end))
+                        .filter(|p| {
+                            frame::located_there(&toks, p)
+                                || !frame::overlaps_named_actor(&actors, p.start, p.end)
+                        })
                         .collect()
                 });
                 let casualties = clock.time(Layer::Quantities, || {
@@ -179,6 +182,7 @@ impl Extractor {
             frame::infer_countries(&mut events, &ctx);
             frame::fill_from_dyad(&mut events);
             frame::default_roles(&mut events);
+            frame::scale_focus_places(lex, text, &mut events);
             frame::carry_attack_modes(lex, text, &mut events);
             events = frame::drop_duplicate_pairs(events);
             frame::aim_reactions(lex, text, &mut events);
