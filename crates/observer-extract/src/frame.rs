@@ -389,8 +389,7 @@ impl Builder<'_> {
             )
             && !self
                 .lex
-                .words
-                .has(next.norm.as_str(), WordClass::MilitaryMarker);
+                .word_is(next.norm.as_str(), WordClass::MilitaryMarker);
         let attack = ty == EventType::Assault;
         let head = [a.end, a.end + 1]
             .into_iter()
@@ -399,12 +398,12 @@ impl Builder<'_> {
             .find(|&i| {
                 toks.get(i).is_some_and(|w| {
                     let w = w.norm.as_str();
-                    self.lex.words.has(w, WordClass::MilitaryHead)
+                    self.lex.word_is(w, WordClass::MilitaryHead)
                         || (!possessive
-                            && (self.lex.words.has(w, WordClass::CivilianPeople)
+                            && (self.lex.word_is(w, WordClass::CivilianPeople)
                                 || (attack
-                                    && (self.lex.words.has(w, WordClass::CivilianSite)
-                                        || self.lex.words.has(w, WordClass::Populated)))))
+                                    && (self.lex.word_is(w, WordClass::CivilianSite)
+                                        || self.lex.word_is(w, WordClass::Populated)))))
                 })
             })
             .or_else(|| {
@@ -415,7 +414,7 @@ impl Builder<'_> {
         let word = toks[head].norm.as_str();
         let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
             && toks.get(head + 2).is_some_and(|w| w.norm == "war");
-        if self.lex.words.has(word, WordClass::MilitaryHead) || of_war {
+        if self.lex.word_is(word, WordClass::MilitaryHead) || of_war {
             Some(("MIL", head))
         } else if government {
             None
@@ -434,17 +433,12 @@ impl Builder<'_> {
             .take_while(|&i| !matches!(toks[i].norm.as_str(), "by" | "," | "from" | "to"))
             .find(|&i| {
                 let w = toks[i].norm.as_str();
-                self.lex.words.has(w, WordClass::MilitaryHead)
-                    || self.lex.words.has(w, WordClass::CivilianPeople)
+                self.lex.word_is(w, WordClass::MilitaryHead)
+                    || self.lex.word_is(w, WordClass::CivilianPeople)
             })?;
         let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
             && toks.get(head + 2).is_some_and(|w| w.norm == "war");
-        if self
-            .lex
-            .words
-            .has(toks[head].norm.as_str(), WordClass::MilitaryHead)
-            || of_war
-        {
+        if self.lex.token_is(&toks[head], WordClass::MilitaryHead) || of_war {
             Some(("MIL", head))
         } else {
             Some(("CVL", head))
@@ -463,8 +457,8 @@ impl Builder<'_> {
         let site = at.checked_sub(1)?;
         let w = toks[site].norm.as_str();
         (toks[at].norm == "in"
-            && (self.lex.words.has(w, WordClass::CivilianSite)
-                || self.lex.words.has(w, WordClass::Populated)))
+            && (self.lex.word_is(w, WordClass::CivilianSite)
+                || self.lex.word_is(w, WordClass::Populated)))
         .then_some(site)
     }
 
@@ -545,16 +539,12 @@ impl Builder<'_> {
             .take_while(|&i| {
                 let w = s.toks[i].norm.as_str();
                 !matches!(w, "by" | "from" | "," | "and" | "or")
-                    && !self.lex.words.has(w, WordClass::MilitaryMarker)
-                    && !self.lex.words.has(w, WordClass::MilitaryHead)
-                    && !self.lex.words.has(w, WordClass::Facility)
+                    && !self.lex.word_is(w, WordClass::MilitaryMarker)
+                    && !self.lex.word_is(w, WordClass::MilitaryHead)
+                    && !self.lex.word_is(w, WordClass::Facility)
                     && !s.actors.iter().any(|a| a.start <= i && i < a.end)
             })
-            .find(|&i| {
-                self.lex
-                    .words
-                    .has(s.toks[i].norm.as_str(), WordClass::CivilianSite)
-            })
+            .find(|&i| self.lex.token_is(&s.toks[i], WordClass::CivilianSite))
     }
 
     /// Source and target candidates for a trigger: a list of (source, target) actor indexes.
@@ -584,9 +574,9 @@ impl Builder<'_> {
                 && !self.in_relative_clause(s.actors[k].start)
                 && !(ty == EventType::Assault
                     && (self.is_victim(k)
-                        || s.toks.get(s.actors[k].end).is_some_and(|w| {
-                            self.lex.words.has(w.norm.as_str(), WordClass::Facility)
-                        })))
+                        || s.toks
+                            .get(s.actors[k].end)
+                            .is_some_and(|w| self.lex.token_is(w, WordClass::Facility))))
         };
         // "between A and B"
         for k in t.end..(t.end + 4).min(s.toks.len()) {
@@ -1401,11 +1391,9 @@ impl Builder<'_> {
             && self.s.speech.iter().any(|sp| {
                 sp.end <= prep
                     && prep - sp.end <= 4
-                    && toks[sp.end..prep].iter().all(|t| {
-                        self.lex
-                            .words
-                            .has(t.norm.as_str(), WordClass::SpeechOccasion)
-                    })
+                    && toks[sp.end..prep]
+                        .iter()
+                        .all(|t| self.lex.token_is(t, WordClass::SpeechOccasion))
             })
     }
 
@@ -1482,7 +1470,7 @@ impl Builder<'_> {
         let toks = &self.s.toks;
         let urban = |k: usize| {
             toks.get(k)
-                .is_some_and(|t| self.lex.words.has(t.norm.as_str(), WordClass::UrbanPart))
+                .is_some_and(|t| self.lex.token_is(t, WordClass::UrbanPart))
         };
         let named_as_district =
             urban(p.end) || (p.start >= 2 && toks[p.start - 1].norm == "of" && urban(p.start - 2));
@@ -3434,7 +3422,7 @@ pub fn scale_focus_places(lex: &Lexicons, text: &str, events: &mut [Event]) {
         );
         // "The mayor's office announced a curfew": a town's or region's authority acts there.
         let local = source_words(text, e)
-            .any(|w| lex.words.has(&w.to_lowercase(), WordClass::LocalAuthority));
+            .any(|w| lex.word_is(&w.to_lowercase(), WordClass::LocalAuthority));
         let government = e.source.as_ref().and_then(|a| a.role.as_deref()) == Some("GOV");
         let ceasefire = e.mode.as_deref() == Some("ceasefire");
         let national_act = !carried

@@ -81,7 +81,7 @@ impl Vocabulary {
         }
     }
 
-    fn intern(&mut self, word: &str) -> u32 {
+    pub fn intern(&mut self, word: &str) -> u32 {
         let slot = match self.find(word) {
             Ok(id) => return id,
             Err(slot) => slot,
@@ -107,6 +107,12 @@ impl Vocabulary {
             }
             self.slots[slot] = id;
         }
+    }
+
+    /// The id of `word` exactly as given (no possessive stripped), [`Vocabulary::ABSENT`] if no
+    /// lexicon has it.
+    pub fn id_of(&self, word: &str) -> u32 {
+        self.find(word).unwrap_or(Self::ABSENT)
     }
 
     /// The key of a normalised token.

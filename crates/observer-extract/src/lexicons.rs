@@ -2,9 +2,9 @@
 
 use crate::DataError;
 use crate::data::{DataSource, Table};
-use crate::lexicon::{PhraseMatcher, Vocabulary};
+use crate::lexicon::{PhraseMatcher, Vocabulary, match_key};
 use observer_model::{CasualtyGroup, CasualtyKind, EventType};
-use rustc_hash::FxHashMap;
+use observer_text::Token;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -131,19 +131,29 @@ impl WordClass {
         ("urban_part", WordClass::UrbanPart),
     ];
 
+    #[inline]
     fn bit(self) -> u32 {
         1 << self as u32
     }
 }
 
-/// The classes of each word of `lexicon/words.tsv`, as a set of [`WordClass`] bits.
+/// The [`WordClass`] bits of each word of `lexicon/words.tsv`, by its vocabulary id: a token is
+/// tested with its key (an array look-up), no string hashed or compared.
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub struct WordClasses(FxHashMap<String, u32>);
+pub struct WordClasses(Vec<u32>);
 
 impl WordClasses {
-    /// Whether `word` (a token's lower-case norm) is of `class`.
-    pub fn has(&self, word: &str, class: WordClass) -> bool {
-        self.0.get(word).is_some_and(|bits| bits & class.bit() != 0)
+    fn add(&mut self, id: u32, class: WordClass) {
+        let id = id as usize;
+        if self.0.len() <= id {
+            self.0.resize(id + 1, 0);
+        }
+        self.0[id] |= class.bit();
+    }
+
+    #[inline]
+    fn of_key(&self, key: u32) -> u32 {
+        self.0.get(key as usize).copied().unwrap_or(0)
     }
 }
 
@@ -361,6 +371,29 @@ impl CitiesPart {
 const CITY_ROWS_PER_PART: usize = 2_000;
 
 impl Lexicons {
+    /// Whether token `t` is a word of `class` as listed (a possessive "town's" is "town" only
+    /// if "town's" is listed too): its key looked up, no string hashed, but for possessives.
+    #[inline]
+    pub fn token_is(&self, t: &Token, class: WordClass) -> bool {
+        let norm = t.norm.as_bytes();
+        // The key stands for the word itself unless `match_key` cut a possessive off.
+        let possessive = match norm {
+            [.., b'\'', b's'] | [.., b's', b'\''] => match_key(&t.norm).len() != norm.len(),
+            _ => false,
+        };
+        let id = if possessive {
+            self.vocab.id_of(&t.norm)
+        } else {
+            t.key
+        };
+        self.words.of_key(id) & class.bit() != 0
+    }
+
+    /// Whether `word` (a lower-case token norm) is a word of `class` as listed.
+    pub fn word_is(&self, word: &str, class: WordClass) -> bool {
+        self.words.of_key(self.vocab.id_of(word)) & class.bit() != 0
+    }
+
     pub fn load(source: &DataSource) -> Result<Lexicons, DataError> {
         // The gazetteer is the largest data (start-up time is most of the cost of coding one
         // article). Its files are read on a second thread while the lexicons load, the cities
@@ -637,7 +670,8 @@ impl Lexicons {
                 .find(|(name, _)| *name == row.get(class))
                 .ok_or_else(|| t.error(row, format!("unknown word class `{}`", row.get(class))))?;
             for word in row.list(words) {
-                *self.words.0.entry(word.to_lowercase()).or_default() |= word_class.bit();
+                let id = self.vocab.intern(&word.to_lowercase());
+                self.words.add(id, word_class);
             }
         }
         Ok(())

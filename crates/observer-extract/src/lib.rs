@@ -401,15 +401,15 @@ mod tests {
         let words = dir.join("lexicon/words.tsv");
         std::fs::write(&words, "class\twords\nbuilding\tMarket|bazaar\n").unwrap();
         let replaced = Extractor::with_data_dir(&dir).unwrap();
-        assert!(replaced.lex.words.has("market", WordClass::Building));
-        assert!(replaced.lex.words.has("bazaar", WordClass::Building));
-        assert!(!replaced.lex.words.has("bazaar", WordClass::Landform));
+        assert!(replaced.lex.word_is("market", WordClass::Building));
+        assert!(replaced.lex.word_is("bazaar", WordClass::Building));
+        assert!(!replaced.lex.word_is("bazaar", WordClass::Landform));
         // The file replaces the embedded one whole.
-        assert!(!replaced.lex.words.has("hospital", WordClass::Building));
+        assert!(!replaced.lex.word_is("hospital", WordClass::Building));
         let embedded = Extractor::embedded().unwrap();
-        assert!(embedded.lex.words.has("hospital", WordClass::Building));
-        assert!(embedded.lex.words.has("region", WordClass::Division));
-        assert!(embedded.lex.words.has("region", WordClass::PlaceHead));
+        assert!(embedded.lex.word_is("hospital", WordClass::Building));
+        assert!(embedded.lex.word_is("region", WordClass::Division));
+        assert!(embedded.lex.word_is("region", WordClass::PlaceHead));
 
         std::fs::write(&words, "class\twords\nbuilding\tmarket\nmountain\tridge\n").unwrap();
         let error = Extractor::with_data_dir(&dir).err().unwrap().to_string();

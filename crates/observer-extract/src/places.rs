@@ -77,10 +77,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             continue;
         }
         // "in southern Lebanon", "across northern Syria": the preposition governs the name.
-        let direction = i > 0
-            && lex
-                .words
-                .has(toks[i - 1].norm.as_str(), WordClass::Direction);
+        let direction = i > 0 && lex.token_is(&toks[i - 1], WordClass::Direction);
         let head = if direction { i - 1 } else { i };
         let head = match owner {
             Some((end, owner_head)) if end == head => owner_head,
@@ -92,7 +89,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             ""
         };
         // "drones launched from Russia's Kursk region": where a strike came from.
-        let motion = lex.words.has(prev, WordClass::Motion) || from_possessor(lex, text, toks, i);
+        let motion = lex.word_is(prev, WordClass::Motion) || from_possessor(lex, text, toks, i);
         let destination = matches!(prev, "into" | "towards" | "toward" | "onto");
         let named_as_place = place_shaped(lex, toks, i);
         // "in the Kupwara district", "in the capital, Sanaa": the preposition before the phrase.
@@ -115,8 +112,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             // "the Dnipro river", "the Black Sea", "Nasser Hospital": a landform or a building,
             // not the town of that name.
             let not_the_town = toks.get(found.end).is_some_and(|t| {
-                lex.words.has(t.norm.as_str(), WordClass::Landform)
-                    || lex.words.has(t.norm.as_str(), WordClass::Building)
+                lex.token_is(t, WordClass::Landform) || lex.token_is(t, WordClass::Building)
             });
             if not_the_town {
                 i = found.end;
@@ -124,7 +120,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             }
             let place_noun_after = toks
                 .get(found.end)
-                .is_some_and(|t| lex.words.has(t.norm.as_str(), WordClass::PlaceHead));
+                .is_some_and(|t| lex.token_is(t, WordClass::PlaceHead));
             let attacked = attack_object(lex, text, toks, i);
             let candidates: Vec<usize> = found
                 .values
@@ -142,7 +138,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             // "the Krasnodar region", "Khost province": the division, not its capital city.
             let division_after = toks
                 .get(found.end)
-                .is_some_and(|t| lex.words.has(t.norm.as_str(), WordClass::Division));
+                .is_some_and(|t| lex.token_is(t, WordClass::Division));
             let is_division = |&c: &usize| lex.place_entries[c].kind != PlaceKind::City;
             let candidates = if division_after && candidates.iter().any(is_division) {
                 candidates.into_iter().filter(is_division).collect()
@@ -171,9 +167,9 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
         }
         if let Some(found) = lex.countries.longest_at(text, toks, i) {
             let possessive = toks[found.end - 1].norm.ends_with("'s");
-            let owns_a_place = toks.get(found.end).is_some_and(|t| {
-                t.capitalized || lex.words.has(t.norm.as_str(), WordClass::Direction)
-            });
+            let owns_a_place = toks
+                .get(found.end)
+                .is_some_and(|t| t.capitalized || lex.token_is(t, WordClass::Direction));
             if possessive && owns_a_place {
                 owner = Some((found.end, head));
                 i = found.end;
@@ -181,10 +177,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
             }
             // "the presidents of Colombia" is no place; "the north of Syria" is.
             let of_a_part = prev != "of"
-                || (head >= 2
-                    && lex
-                        .words
-                        .has(toks[head - 2].norm.as_str(), WordClass::CountryPart));
+                || (head >= 2 && lex.token_is(&toks[head - 2], WordClass::CountryPart));
             // "in Israeli tank shelling": a demonym names a people, not a place.
             if (locative || destination) && of_a_part && !found.values[0].1 {
                 out.push(PlaceSpan {
@@ -223,8 +216,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
 /// A region of our alias table named by a direction and a country: "in southern Lebanon" is
 /// the region South Lebanon.
 fn directional_region(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Option<PlaceSpan> {
-    if !lex.words.has(toks[i].norm.as_str(), WordClass::Direction) || !toks.get(i + 1)?.capitalized
-    {
+    if !lex.token_is(&toks[i], WordClass::Direction) || !toks.get(i + 1)?.capitalized {
         return None;
     }
     let found = lex.places.longest_at(text, toks, i)?;
@@ -240,7 +232,7 @@ fn directional_region(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> O
         end: found.end,
         source: PlaceSource::Gazetteer(curated),
         locative: is_locative(toks, i) || prev == "of",
-        motion: lex.words.has(prev, WordClass::Motion),
+        motion: lex.word_is(prev, WordClass::Motion),
         destination: matches!(prev, "into" | "towards" | "toward" | "onto"),
         partial: false,
     })
@@ -271,24 +263,23 @@ pub fn part_of(lex: &Lexicons, toks: &[Token], small_end: usize, wide_start: usi
         && between.iter().any(|t| t.norm == "of")
         && between
             .iter()
-            .any(|t| lex.words.has(t.norm.as_str(), WordClass::PlaceHead))
+            .any(|t| lex.token_is(t, WordClass::PlaceHead))
 }
 
 /// "the town of X", "the village of X", "the X district", "the regional capital, X", "the
 /// Libyan capital Tripoli".
 fn place_shaped(lex: &Lexicons, toks: &[Token], i: usize) -> bool {
     let norm = |k: usize| crate::time::norm_at(toks, k);
-    let after_of =
-        i >= 2 && norm(i - 1) == "of" && lex.words.has(norm(i - 2), WordClass::PlaceHead);
+    let after_of = i >= 2 && norm(i - 1) == "of" && lex.word_is(norm(i - 2), WordClass::PlaceHead);
     // "the Kupwara district", "the Lakki Marwat district": a head noun after the name's words.
     let before_head = i >= 1
         && norm(i - 1) == "the"
         && (i + 1..i + 4)
             .take_while(|&k| k == i + 1 || toks.get(k - 1).is_some_and(|t| t.capitalized))
-            .any(|k| lex.words.has(norm(k), WordClass::PlaceHead));
+            .any(|k| lex.word_is(norm(k), WordClass::PlaceHead));
     let apposed = i >= 2
         && norm(i - 1) == ","
-        && (lex.words.has(norm(i - 2), WordClass::PlaceHead) || norm(i - 2) == "capital");
+        && (lex.word_is(norm(i - 2), WordClass::PlaceHead) || norm(i - 2) == "capital");
     // "in the Libyan capital Tripoli", "the provincial capital Goma".
     let capital = i >= 2 && norm(i - 1) == "capital" && toks[i - 2].norm != "'s";
     after_of || before_head || apposed || capital
@@ -309,9 +300,7 @@ fn unknown_name_end(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Opt
     let is_name = |t: &Token| {
         t.capitalized
             && t.kind == observer_text::TokenKind::Word
-            && !lex
-                .words
-                .has(crate::lexicon::match_key(&t.norm), WordClass::NotPlace)
+            && !lex.token_is(t, WordClass::NotPlace)
             && !crate::time::is_calendar_word(crate::lexicon::match_key(&t.norm))
             && text[t.start..t.end].chars().any(char::is_lowercase)
     };

@@ -428,7 +428,7 @@ pub fn find_casualties(
         // "24 hours", "a 52-year-old man", "400 tonnes": measures, not people.
         if toks
             .get(q.end)
-            .is_some_and(|t| t.norm == "-" || lex.words.has(t.norm.as_str(), WordClass::Unit))
+            .is_some_and(|t| t.norm == "-" || lex.token_is(t, WordClass::Unit))
         {
             continue;
         }
@@ -452,7 +452,7 @@ pub fn find_casualties(
                 break;
             }
             // "two Russian missiles", "11 military vehicles": things, not people.
-            if lex.words.has(toks[k].norm.as_str(), WordClass::Unit) {
+            if lex.token_is(&toks[k], WordClass::Unit) {
                 measure = true;
                 break;
             }
@@ -498,9 +498,7 @@ pub fn find_casualties(
             } else if e <= q.start {
                 // "the bodies of two drivers", "34 bodies had been recovered ... and 20 people":
                 // an outcome noun reaches only the count it governs with "of".
-                let noun = lex
-                    .words
-                    .has(toks[e - 1].norm.as_str(), WordClass::OutcomeNoun);
+                let noun = lex.token_is(&toks[e - 1], WordClass::OutcomeNoun);
                 if noun && e < q.start && toks[e].norm != "of" {
                     return false;
                 }

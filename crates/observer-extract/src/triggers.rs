@@ -206,8 +206,8 @@ fn transferred_weapon_entry(lex: &Lexicons, toks: &[Token], start: usize, entry:
     let weapon = &lex.trigger_entries[entry];
     let weapon_noun = weapon.event_type == EventType::Assault
         && matches!(weapon.mode.as_deref(), Some("missile" | "drone"));
-    let handed_over = (start.saturating_sub(4)..start)
-        .any(|k| lex.words.has(toks[k].norm.as_str(), WordClass::Transfer));
+    let handed_over =
+        (start.saturating_sub(4)..start).any(|k| lex.token_is(&toks[k], WordClass::Transfer));
     let military_aid = || {
         lex.trigger_entries
             .iter()
@@ -637,7 +637,7 @@ pub fn accident_before(
 ) -> bool {
     let Some(accident) = (start.saturating_sub(8)..start)
         .rev()
-        .find(|&k| lex.words.has(toks[k].norm.as_str(), WordClass::Accident))
+        .find(|&k| lex.token_is(&toks[k], WordClass::Accident))
     else {
         return false;
     };
