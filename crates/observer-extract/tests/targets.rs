@@ -6,27 +6,14 @@
 
 mod common;
 
-use observer_model::{Actor, Event, EventType};
+use common::{Day, code, pair};
+use observer_model::{Event, EventType};
 
-fn events(text: &str) -> Vec<Event> {
-    common::events_published(text, "2024-06-18")
-}
-
-fn code(a: &Option<Actor>) -> String {
-    a.as_ref().map_or("-".into(), |a| a.code.clone())
-}
+const DAY: Day<'static> = Day("2024-06-18");
 
 /// (source code, target code) of every event of a type.
 fn dyads(ty: EventType, text: &str) -> Vec<(String, String)> {
-    events(text)
-        .iter()
-        .filter(|e| e.event_type == ty)
-        .map(|e| (code(&e.source), code(&e.target)))
-        .collect()
-}
-
-fn pair(source: &str, target: &str) -> (String, String) {
-    (source.into(), target.into())
+    DAY.dyads(ty, text, code)
 }
 
 fn has_rule(e: &Event, rule: &str) -> bool {
@@ -38,7 +25,7 @@ fn an_attack_on_a_civilian_site_is_aimed_at_the_other_sides_civilians() {
     let text = "Azerbaijani troops shelled Armenian army positions near Sotk on Monday, Armenia's \
                 defence ministry said.\n\n\
                 On Tuesday, Azerbaijani drones hit a water station near Sotk, the ministry said.";
-    let found = events(text);
+    let found = DAY.events(text);
     let site = found
         .iter()
         .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
@@ -64,7 +51,7 @@ fn a_military_site_or_a_clash_keeps_the_fighters_as_target() {
     let text = "Al-Shabaab fighters and Somali troops have fought for weeks around Beledweyne.\n\n\
                 On Friday the militants attacked an army barracks near the town's market, the \
                 army said.";
-    let found = events(text);
+    let found = DAY.events(text);
     let barracks = found
         .iter()
         .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
@@ -140,7 +127,7 @@ fn a_warning_or_appeal_joined_to_an_accusation_shares_its_target() {
     );
     assert!(found.contains(&pair("THAMIL", "KHMGOV")), "{found:?}");
     // An appeal joined to a charge by another speaker is not aimed by it.
-    let found = events(
+    let found = DAY.events(
         "Kenya accused the gunmen of targeting Christians, and the United Nations urged calm.",
     );
     assert!(
@@ -208,7 +195,7 @@ fn a_capital_is_the_object_of_an_appeal_past_a_date() {
 fn condemning_the_killing_of_a_party_accuses_the_killers_not_the_victims() {
     let text = "Al-Shabaab gunmen killed two police officers near Garissa on Monday, police said.\n\n\
                 The Kenyan president condemned the killing of the two officers.";
-    let found = events(text);
+    let found = DAY.events(text);
     let charge = found
         .iter()
         .find(|e| e.event_type == EventType::Accuse)
@@ -243,7 +230,7 @@ fn the_party_blamed_for_an_attack_is_its_doer() {
     let text = "Sudan's army and the RSF have fought for control of El Fasher since May.\n\n\
                 The army blamed the RSF for an attack on a displacement camp near the city on \
                 Monday.";
-    let found = events(text);
+    let found = DAY.events(text);
     let attack = found
         .iter()
         .find(|e| e.evidence.sentence == 1 && e.event_type == EventType::Assault)
