@@ -3,7 +3,7 @@
 //! coreference within an article ("the ministry", "Aliyev", "he", "his country").
 
 use crate::lexicon::{Found, has_word, match_key};
-use crate::lexicons::{Lexicons, OrgEntry};
+use crate::lexicons::{Lexicons, OrgEntry, WordClass};
 use observer_model::Actor;
 use observer_text::{Token, TokenKind};
 
@@ -142,28 +142,6 @@ const LOCATIVE: &[&str] = &[
     "visiting",
 ];
 
-/// Nouns that make a demonym before them describe a place ("the Saudi city of Jeddah").
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "capital",
-    "town",
-    "village",
-    "province",
-    "region",
-    "territory",
-    "border",
-    "soil",
-    "side",
-    "coast",
-    "waters",
-    "airspace",
-    "port",
-    "enclave",
-    "frontier",
-    "district",
-    "state",
-];
-
 /// Capitalised words that start sentences or names but are never part of a person's name (a
 /// `match`, not a list searched word by word: every capitalised token of an article is asked).
 fn never_a_name(word: &str) -> bool {
@@ -251,73 +229,21 @@ fn venue_country(toks: &[Token], i: usize) -> bool {
     k < i - 1 && k > 0 && LOCATIVE.contains(&toks[k - 1].norm.as_str())
 }
 
-/// Verbs whose "at" or "to" object is who is acted on, not where: "fired rockets at Israel",
-/// "supply arms to Ukraine".
-const AIMED_VERBS: &[&str] = &[
-    "fire",
-    "fired",
-    "fires",
-    "firing",
-    "launch",
-    "launched",
-    "launches",
-    "launching",
-    "shot",
-    "aimed",
-    "directed",
-    "supply",
-    "supplied",
-    "supplies",
-    "supplying",
-    "deliver",
-    "delivered",
-    "delivers",
-    "delivering",
-    "sell",
-    "sold",
-    "sells",
-    "selling",
-    "provide",
-    "provided",
-    "provides",
-    "providing",
-    "give",
-    "gave",
-    "gives",
-    "giving",
-    "send",
-    "sent",
-    "sends",
-    "sending",
-    "donate",
-    "donated",
-    "donates",
-    "donating",
-    "ship",
-    "shipped",
-    "ships",
-    "shipping",
-    "transfer",
-    "transferred",
-    "pledged",
-    "granted",
-];
-
 /// A country after "at" or "to" that a verb of firing or giving, up to five words back, aims at.
-pub fn is_recipient(toks: &[Token], i: usize) -> bool {
+pub fn is_recipient(lex: &Lexicons, toks: &[Token], i: usize) -> bool {
     let prep = toks[i - 1].norm.as_str();
     matches!(prep, "at" | "to")
         && toks[i.saturating_sub(6)..i - 1]
             .iter()
-            .any(|t| AIMED_VERBS.contains(&t.norm.as_str()))
+            .any(|t| lex.token_is(t, WordClass::AimedVerb))
 }
 
 /// "urged Moscow on Thursday to", "accused Kyiv again of": a capital that a day or an adverb
 /// keeps from the "to" or "of" after it is still the object of an appeal or a charge.
-fn object_past_adjunct(toks: &[Token], end: usize) -> bool {
+fn object_past_adjunct(lex: &Lexicons, toks: &[Token], end: usize) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
     let skip = match word(end) {
-        "on" if crate::time::is_calendar_word(word(end + 1)) => 2,
+        "on" if crate::time::is_calendar_word(lex, word(end + 1)) => 2,
         "this" | "last" if matches!(word(end + 1), "week" | "month" | "year") => 2,
         "again" | "repeatedly" | "publicly" | "today" | "yesterday" => 1,
         _ => return false,
@@ -338,11 +264,11 @@ pub fn is_launch_origin(toks: &[Token], i: usize) -> bool {
 
 // Inlined: most tokens are turned away by the first two tests, asked once per token of an article.
 #[inline]
-fn is_name_token(text: &str, tok: &Token) -> bool {
+fn is_name_token(lex: &Lexicons, text: &str, tok: &Token) -> bool {
     tok.kind == TokenKind::Word
         && tok.capitalized
         && !never_a_name(match_key(&tok.norm))
-        && !crate::time::is_calendar_word(match_key(&tok.norm))
+        && !crate::time::is_calendar_word(lex, match_key(&tok.norm))
         && text[tok.start..tok.end].chars().any(char::is_lowercase)
 }
 
@@ -456,7 +382,10 @@ impl<'a> Sentence<'a> {
             toks,
             phrases_at,
             phrases,
-            names: toks.iter().map(|tok| is_name_token(text, tok)).collect(),
+            names: toks
+                .iter()
+                .map(|tok| is_name_token(lex, text, tok))
+                .collect(),
         }
     }
 
@@ -684,8 +613,8 @@ fn actor_at(s: &Sentence, i: usize, memory: &ActorMemory, spans: &mut Vec<ActorS
             )
         }) && i > 0
             && !toks[i - 1].capitalized;
-        let object =
-            object || (i > 0 && !toks[i - 1].capitalized && object_past_adjunct(toks, found.end));
+        let object = object
+            || (i > 0 && !toks[i - 1].capitalized && object_past_adjunct(lex, toks, found.end));
         if (speaks || object) && !placed {
             let country = &lex.country_entries[found.values[0]];
             spans.push(ActorSpan {
@@ -1089,7 +1018,7 @@ fn countries_at(s: &Sentence, i: usize, spans: &mut Vec<ActorSpan>) -> Option<us
     // guards" are still guards).
     let place_noun = toks
         .get(first_end)
-        .is_some_and(|t| PLACE_NOUNS.contains(&t.norm.as_str()))
+        .is_some_and(|t| lex.token_is(t, WordClass::PlaceNoun))
         && s.roles(first_end).is_none();
     // "Port Sudan", "South Sudan" as part of a longer place name.
     let inside_place = i > 0
@@ -1103,7 +1032,8 @@ fn countries_at(s: &Sentence, i: usize, spans: &mut Vec<ActorSpan>) -> Option<us
     }
     // "in Armenia" is a place; "in Israeli shelling" still names who shelled, and "fired at
     // Russia", "supply arms to Israel" whom it was done to.
-    if names_place(toks, i) && !first.1 && !is_recipient(toks, i) && !is_launch_origin(toks, i) {
+    if names_place(toks, i) && !first.1 && !is_recipient(lex, toks, i) && !is_launch_origin(toks, i)
+    {
         return None;
     }
     // "Azerbaijan's ally Turkey": the actor is the ally.

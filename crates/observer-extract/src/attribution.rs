@@ -4,7 +4,7 @@
 
 use crate::actors::{ActorKind, ActorSpan};
 use crate::lexicon::Found;
-use crate::lexicons::{Lexicons, SpeechKind};
+use crate::lexicons::{Lexicons, SpeechKind, WordClass};
 use observer_model::Actor;
 use observer_text::{Token, TokenKind};
 
@@ -654,7 +654,7 @@ pub fn find_speech(
                 affiliate(text, toks, actors, k);
                 subjects_spokesman(toks, actors, k);
                 owned_speaker(lex, text, toks, actors, k);
-                health_speaker(toks, &mut actors[k]);
+                health_speaker(lex, toks, &mut actors[k]);
                 memory.remember(text, toks, &actors[k]);
             }
             // "A local official said a soldier had told him the firing lasted two hours": the
@@ -972,30 +972,11 @@ fn owned_speaker(lex: &Lexicons, text: &str, toks: &[Token], actors: &mut [Actor
     speaker.rule = format!("{}+phrase-owner:{rule}", speaker.rule);
 }
 
-/// Words that make a health speaker a body of the state ("the health ministry", "health
-/// officials") or an association ("the Sudan Doctors Network", "a doctors' union").
-const HEALTH_STATE: &[&str] = &[
-    "ministry",
-    "officials",
-    "official",
-    "department",
-    "authorities",
-];
-const HEALTH_ASSOCIATION: &[&str] = &[
-    "network",
-    "union",
-    "group",
-    "association",
-    "syndicate",
-    "committee",
-    "society",
-];
-
 /// A speaker the actor layer codes by its health role (HLH) is coded by whom it speaks for: a
 /// health ministry or health officials for the government, a doctors' network or union for an
 /// NGO, doctors and medics for themselves (civilians). The claimant roles follow the annotation
 /// conventions (GOV, NGO, CVL), which have no health role.
-fn health_speaker(toks: &[Token], speaker: &mut ActorSpan) {
+fn health_speaker(lex: &Lexicons, toks: &[Token], speaker: &mut ActorSpan) {
     if speaker.actor.role.as_deref() != Some("HLH") {
         return;
     }
@@ -1008,10 +989,10 @@ fn health_speaker(toks: &[Token], speaker: &mut ActorSpan) {
     // head is the word after it when that word is a name's or a lower-case noun.
     let after = speaker.end + usize::from(toks.get(speaker.end).is_some_and(|t| is_quote(&t.norm)));
     let head = toks.get(after).map(|t| t.norm.as_str());
-    let has = |set: &[&str]| words().chain(head).any(|w| set.contains(&w));
-    let role = if has(HEALTH_STATE) {
+    let has = |class: WordClass| words().chain(head).any(|w| lex.word_is(w, class));
+    let role = if has(WordClass::HealthState) {
         "GOV"
-    } else if has(HEALTH_ASSOCIATION) {
+    } else if has(WordClass::HealthAssociation) {
         "NGO"
     } else {
         "CVL"

@@ -726,7 +726,7 @@ impl Builder<'_> {
                 !crate::actors::is_locative(&s.toks, at)
                     || norm(at - 1) == "to"
                     || taken_from
-                    || crate::actors::is_recipient(&s.toks, at)
+                    || crate::actors::is_recipient(self.lex, &s.toks, at)
             })
             .map(|k| coordinated(&s.actors, &s.toks, k))
             .unwrap_or_default();

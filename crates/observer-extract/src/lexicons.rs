@@ -103,11 +103,21 @@ pub enum WordClass {
     SpeechOccasion,
     /// "the Saltivka district", "the neighbourhood of X": part of a city.
     UrbanPart,
+    /// "the Saudi city of Jeddah": the demonym before it describes a place.
+    PlaceNoun,
+    /// "fired rockets at Israel": its "at"/"to" object is acted on, not where.
+    AimedVerb,
+    /// "the health ministry": a health speaker of the state.
+    HealthState,
+    /// "a doctors' union": a health speaker that is an association.
+    HealthAssociation,
+    /// "the holy month of Ramadan": a time of year, neither person nor place.
+    Feast,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 21] = [
+    const NAMED: [(&'static str, WordClass); 26] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -129,6 +139,11 @@ impl WordClass {
         ("local_authority", WordClass::LocalAuthority),
         ("speech_occasion", WordClass::SpeechOccasion),
         ("urban_part", WordClass::UrbanPart),
+        ("place_noun", WordClass::PlaceNoun),
+        ("aimed_verb", WordClass::AimedVerb),
+        ("health_state", WordClass::HealthState),
+        ("health_association", WordClass::HealthAssociation),
+        ("feast", WordClass::Feast),
     ];
 
     #[inline]

@@ -97,7 +97,7 @@ pub fn find_places(lex: &Lexicons, text: &str, toks: &[Token]) -> Vec<PlaceSpan>
         let locative = !motion && (is_locative(toks, head) || prev == "of");
         let partial = direction || region_cue_before(lex, text, toks, i);
         // "In March", "the month of Ramadan": a time, whatever town bears the name.
-        if crate::time::is_calendar_word(crate::lexicon::match_key(&toks[i].norm)) {
+        if crate::time::is_calendar_word(lex, crate::lexicon::match_key(&toks[i].norm)) {
             i += 1;
             continue;
         }
@@ -301,7 +301,7 @@ fn unknown_name_end(lex: &Lexicons, text: &str, toks: &[Token], i: usize) -> Opt
         t.capitalized
             && t.kind == observer_text::TokenKind::Word
             && !lex.token_is(t, WordClass::NotPlace)
-            && !crate::time::is_calendar_word(crate::lexicon::match_key(&t.norm))
+            && !crate::time::is_calendar_word(lex, crate::lexicon::match_key(&t.norm))
             && text[t.start..t.end].chars().any(char::is_lowercase)
     };
     let mut end = i;

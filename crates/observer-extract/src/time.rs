@@ -6,6 +6,7 @@
 //! the date the article last spoke of; "on September 27" takes the publication year unless that
 //! would put it well after publication.
 
+use crate::lexicons::{Lexicons, WordClass};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use observer_model::{DatePrecision, EventDate};
 use observer_text::{Token, TokenKind};
@@ -72,21 +73,9 @@ fn month_of(norm: &str) -> Option<u32> {
         .map(|p| p as u32 + 1)
 }
 
-/// Feasts and holy months that name a time of year ("the holy month of Ramadan").
-const SEASONS: &[&str] = &[
-    "ramadan",
-    "eid",
-    "christmas",
-    "easter",
-    "passover",
-    "nowruz",
-    "diwali",
-    "hanukkah",
-];
-
 /// Day, month and feast names: capitalised, yet neither people nor places.
-pub fn is_calendar_word(norm: &str) -> bool {
-    weekday_of(norm).is_some() || MONTHS.contains(&norm) || SEASONS.contains(&norm)
+pub fn is_calendar_word(lex: &Lexicons, norm: &str) -> bool {
+    weekday_of(norm).is_some() || MONTHS.contains(&norm) || lex.word_is(norm, WordClass::Feast)
 }
 
 fn weekday_of(norm: &str) -> Option<Weekday> {
