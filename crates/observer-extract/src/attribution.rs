@@ -153,17 +153,6 @@ fn is_body(a: &Actor) -> bool {
     matches!(a.role.as_deref(), Some("IGO" | "NGO"))
 }
 
-/// Nouns for a body that can speak of itself as "the agency", "the organisation".
-const BODY_NOUNS: &[&str] = &[
-    "agency",
-    "organisation",
-    "organization",
-    "charity",
-    "body",
-    "mission",
-    "office",
-];
-
 impl SpeakerMemory {
     fn remember(&mut self, text: &str, toks: &[Token], a: &ActorSpan) {
         // Referred back to ("he", "the ministry"): the speaker it stands for is quoted again.
@@ -191,12 +180,12 @@ impl SpeakerMemory {
     }
 
     /// The speaker an anaphor (`he`, `it`, `the spokesman`, `the ministry`) refers back to.
-    fn resolve(&self, anaphor: &[&str]) -> Option<&Actor> {
+    fn resolve(&self, lex: &Lexicons, anaphor: &[&str]) -> Option<&Actor> {
         let latest = |f: &dyn Fn(&Speaker) -> bool| self.speakers.iter().rev().find(|s| f(s));
         let found = match anaphor {
             ["he" | "she"] => latest(&|s| s.personal).or_else(|| latest(&|_| true)),
             ["it" | "they"] => latest(&|s| !s.personal).or_else(|| latest(&|_| true)),
-            [.., head] if BODY_NOUNS.contains(head) => latest(&|s| {
+            [.., head] if lex.word_is(head, WordClass::BodyNoun) => latest(&|s| {
                 s.words.contains(head)
                     || matches!(s.actor.role.as_deref(), Some("IGO" | "NGO" | "MED"))
             }),
@@ -290,6 +279,7 @@ fn recallable(a: &ActorSpan) -> bool {
 /// Puts the speaker an anaphor refers back to into `actors`, where no actor stands there yet, and
 /// takes the last-quoted speaker for a generic "the ministry" the actor layer recalled by role.
 fn recall_speakers(
+    lex: &Lexicons,
     cues: &[Found<SpeechKind>],
     text: &str,
     toks: &[Token],
@@ -319,7 +309,11 @@ fn recall_speakers(
                 .find(|x| x.end <= a && is_body(&x.actor))
                 .map(|x| &x.actor)
                 .or(memory.last_body.as_ref())
-                .filter(|_| words.last().is_some_and(|w| BODY_NOUNS.contains(w)))
+                .filter(|_| {
+                    words
+                        .last()
+                        .is_some_and(|w| lex.word_is(w, WordClass::BodyNoun))
+                })
         };
         // "Turkey's foreign minister spoke with his Russian counterpart, the ministry said": the
         // ministry of the minister the sentence names.
@@ -341,7 +335,7 @@ fn recall_speakers(
             .map(|m| (m, "coref:ministry-of-minister"))
             .or_else(|| {
                 memory
-                    .resolve(&words)
+                    .resolve(lex, &words)
                     .or_else(body)
                     .map(|m| (m, "coref:speaker"))
             })
@@ -612,7 +606,7 @@ pub fn find_speech(
     memory: &mut SpeakerMemory,
 ) -> Vec<Speech> {
     let cues = lex.speech.find_all(text, toks);
-    recall_speakers(&cues, text, toks, actors, memory);
+    recall_speakers(lex, &cues, text, toks, actors, memory);
     name_unknown_speakers(lex, &cues, text, toks, actors, breaks);
     let mut out: Vec<Speech> = Vec::new();
     for found in &cues {

@@ -3551,30 +3551,11 @@ const INTERNATIONAL_GROUP: &str = "IMG";
 /// The role label (`lexicon/roles.tsv`) of armed men tied to no country: "gunmen", "jihadists".
 const STATELESS: &str = "armed men";
 
-/// Words that mark a group or outlet as foreign to the conflict it speaks about ("aid agencies",
-/// "international monitors", "foreign media").
-const FOREIGN_VOICE: &[&str] = &[
-    "aid",
-    "international",
-    "foreign",
-    "humanitarian",
-    "relief",
-    "charity",
-    "charities",
-    "monitors",
-    "observers",
-    "monitor",
-    "monitoring",
-    "cross",
-    "western",
-    "un",
-];
-
 /// A speaker named only as a kind of NGO or outlet ("a rights group", "a local doctors' union",
 /// "state media", "a local journalist") that is not marked as foreign: in news of a conflict
 /// it belongs to the country where the conflict is. Named organisations keep their own country
 /// (or none: "Amnesty International").
-fn local_voice(actor: &Actor) -> bool {
+fn local_voice(lex: &Lexicons, actor: &Actor) -> bool {
     let generic = match actor.role.as_deref() {
         Some("NGO") => actor.name == "ngo",
         Some("MED") => actor.name == "media",
@@ -3584,12 +3565,12 @@ fn local_voice(actor: &Actor) -> bool {
         && !actor
             .text
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| FOREIGN_VOICE.contains(&w.to_lowercase().as_str()))
+            .any(|w| lex.word_is(&w.to_lowercase(), WordClass::ForeignVoice))
 }
 
 /// Gives generic actors the country of the event's place, else of the article's main place, else
 /// the country the article names most.
-pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
+pub fn infer_countries(lex: &Lexicons, events: &mut [Event], ctx: &ArticleContext) {
     let focus_country = ctx.focus.as_ref().and_then(|(p, _)| p.country.clone());
     // "Yemen's warring parties met in Muscat": a country where only talks and agreements take
     // place is the venue, not the home of the article's unnamed officials and fighters.
@@ -3675,7 +3656,7 @@ pub fn infer_countries(events: &mut [Event], ctx: &ArticleContext) {
                 && actor.name != STATELESS
                 && !international(actor)
                 && !(armed_group && transnational_war))
-                || (field == "claimant" && local_voice(actor));
+                || (field == "claimant" && local_voice(lex, actor));
             (actor.country.is_none() && local).then(|| {
                 actor.country = Some(country.clone());
                 actor.code = format!("{country}{}", actor.role.as_deref().unwrap_or(""));

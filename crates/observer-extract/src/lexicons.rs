@@ -113,11 +113,15 @@ pub enum WordClass {
     HealthAssociation,
     /// "the holy month of Ramadan": a time of year, neither person nor place.
     Feast,
+    /// "aid agencies", "foreign media": a voice foreign to the conflict.
+    ForeignVoice,
+    /// "the agency": how a body speaks of itself.
+    BodyNoun,
 }
 
 impl WordClass {
     /// Each class by its name in the data file.
-    const NAMED: [(&'static str, WordClass); 26] = [
+    const NAMED: [(&'static str, WordClass); 28] = [
         ("place_head", WordClass::PlaceHead),
         ("division", WordClass::Division),
         ("country_part", WordClass::CountryPart),
@@ -144,6 +148,8 @@ impl WordClass {
         ("health_state", WordClass::HealthState),
         ("health_association", WordClass::HealthAssociation),
         ("feast", WordClass::Feast),
+        ("foreign_voice", WordClass::ForeignVoice),
+        ("body_noun", WordClass::BodyNoun),
     ];
 
     #[inline]

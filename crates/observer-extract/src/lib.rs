@@ -179,7 +179,7 @@ impl Extractor {
                 .collect();
             frame::drop_back_references(lex, text, &mut events);
             frame::carry_places(&mut events);
-            frame::infer_countries(&mut events, &ctx);
+            frame::infer_countries(lex, &mut events, &ctx);
             frame::fill_from_dyad(&mut events);
             frame::default_roles(&mut events);
             frame::scale_focus_places(lex, text, &mut events);
