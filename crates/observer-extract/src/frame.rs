@@ -3425,10 +3425,14 @@ pub fn scale_focus_places(lex: &Lexicons, text: &str, events: &mut [Event]) {
             .any(|w| lex.word_is(&w.to_lowercase(), WordClass::LocalAuthority));
         let government = e.source.as_ref().and_then(|a| a.role.as_deref()) == Some("GOV");
         let ceasefire = e.mode.as_deref() == Some("ceasefire");
+        let place_country = e.place.as_ref().and_then(|p| p.country.clone());
+        // A truce is a national act only in the doer's own war, in its own country: a broker's
+        // ("a deal brokered by Russia") stays where the war is.
+        let own_war = source.is_some() && source == place_country;
         let national_act = !carried
             && !local
             && ((government && matches!(e.event_type, EventType::Mobilize | EventType::Coerce))
-                || (ceasefire && binding && !between_states));
+                || (ceasefire && binding && !between_states && own_war));
         // A region is already the war's scale ("the conflict in Cabo Delgado"); talks keep their
         // venue whatever span their sentence dates. A background flag on a follow-up sentence
         // ("the attack, which began at dawn") is no war's history: only its dates say so.
@@ -3447,7 +3451,6 @@ pub fn scale_focus_places(lex: &Lexicons, text: &str, events: &mut [Event]) {
         } else {
             source.or(target)
         };
-        let place_country = e.place.as_ref().and_then(|p| p.country.clone());
         let (place, scale) = if carried {
             if !war_long {
                 continue;

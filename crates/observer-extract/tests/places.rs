@@ -178,3 +178,14 @@ fn the_town_refers_back_to_the_town_just_named_else_to_the_story_s_town() {
         "Gao"
     );
 }
+
+#[test]
+fn a_truce_a_third_country_brokered_stays_where_the_war_is() {
+    let text = "Heavy fighting broke out in Nagorno-Karabakh on Tuesday between Armenian and \
+                Azerbaijani forces, officials on both sides said.\n\n\
+                The fighting broke a truce that Russia brokered on Saturday.";
+    assert_eq!(
+        place_in("2024-05-14", text, EventType::Agree, "brokered"),
+        "Nagorno-Karabakh"
+    );
+}
