@@ -42,6 +42,9 @@ pub struct ArticleContext {
     pub countries: HashMap<String, usize>,
     /// The place the article is mostly about: where unlocated fighting is put.
     pub focus: Option<(Place, String)>,
+    /// The focus is a gazetteer city of at least [`places::LARGE_CITY`] people: a story calls it
+    /// "the capital", and its districts may be missing from the gazetteer.
+    pub focus_is_large_city: bool,
     /// The outlet's "unable to independently verify" sentence, if any, and its index.
     pub disclaimer: Option<(usize, FieldEvidence)>,
     /// For each sentence, the last date the article gave before it: what "the strike" in a
@@ -401,9 +404,7 @@ impl Builder<'_> {
                     self.lex.word_is(w, WordClass::MilitaryHead)
                         || (!possessive
                             && (self.lex.word_is(w, WordClass::CivilianPeople)
-                                || (attack
-                                    && (self.lex.word_is(w, WordClass::CivilianSite)
-                                        || self.lex.word_is(w, WordClass::Populated)))))
+                                || (attack && self.civilian_place(w))))
                 })
             })
             .or_else(|| {
@@ -411,10 +412,7 @@ impl Builder<'_> {
                     .then(|| self.site_in(a.start))
                     .flatten()
             })?;
-        let word = toks[head].norm.as_str();
-        let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
-            && toks.get(head + 2).is_some_and(|w| w.norm == "war");
-        if self.lex.word_is(word, WordClass::MilitaryHead) || of_war {
+        if self.names_fighters(head) {
             Some(("MIL", head))
         } else if government {
             None
@@ -436,13 +434,29 @@ impl Builder<'_> {
                 self.lex.word_is(w, WordClass::MilitaryHead)
                     || self.lex.word_is(w, WordClass::CivilianPeople)
             })?;
+        Some((
+            if self.names_fighters(head) {
+                "MIL"
+            } else {
+                "CVL"
+            },
+            head,
+        ))
+    }
+
+    /// Whether the noun at `head` names fighters or what they hold: "troops", "positions",
+    /// "prisoners of war".
+    fn names_fighters(&self, head: usize) -> bool {
+        let toks = &self.s.toks;
         let of_war = toks.get(head + 1).is_some_and(|w| w.norm == "of")
             && toks.get(head + 2).is_some_and(|w| w.norm == "war");
-        if self.lex.token_is(&toks[head], WordClass::MilitaryHead) || of_war {
-            Some(("MIL", head))
-        } else {
-            Some(("CVL", head))
-        }
+        self.lex.token_is(&toks[head], WordClass::MilitaryHead) || of_war
+    }
+
+    /// A civilian site or a populated place: "market", "hospital", "village".
+    fn civilian_place(&self, word: &str) -> bool {
+        self.lex.word_is(word, WordClass::CivilianSite)
+            || self.lex.word_is(word, WordClass::Populated)
     }
 
     /// "attacked towns and villages in southern Israel": the civilian site or populated place
@@ -456,10 +470,7 @@ impl Builder<'_> {
         }
         let site = at.checked_sub(1)?;
         let w = toks[site].norm.as_str();
-        (toks[at].norm == "in"
-            && (self.lex.word_is(w, WordClass::CivilianSite)
-                || self.lex.word_is(w, WordClass::Populated)))
-        .then_some(site)
+        (toks[at].norm == "in" && self.civilian_place(w)).then_some(site)
     }
 
     /// "condemned the killing of two police officers", "denounced the abduction of the
@@ -1474,17 +1485,7 @@ impl Builder<'_> {
         };
         let named_as_district =
             urban(p.end) || (p.start >= 2 && toks[p.start - 1].norm == "of" && urban(p.start - 2));
-        named_as_district
-            && self.ctx.focus.as_ref().is_some_and(|(focus, _)| {
-                focus.precision == PlacePrecision::City
-                    && focus.gazetteer_id.as_deref().is_some_and(|id| {
-                        self.lex
-                            .place_entries
-                            .iter()
-                            .find(|e| e.id == id)
-                            .is_some_and(|e| e.population >= places::LARGE_CITY)
-                    })
-            })
+        named_as_district && self.ctx.focus_is_large_city
     }
 
     /// "regained control of the town", "the deadliest bombing in the capital": a sentence that
@@ -1497,19 +1498,11 @@ impl Builder<'_> {
         {
             return None;
         }
-        // Looked up only for "the capital", which few sentences say.
-        let large = || {
-            self.lex
-                .place_entries
-                .iter()
-                .find(|e| town.gazetteer_id.as_deref() == Some(&*e.id))
-                .is_some_and(|e| e.population >= places::LARGE_CITY)
-        };
         let toks = &self.s.toks;
         let at = (1..toks.len()).find(|&k| {
             let noun = toks[k].norm.as_str();
             let names = matches!(noun, "town" | "city")
-                || (noun == "capital" && toks[k - 1].norm == "the" && large());
+                || (noun == "capital" && toks[k - 1].norm == "the" && self.ctx.focus_is_large_city);
             // Not "the town of Djibo", "the city's mayor" or "the capital Bamako".
             let named_after = toks.get(k + 1).is_some_and(|t| {
                 t.capitalized || matches!(t.norm.as_str(), "of" | "'s" | "," | "centre")

@@ -286,8 +286,9 @@ impl Extractor {
                 };
                 (place, format!("unknown-place:{name}"))
             });
+        let focus_entry = pick(&counts).filter(|_| unknown_focus.is_none());
         let focus = unknown_focus.or_else(|| {
-            pick(&counts)
+            focus_entry
                 .map(|e| {
                     (
                         places::place_of_entry(&lex.place_entries[e], false),
@@ -303,6 +304,11 @@ impl Extractor {
                     })
                 })
         });
+        let focus_is_large_city = focus_entry
+            .is_some_and(|e| lex.place_entries[e].population >= places::LARGE_CITY)
+            && focus
+                .as_ref()
+                .is_some_and(|(place, _)| place.precision == observer_model::PlacePrecision::City);
         let disclaimer = analysed.iter().find_map(|s| {
             let article_wide = frame::claim_disclaimer(&article.text, s).is_none();
             s.cues
@@ -352,6 +358,7 @@ impl Extractor {
             published: article.published,
             countries,
             focus,
+            focus_is_large_city,
             disclaimer,
             date_before,
             follows_dated,
