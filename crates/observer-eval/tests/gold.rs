@@ -5,14 +5,10 @@
 mod common;
 
 use common::Measure;
-use observer_eval::load_corpus;
 
 #[test]
 fn the_gold_corpus_is_large_and_varied() {
-    let corpus = load_corpus(&common::corpus_dir("gold")).unwrap();
-    assert!(corpus.len() >= 80, "{} articles", corpus.len());
-    let events: usize = corpus.iter().map(|a| a.events.len()).sum();
-    assert!(events >= 600, "{events} gold events");
+    let corpus = common::load_at_least("gold", 80, 600);
     // Articles with no event at all keep over-coding honest.
     assert!(corpus.iter().any(|a| a.events.is_empty()));
 }

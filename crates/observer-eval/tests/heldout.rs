@@ -6,14 +6,10 @@
 mod common;
 
 use common::Measure;
-use observer_eval::load_corpus;
 
 #[test]
 fn the_heldout_corpus_is_there() {
-    let corpus = load_corpus(&common::corpus_dir("heldout")).unwrap();
-    assert!(corpus.len() >= 18, "{} articles", corpus.len());
-    let events: usize = corpus.iter().map(|a| a.events.len()).sum();
-    assert!(events >= 120, "{events} held-out events");
+    common::load_at_least("heldout", 18, 120);
 }
 
 #[test]

@@ -7,14 +7,10 @@
 mod common;
 
 use common::Measure;
-use observer_eval::load_corpus;
 
 #[test]
 fn the_second_heldout_corpus_is_there() {
-    let corpus = load_corpus(&common::corpus_dir("heldout2")).unwrap();
-    assert!(corpus.len() >= 25, "{} articles", corpus.len());
-    let events: usize = corpus.iter().map(|a| a.events.len()).sum();
-    assert!(events >= 220, "{events} second held-out events");
+    common::load_at_least("heldout2", 25, 220);
 }
 
 #[test]

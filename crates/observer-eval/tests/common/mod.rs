@@ -1,7 +1,7 @@
 //! What the corpus score tests share: where a corpus of the repository lies, and the check that
 //! each score of the engine on it stays at or above its floor.
 
-use observer_eval::{evaluate, load_corpus};
+use observer_eval::{GoldArticle, evaluate, load_corpus};
 use observer_extract::Extractor;
 use std::path::{Path, PathBuf};
 
@@ -10,6 +10,19 @@ pub fn corpus_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests")
         .join(name)
+}
+
+/// Corpus `name`, failing unless it has at least `articles` articles and `events` events.
+pub fn load_at_least(name: &str, articles: usize, events: usize) -> Vec<GoldArticle> {
+    let corpus = load_corpus(&corpus_dir(name)).unwrap();
+    assert!(
+        corpus.len() >= articles,
+        "{name}: {} articles",
+        corpus.len()
+    );
+    let found: usize = corpus.iter().map(|a| a.events.len()).sum();
+    assert!(found >= events, "{name}: {found} events");
+    corpus
 }
 
 /// How a field is scored: F1 over its values, or accuracy on the paired events.
